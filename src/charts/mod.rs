@@ -1,0 +1,1 @@
+//! SVG charts drawn at build time with plotters (issue: SVG trend charts).

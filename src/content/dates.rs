@@ -1,0 +1,309 @@
+//! Dates, dates with a blank day, and the period a dispatch covers.
+
+use chrono::{Datelike, NaiveDate};
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// A calendar date that exists (`2023-02-30` is refused).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let t = text.trim();
+        let parts: Vec<&str> = t.split('-').collect();
+        let hint = format!("`{t}` is not a date: write year-month-day, e.g. 2023-03-08");
+        if parts.len() != 3 || parts[0].len() != 4 {
+            return Err(hint);
+        }
+        let nums: Result<Vec<u32>, _> = parts.iter().map(|p| p.parse::<u32>()).collect();
+        let nums = nums.map_err(|_| hint.clone())?;
+        ymd(nums[0] as i32, nums[1], nums[2]).map(Date)
+    }
+
+    pub fn ymd(y: i32, m: u32, d: u32) -> Option<Date> {
+        NaiveDate::from_ymd_opt(y, m, d).map(Date)
+    }
+
+    pub fn year(&self) -> i32 {
+        self.0.year()
+    }
+    pub fn month(&self) -> u32 {
+        self.0.month()
+    }
+    pub fn day(&self) -> u32 {
+        self.0.day()
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+    if !(1..=12).contains(&m) {
+        return Err(format!("month {m} does not exist: write 01 to 12"));
+    }
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        let last = last_day(y, m);
+        format!("{y}-{m:02}-{d:02} does not exist: month {m} of {y} has {last} days")
+    })
+}
+
+pub fn last_day(y: i32, m: u32) -> u32 {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(28, |d| d.day())
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+/// A date whose day may be left blank on the published copy
+/// ("ngày    tháng 11 năm 2023"): `2023-11` or `2023-11-08`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    pub fn parse(text: &str) -> Result<PartialDate, String> {
+        let t = text.trim();
+        let parts: Vec<&str> = t.split('-').collect();
+        let hint = format!(
+            "`{t}` is not a date: write year-month-day (2023-03-08), or year-month (2023-11) when the day is left blank"
+        );
+        let nums: Result<Vec<u32>, _> = parts.iter().map(|p| p.parse::<u32>()).collect();
+        let nums = nums.map_err(|_| hint.clone())?;
+        match nums.as_slice() {
+            [y, m] if parts[0].len() == 4 => {
+                ymd(*y as i32, *m, 1)?;
+                Ok(PartialDate { year: *y as i32, month: *m, day: None })
+            }
+            [y, m, d] if parts[0].len() == 4 => {
+                ymd(*y as i32, *m, *d)?;
+                Ok(PartialDate { year: *y as i32, month: *m, day: Some(*d) })
+            }
+            _ => Err(hint),
+        }
+    }
+
+    /// The earliest date it can be, for ordering and validity checks.
+    pub fn earliest(&self) -> Date {
+        Date::ymd(self.year, self.month, self.day.unwrap_or(1)).unwrap_or(Date(NaiveDate::MIN))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.day {
+            Some(d) => write!(f, "{:04}-{:02}-{d:02}", self.year, self.month),
+            None => write!(f, "{:04}-{:02}", self.year, self.month),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        PartialDate::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+/// The period a dispatch's figures cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Period {
+    Month { year: i32, month: u32 },
+    Quarter { year: i32, quarter: u32 },
+    Half { year: i32, half: u32 },
+    Year { year: i32 },
+    /// ISO week.
+    Week { year: i32, week: u32 },
+    /// Any span, such as year-to-date up to a cut-off date.
+    Range { from: Date, to: Date },
+}
+
+pub const PERIOD_HINT: &str = "write a month (2023-10), a quarter (2023-Q1), a half-year (2023-H1), \
+    a year (2023), an ISO week (2023-W05) or a span such as year-to-date (2023-01-01/2023-05-15)";
+
+impl Period {
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let t = text.trim();
+        let bad = || format!("`{t}` is not a period: {PERIOD_HINT}");
+        if let Some((a, b)) = t.split_once('/') {
+            let from = Date::parse(a)?;
+            let to = Date::parse(b)?;
+            if to < from {
+                return Err(format!("the span `{t}` ends before it starts"));
+            }
+            return Ok(Period::Range { from, to });
+        }
+        let (y, rest) = match t.split_once('-') {
+            Some((y, rest)) => (y, Some(rest)),
+            None => (t, None),
+        };
+        if y.len() != 4 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let num = |s: &str, lo: u32, hi: u32, what: &str| -> Result<u32, String> {
+            let n: u32 = s.parse().map_err(|_| bad())?;
+            if (lo..=hi).contains(&n) {
+                Ok(n)
+            } else {
+                Err(format!("{what} {n} does not exist in `{t}`: write {lo} to {hi}"))
+            }
+        };
+        let p = match rest {
+            None => Period::Year { year },
+            Some(r) if r.starts_with('Q') => Period::Quarter { year, quarter: num(&r[1..], 1, 4, "quarter")? },
+            Some(r) if r.starts_with('H') => Period::Half { year, half: num(&r[1..], 1, 2, "half-year")? },
+            Some(r) if r.starts_with('W') => {
+                let weeks = NaiveDate::from_ymd_opt(year, 12, 28).map_or(52, |d| d.iso_week().week());
+                Period::Week { year, week: num(&r[1..], 1, weeks, "week")? }
+            }
+            Some(r) if r.len() == 2 => Period::Month { year, month: num(r, 1, 12, "month")? },
+            Some(_) => return Err(bad()),
+        };
+        Ok(p)
+    }
+
+    pub fn start(&self) -> Date {
+        let d = |y, m, d| Date::ymd(y, m, d).unwrap_or(Date(NaiveDate::MIN));
+        match *self {
+            Period::Month { year, month } => d(year, month, 1),
+            Period::Quarter { year, quarter } => d(year, quarter * 3 - 2, 1),
+            Period::Half { year, half } => d(year, half * 6 - 5, 1),
+            Period::Year { year } => d(year, 1, 1),
+            Period::Week { year, week } => NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
+                .map_or(Date(NaiveDate::MIN), Date),
+            Period::Range { from, .. } => from,
+        }
+    }
+
+    pub fn end(&self) -> Date {
+        let last = |y, m| Date::ymd(y, m, last_day(y, m)).unwrap_or(Date(NaiveDate::MAX));
+        match *self {
+            Period::Month { year, month } => last(year, month),
+            Period::Quarter { year, quarter } => last(year, quarter * 3),
+            Period::Half { year, half } => last(year, half * 6),
+            Period::Year { year } => last(year, 12),
+            Period::Week { year, week } => NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sun)
+                .map_or(Date(NaiveDate::MAX), Date),
+            Period::Range { to, .. } => to,
+        }
+    }
+
+    /// The identifier used in file names and URLs: `2023-10`, `2023-q1`,
+    /// `2023-h1`, `2023`, `2023-w05`, `2023-01-01-2023-05-15`.
+    pub fn slug(&self) -> String {
+        match *self {
+            Period::Month { year, month } => format!("{year:04}-{month:02}"),
+            Period::Quarter { year, quarter } => format!("{year:04}-q{quarter}"),
+            Period::Half { year, half } => format!("{year:04}-h{half}"),
+            Period::Year { year } => format!("{year:04}"),
+            Period::Week { year, week } => format!("{year:04}-w{week:02}"),
+            Period::Range { from, to } => format!("{from}-{to}"),
+        }
+    }
+
+    pub fn is_month(&self) -> bool {
+        matches!(self, Period::Month { .. })
+    }
+
+    /// Ordering key: by end date, then by start (a month sorts after the
+    /// year-to-date span that ends with it... only when they share an end).
+    pub fn sort_key(&self) -> (Date, Date) {
+        (self.end(), self.start())
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Period::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Period::Half { year, half } => write!(f, "{year:04}-H{half}"),
+            Period::Year { year } => write!(f, "{year:04}"),
+            Period::Week { year, week } => write!(f, "{year:04}-W{week:02}"),
+            Period::Range { from, to } => write!(f, "{from}/{to}"),
+        }
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = Period;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(PERIOD_HINT)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Period, E> {
+                Period::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Period, E> {
+                Period::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Period, E> {
+                Period::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(Date::parse("2023-02-29").is_err());
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(PartialDate::parse("2023-13").is_err());
+        assert_eq!(PartialDate::parse("2023-11").unwrap().day, None);
+    }
+
+    #[test]
+    fn periods_cover_their_span() {
+        let q = Period::parse("2023-Q4").unwrap();
+        assert_eq!(q.start().to_string(), "2023-10-01");
+        assert_eq!(q.end().to_string(), "2023-12-31");
+        let m = Period::parse("2024-02").unwrap();
+        assert_eq!(m.end().to_string(), "2024-02-29");
+        let ytd = Period::parse("2023-01-01/2023-05-15").unwrap();
+        assert_eq!(ytd.end().to_string(), "2023-05-15");
+        assert_eq!(Period::parse("2023-W01").unwrap().start().to_string(), "2023-01-02");
+        assert!(Period::parse("2023-13").is_err());
+        assert!(Period::parse("2023-Q5").is_err());
+    }
+}

@@ -1,0 +1,293 @@
+//! Numbers as Vietnamese documents print them.
+//!
+//! Policy (documented for editors in `docs/content-format.md`):
+//! - A decimal may be written as printed, with the decimal comma (`55,02`,
+//!   unquoted is fine: YAML reads it as text) or with a dot (`55.02`). The
+//!   number of decimals written is kept, so `15,0` is shown as `15,0`.
+//! - The Vietnamese thousands dot is never accepted: `1.038` in a count is
+//!   refused with a hint to write `1038`, because YAML reads `1.038` as the
+//!   decimal number one point zero three eight.
+//! - A count is a whole number.
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A decimal figure with the number of decimals it was printed with.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Num {
+    pub value: f64,
+    pub decimals: u8,
+}
+
+impl Num {
+    pub fn new(value: f64, decimals: u8) -> Self {
+        Num { value, decimals }
+    }
+
+    /// Parse text as an editor may write it: `55,02`, `55.02`, `100`, `-3`.
+    pub fn parse(text: &str) -> Result<Num, String> {
+        let t = text.trim();
+        let t = t.strip_suffix('%').unwrap_or(t).trim_end();
+        if t.is_empty() {
+            return Err("is empty: write a number such as 55,02, or leave the value out (~) when it is not published".into());
+        }
+        let commas = t.matches(',').count();
+        let dots = t.matches('.').count();
+        if commas + dots > 1 {
+            return Err(format!(
+                "`{t}` mixes thousands and decimal separators: write it without the thousands dot, e.g. `{}`",
+                t.replace('.', "")
+            ));
+        }
+        let normal = t.replace(',', ".");
+        let body = normal.strip_prefix('-').unwrap_or(&normal);
+        if body.is_empty()
+            || !body.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || body.starts_with('.')
+            || body.ends_with('.')
+        {
+            return Err(format!(
+                "`{t}` is not a number: write digits with a decimal comma, e.g. 55,02"
+            ));
+        }
+        let decimals = body.split_once('.').map_or(0, |(_, f)| f.len());
+        let value: f64 = normal
+            .parse()
+            .map_err(|_| format!("`{t}` is not a number: write digits with a decimal comma, e.g. 55,02"))?;
+        Ok(Num {
+            value,
+            decimals: decimals.min(6) as u8,
+        })
+    }
+
+    /// A float read by YAML: keep the shortest decimals that represent it.
+    pub fn from_f64(value: f64) -> Num {
+        let text = format!("{value}");
+        let decimals = text.split_once('.').map_or(0, |(_, f)| f.len());
+        Num {
+            value,
+            decimals: decimals.min(6) as u8,
+        }
+    }
+}
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", crate::vi::format_decimal(self.value, self.decimals))
+    }
+}
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NumVisitor)
+    }
+}
+
+struct NumVisitor;
+
+impl Visitor<'_> for NumVisitor {
+    type Value = Num;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number such as 55,02 or 100")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
+        Ok(Num::new(v as f64, 0))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
+        Ok(Num::new(v as f64, 0))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
+        if !v.is_finite() {
+            return Err(E::custom("is not a finite number: write digits such as 55,02"));
+        }
+        Ok(Num::from_f64(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Num, E> {
+        Num::parse(v).map_err(E::custom)
+    }
+}
+
+/// A whole count, such as 1038 electronic copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Count(pub u64);
+
+pub(crate) fn thousands_dot_hint(text: &str) -> String {
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    format!(
+        "`{text}` is not a whole number. In Vietnamese documents the dot separates thousands \
+         (1.038 means one thousand and thirty-eight), but YAML reads `{text}` as a decimal \
+         fraction. Write the count without the dot: {digits}"
+    )
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number such as 1038")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
+                Ok(Count(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
+                u64::try_from(v)
+                    .map(Count)
+                    .map_err(|_| E::custom(format!("{v} is negative: a count is 0 or more")))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
+                Err(E::custom(thousands_dot_hint(&format!("{v}"))))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
+                let t = v.trim();
+                if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+                    return t
+                        .parse()
+                        .map(Count)
+                        .map_err(|_| E::custom(format!("`{t}` is too large for a count")));
+                }
+                Err(E::custom(thousands_dot_hint(t)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A rank such as `20/63`: position among a number of provinces or units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rank {
+    pub position: u32,
+    pub of: u32,
+}
+
+impl<'de> Deserialize<'de> for Rank {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_rank(&text).map_err(de::Error::custom)
+    }
+}
+
+pub fn parse_rank(text: &str) -> Result<Rank, String> {
+    let hint = || {
+        format!("`{text}` is not a rank: write the position and the number ranked, e.g. 20/63")
+    };
+    let (a, b) = text.split_once('/').ok_or_else(hint)?;
+    let position: u32 = a.trim().parse().map_err(|_| hint())?;
+    let of: u32 = b.trim().parse().map_err(|_| hint())?;
+    if position == 0 || of == 0 || position > of {
+        return Err(format!(
+            "`{text}` is not a rank: the position must be between 1 and the number ranked ({of})"
+        ));
+    }
+    Ok(Rank { position, of })
+}
+
+/// One cell of an appendix table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Cell {
+    /// A figure as printed.
+    Value { value: Num },
+    /// Not applicable, with the reason the document prints, such as
+    /// "TTHC không có phí, lệ phí". Never the same as 0.
+    NotApplicable { reason: String },
+    /// The document gives no figure (blank or withheld).
+    NotPublished { reason: Option<String> },
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        const HINT: &str = "a number (55,02), `~` when nothing is published, \
+            `{ not_applicable: \"reason as printed\" }` or `{ not_published: \"reason\" }`";
+        impl<'de> Visitor<'de> for V {
+            type Value = Cell;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(HINT)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
+                NumVisitor.visit_i64(v).map(|value| Cell::Value { value })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
+                NumVisitor.visit_u64(v).map(|value| Cell::Value { value })
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
+                NumVisitor.visit_f64(v).map(|value| Cell::Value { value })
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+                match Num::parse(v) {
+                    Ok(value) => Ok(Cell::Value { value }),
+                    Err(e) => Err(E::custom(format!(
+                        "{e}; for a text such as \"TTHC không có phí, lệ phí\" write {{ not_applicable: \"{v}\" }}"
+                    ))),
+                }
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
+                Ok(Cell::NotPublished { reason: None })
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Cell, E> {
+                Ok(Cell::NotPublished { reason: None })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
+                let key: String = map
+                    .next_key()?
+                    .ok_or_else(|| de::Error::custom(format!("empty map: expected {HINT}")))?;
+                let cell = match key.as_str() {
+                    "not_applicable" => {
+                        let reason: String = map.next_value()?;
+                        if reason.trim().is_empty() {
+                            return Err(de::Error::custom(
+                                "not_applicable needs the reason as printed, e.g. \"TTHC không có phí, lệ phí\"",
+                            ));
+                        }
+                        Cell::NotApplicable { reason }
+                    }
+                    "not_published" => Cell::NotPublished {
+                        reason: map.next_value()?,
+                    },
+                    other => {
+                        let hint = crate::content::suggest::did_you_mean(
+                            other,
+                            ["not_applicable", "not_published"],
+                        );
+                        return Err(de::Error::custom(format!(
+                            "unknown field `{other}`{hint}: expected {HINT}"
+                        )));
+                    }
+                };
+                if let Some(extra) = map.next_key::<String>()? {
+                    return Err(de::Error::custom(format!(
+                        "unexpected second field `{extra}`: a cell is {HINT}"
+                    )));
+                }
+                Ok(cell)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_comma_keeps_its_decimals() {
+        assert_eq!(Num::parse("55,02").unwrap(), Num::new(55.02, 2));
+        assert_eq!(Num::parse("15,0").unwrap(), Num::new(15.0, 1));
+        assert_eq!(Num::parse("100").unwrap(), Num::new(100.0, 0));
+        assert_eq!(Num::parse("0,43%").unwrap(), Num::new(0.43, 2));
+        assert!(Num::parse("1.234,5").is_err());
+        assert!(Num::parse("abc").is_err());
+        assert!(Num::parse(",5").is_err());
+    }
+
+    #[test]
+    fn rank_needs_position_within_denominator() {
+        assert_eq!(parse_rank("06/63").unwrap(), Rank { position: 6, of: 63 });
+        assert!(parse_rank("64/63").is_err());
+        assert!(parse_rank("20").is_err());
+    }
+}

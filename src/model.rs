@@ -1,0 +1,1 @@
+//! The validated in-memory model.

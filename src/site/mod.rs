@@ -1,0 +1,1 @@
+//! Render the validated model into the output folder.
