@@ -124,9 +124,8 @@ impl Diagnostics {
     /// Sort by file, then line, so the report reads top to bottom.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.field, &a.message).cmp(&(
-                &b.file, b.line, b.column, b.severity, &b.field, &b.message,
-            ))
+            (&a.file, a.line, a.column, a.severity, &a.field, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.field, &b.message))
         });
         self.items.dedup();
     }

@@ -31,7 +31,9 @@ pub fn format_decimal(value: f64, decimals: u8) -> String {
 }
 
 fn text_is_nonzero(int: &str, frac: Option<&str>) -> bool {
-    int.chars().chain(frac.unwrap_or("").chars()).any(|c| c.is_ascii_digit() && c != '0')
+    int.chars()
+        .chain(frac.unwrap_or("").chars())
+        .any(|c| c.is_ascii_digit() && c != '0')
 }
 
 /// A value with as many decimals as it needs, up to `max_decimals`
@@ -76,7 +78,11 @@ pub fn format_period(period: &Period) -> String {
         Period::Year { year } => format!("năm {year}"),
         Period::Week { year, week } => format!("tuần {week}/{year}"),
         Period::Range { from, to } => {
-            format!("từ {} đến {}", format_short_date(&from), format_short_date(&to))
+            format!(
+                "từ {} đến {}",
+                format_short_date(&from),
+                format_short_date(&to)
+            )
         }
     }
 }
@@ -115,7 +121,13 @@ mod tests {
         assert_eq!(format_long_date(&d), "ngày 08 tháng 3 năm 2023");
         let blank = PartialDate::parse("2023-11").unwrap();
         assert_eq!(format_long_date(&blank), "ngày     tháng 11 năm 2023");
-        assert_eq!(format_period(&Period::parse("2023-02").unwrap()), "tháng 02/2023");
-        assert_eq!(format_period(&Period::parse("2023-Q4").unwrap()), "quý IV/2023");
+        assert_eq!(
+            format_period(&Period::parse("2023-02").unwrap()),
+            "tháng 02/2023"
+        );
+        assert_eq!(
+            format_period(&Period::parse("2023-Q4").unwrap()),
+            "quý IV/2023"
+        );
     }
 }

@@ -94,11 +94,19 @@ impl PartialDate {
         match nums.as_slice() {
             [y, m] if parts[0].len() == 4 => {
                 ymd(*y as i32, *m, 1)?;
-                Ok(PartialDate { year: *y as i32, month: *m, day: None })
+                Ok(PartialDate {
+                    year: *y as i32,
+                    month: *m,
+                    day: None,
+                })
             }
             [y, m, d] if parts[0].len() == 4 => {
                 ymd(*y as i32, *m, *d)?;
-                Ok(PartialDate { year: *y as i32, month: *m, day: Some(*d) })
+                Ok(PartialDate {
+                    year: *y as i32,
+                    month: *m,
+                    day: Some(*d),
+                })
             }
             _ => Err(hint),
         }
@@ -135,17 +143,35 @@ impl<'de> Deserialize<'de> for PartialDate {
 /// The period a dispatch's figures cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Period {
-    Month { year: i32, month: u32 },
-    Quarter { year: i32, quarter: u32 },
-    Half { year: i32, half: u32 },
-    Year { year: i32 },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Quarter {
+        year: i32,
+        quarter: u32,
+    },
+    Half {
+        year: i32,
+        half: u32,
+    },
+    Year {
+        year: i32,
+    },
     /// ISO week.
-    Week { year: i32, week: u32 },
+    Week {
+        year: i32,
+        week: u32,
+    },
     /// Any span, such as year-to-date up to a cut-off date.
-    Range { from: Date, to: Date },
+    Range {
+        from: Date,
+        to: Date,
+    },
 }
 
-pub const PERIOD_HINT: &str = "write a month (2023-10), a quarter (2023-Q1), a half-year (2023-H1), \
+pub const PERIOD_HINT: &str =
+    "write a month (2023-10), a quarter (2023-Q1), a half-year (2023-H1), \
     a year (2023), an ISO week (2023-W05) or a span such as year-to-date (2023-01-01/2023-05-15)";
 
 impl Period {
@@ -173,18 +199,33 @@ impl Period {
             if (lo..=hi).contains(&n) {
                 Ok(n)
             } else {
-                Err(format!("{what} {n} does not exist in `{t}`: write {lo} to {hi}"))
+                Err(format!(
+                    "{what} {n} does not exist in `{t}`: write {lo} to {hi}"
+                ))
             }
         };
         let p = match rest {
             None => Period::Year { year },
-            Some(r) if r.starts_with('Q') => Period::Quarter { year, quarter: num(&r[1..], 1, 4, "quarter")? },
-            Some(r) if r.starts_with('H') => Period::Half { year, half: num(&r[1..], 1, 2, "half-year")? },
+            Some(r) if r.starts_with('Q') => Period::Quarter {
+                year,
+                quarter: num(&r[1..], 1, 4, "quarter")?,
+            },
+            Some(r) if r.starts_with('H') => Period::Half {
+                year,
+                half: num(&r[1..], 1, 2, "half-year")?,
+            },
             Some(r) if r.starts_with('W') => {
-                let weeks = NaiveDate::from_ymd_opt(year, 12, 28).map_or(52, |d| d.iso_week().week());
-                Period::Week { year, week: num(&r[1..], 1, weeks, "week")? }
+                let weeks =
+                    NaiveDate::from_ymd_opt(year, 12, 28).map_or(52, |d| d.iso_week().week());
+                Period::Week {
+                    year,
+                    week: num(&r[1..], 1, weeks, "week")?,
+                }
             }
-            Some(r) if r.len() == 2 => Period::Month { year, month: num(r, 1, 12, "month")? },
+            Some(r) if r.len() == 2 => Period::Month {
+                year,
+                month: num(r, 1, 12, "month")?,
+            },
             Some(_) => return Err(bad()),
         };
         Ok(p)
@@ -197,8 +238,10 @@ impl Period {
             Period::Quarter { year, quarter } => d(year, quarter * 3 - 2, 1),
             Period::Half { year, half } => d(year, half * 6 - 5, 1),
             Period::Year { year } => d(year, 1, 1),
-            Period::Week { year, week } => NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
-                .map_or(Date(NaiveDate::MIN), Date),
+            Period::Week { year, week } => {
+                NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
+                    .map_or(Date(NaiveDate::MIN), Date)
+            }
             Period::Range { from, .. } => from,
         }
     }
@@ -210,8 +253,10 @@ impl Period {
             Period::Quarter { year, quarter } => last(year, quarter * 3),
             Period::Half { year, half } => last(year, half * 6),
             Period::Year { year } => last(year, 12),
-            Period::Week { year, week } => NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sun)
-                .map_or(Date(NaiveDate::MAX), Date),
+            Period::Week { year, week } => {
+                NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sun)
+                    .map_or(Date(NaiveDate::MAX), Date)
+            }
             Period::Range { to, .. } => to,
         }
     }
@@ -302,7 +347,10 @@ mod tests {
         assert_eq!(m.end().to_string(), "2024-02-29");
         let ytd = Period::parse("2023-01-01/2023-05-15").unwrap();
         assert_eq!(ytd.end().to_string(), "2023-05-15");
-        assert_eq!(Period::parse("2023-W01").unwrap().start().to_string(), "2023-01-02");
+        assert_eq!(
+            Period::parse("2023-W01").unwrap().start().to_string(),
+            "2023-01-02"
+        );
         assert!(Period::parse("2023-13").is_err());
         assert!(Period::parse("2023-Q5").is_err());
     }

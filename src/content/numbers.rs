@@ -52,9 +52,9 @@ impl Num {
             ));
         }
         let decimals = body.split_once('.').map_or(0, |(_, f)| f.len());
-        let value: f64 = normal
-            .parse()
-            .map_err(|_| format!("`{t}` is not a number: write digits with a decimal comma, e.g. 55,02"))?;
+        let value: f64 = normal.parse().map_err(|_| {
+            format!("`{t}` is not a number: write digits with a decimal comma, e.g. 55,02")
+        })?;
         Ok(Num {
             value,
             decimals: decimals.min(6) as u8,
@@ -74,7 +74,11 @@ impl Num {
 
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", crate::vi::format_decimal(self.value, self.decimals))
+        write!(
+            f,
+            "{}",
+            crate::vi::format_decimal(self.value, self.decimals)
+        )
     }
 }
 
@@ -99,7 +103,9 @@ impl Visitor<'_> for NumVisitor {
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
         if !v.is_finite() {
-            return Err(E::custom("is not a finite number: write digits such as 55,02"));
+            return Err(E::custom(
+                "is not a finite number: write digits such as 55,02",
+            ));
         }
         Ok(Num::from_f64(v))
     }
@@ -170,9 +176,8 @@ impl<'de> Deserialize<'de> for Rank {
 }
 
 pub fn parse_rank(text: &str) -> Result<Rank, String> {
-    let hint = || {
-        format!("`{text}` is not a rank: write the position and the number ranked, e.g. 20/63")
-    };
+    let hint =
+        || format!("`{text}` is not a rank: write the position and the number ranked, e.g. 20/63");
     let (a, b) = text.split_once('/').ok_or_else(hint)?;
     let position: u32 = a.trim().parse().map_err(|_| hint())?;
     let of: u32 = b.trim().parse().map_err(|_| hint())?;
@@ -286,7 +291,13 @@ mod tests {
 
     #[test]
     fn rank_needs_position_within_denominator() {
-        assert_eq!(parse_rank("06/63").unwrap(), Rank { position: 6, of: 63 });
+        assert_eq!(
+            parse_rank("06/63").unwrap(),
+            Rank {
+                position: 6,
+                of: 63
+            }
+        );
         assert!(parse_rank("64/63").is_err());
         assert!(parse_rank("20").is_err());
     }

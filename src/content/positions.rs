@@ -1,0 +1,174 @@
+//! Where each field sits in a YAML file, so that errors found after
+//! deserializing (an unknown unit, a score above its maximum) still name
+//! their line and column. serde_yaml only reports positions for syntax and
+//! type errors; this index is built from yaml-rust2's marked events.
+
+use std::collections::HashMap;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Field path (`results.groups[0].score`, as serde_path_to_error prints
+/// it) → position of its key (for mapping entries) or item (for sequence
+/// items). The root is the empty path.
+#[derive(Debug, Default, Clone)]
+pub struct PositionIndex {
+    map: HashMap<String, Pos>,
+}
+
+impl PositionIndex {
+    pub fn build(text: &str) -> PositionIndex {
+        let mut b = Builder::default();
+        let mut parser = Parser::new_from_str(text);
+        // A syntax error stops the walk; what was indexed so far stays useful.
+        let _ = parser.load(&mut b, false);
+        PositionIndex { map: b.map }
+    }
+
+    /// The position of `path`, or of its nearest indexed ancestor.
+    pub fn find(&self, path: &str) -> Option<Pos> {
+        let mut p = path.trim_start_matches('.').to_string();
+        loop {
+            if let Some(pos) = self.map.get(&p) {
+                return Some(*pos);
+            }
+            if p.is_empty() {
+                return None;
+            }
+            p = parent(&p);
+        }
+    }
+
+    /// The position of exactly `path`.
+    pub fn get(&self, path: &str) -> Option<Pos> {
+        self.map.get(path).copied()
+    }
+}
+
+/// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → ``.
+pub fn parent(path: &str) -> String {
+    match path.rfind(['.', '[']) {
+        Some(i) => path[..i].to_string(),
+        None => String::new(),
+    }
+}
+
+enum Frame {
+    /// In a mapping; `key` is set once the key scalar is read.
+    Map {
+        path: String,
+        key: Option<String>,
+    },
+    Seq {
+        path: String,
+        next: usize,
+    },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    map: HashMap<String, Pos>,
+}
+
+impl Builder {
+    /// The path of the value about to start, recording its position.
+    /// Returns None when the event is a mapping key.
+    fn value_path(&mut self, mark: Marker) -> Option<String> {
+        let pos = Pos {
+            line: mark.line(),
+            column: mark.col(),
+        };
+        match self.stack.last_mut() {
+            None => {
+                self.map.entry(String::new()).or_insert(pos);
+                Some(String::new())
+            }
+            Some(Frame::Map { key: None, .. }) => None,
+            Some(Frame::Map { path, key: Some(k) }) => {
+                let p = join_key(path, k);
+                Some(p)
+            }
+            Some(Frame::Seq { path, next }) => {
+                let p = format!("{path}[{next}]");
+                *next += 1;
+                self.map.entry(p.clone()).or_insert(pos);
+                Some(p)
+            }
+        }
+    }
+
+    fn after_value(&mut self) {
+        if let Some(Frame::Map { key, .. }) = self.stack.last_mut() {
+            *key = None;
+        }
+    }
+}
+
+fn join_key(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        let pos = Pos {
+            line: mark.line(),
+            column: mark.col(),
+        };
+        match ev {
+            Event::Scalar(text, ..) => match self.value_path(mark) {
+                None => {
+                    if let Some(Frame::Map { path, key }) = self.stack.last_mut() {
+                        let p = join_key(path, &text);
+                        self.map.entry(p).or_insert(pos);
+                        *key = Some(text);
+                    }
+                }
+                Some(_) => self.after_value(),
+            },
+            Event::Alias(_) if self.value_path(mark).is_some() => self.after_value(),
+            Event::MappingStart(..) => {
+                let path = self.value_path(mark).unwrap_or_default();
+                self.map.entry(path.clone()).or_insert(pos);
+                self.stack.push(Frame::Map { path, key: None });
+            }
+            Event::SequenceStart(..) => {
+                let path = self.value_path(mark).unwrap_or_default();
+                self.map.entry(path.clone()).or_insert(pos);
+                self.stack.push(Frame::Seq { path, next: 0 });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.after_value();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_keys_and_items() {
+        let text = "a: 1\nb:\n  - x: 1\n    y: 2\n  - { x: 3, y: 4 }\nc: [5, 6]\n";
+        let idx = PositionIndex::build(text);
+        assert_eq!(idx.get("a").unwrap().line, 1);
+        assert_eq!(idx.get("b[0].y").unwrap().line, 4);
+        assert_eq!(idx.get("b[1].y").unwrap().line, 5);
+        assert_eq!(idx.get("c[1]").unwrap().line, 6);
+        assert_eq!(idx.find("b[1].zz").unwrap().line, 5);
+        assert_eq!(parent("b[1].y"), "b[1]");
+    }
+}
