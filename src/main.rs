@@ -2,8 +2,10 @@
 
 use clap::{Parser, Subcommand};
 use congkhai::content;
+use congkhai::site::{self, BuildOptions, SiteError};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +29,24 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Validate the content and build the static site.
+    Build {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The output folder; replaced as a whole when the build succeeds.
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// Sub-path the site is hosted under (overrides site.yaml), e.g. /cong-khai/.
+        #[arg(long)]
+        base_path: Option<String>,
+        /// Fail on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -36,6 +56,68 @@ fn main() -> ExitCode {
             content,
             deny_warnings,
         } => check(&content, deny_warnings),
+        Command::Build {
+            content,
+            output,
+            base_path,
+            deny_warnings,
+            quiet,
+        } => build(
+            BuildOptions {
+                content,
+                output,
+                base_path,
+            },
+            deny_warnings,
+            quiet,
+        ),
+    }
+}
+
+fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool) -> ExitCode {
+    let started = Instant::now();
+    if deny_warnings {
+        let loaded = content::load(&opts.content);
+        if loaded.diagnostics.warning_count() > 0 {
+            eprint!("{}", loaded.diagnostics);
+            eprintln!(
+                "failed: {} warnings (warnings denied); nothing was written",
+                loaded.diagnostics.warning_count()
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+    match site::build(&opts) {
+        Ok(report) => {
+            eprint!("{}", report.diagnostics);
+            if !quiet {
+                println!(
+                    "built {} pages, {} files, {} bytes into {} in {:.2} s ({} warnings)",
+                    report.pages,
+                    report.files,
+                    report.bytes,
+                    opts.output.display(),
+                    started.elapsed().as_secs_f64(),
+                    report.diagnostics.warning_count()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(SiteError::Content(diags)) => {
+            eprint!("{diags}");
+            eprintln!(
+                "failed: {} errors, {} warnings; nothing was written, {} is unchanged",
+                diags.error_count(),
+                diags.warning_count(),
+                opts.output.display()
+            );
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("nothing was written, {} is unchanged", opts.output.display());
+            ExitCode::FAILURE
+        }
     }
 }
 

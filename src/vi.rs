@@ -51,13 +51,17 @@ pub fn format_auto(value: f64, max_decimals: u8) -> String {
 }
 
 /// `ngày 08 tháng 3 năm 2023`: the day with two digits as dispatches print
-/// it, the month without a leading zero; a blank day stays blank.
+/// it, the month without a leading zero; a blank day stays blank (no-break
+/// spaces, so that HTML keeps the gap).
 pub fn format_long_date(date: &PartialDate) -> String {
     match date.day {
         Some(d) => format!("ngày {d:02} tháng {} năm {}", date.month, date.year),
-        None => format!("ngày     tháng {} năm {}", date.month, date.year),
+        None => format!("ngày {BLANK_DAY} tháng {} năm {}", date.month, date.year),
     }
 }
+
+/// The gap left for a day not filled in on the published copy.
+pub const BLANK_DAY: &str = "\u{a0}\u{a0}\u{a0}\u{a0}";
 
 /// `28/02/2023`.
 pub fn format_short_date(date: &Date) -> String {
@@ -120,7 +124,7 @@ mod tests {
         let d = PartialDate::parse("2023-03-08").unwrap();
         assert_eq!(format_long_date(&d), "ngày 08 tháng 3 năm 2023");
         let blank = PartialDate::parse("2023-11").unwrap();
-        assert_eq!(format_long_date(&blank), "ngày     tháng 11 năm 2023");
+        assert_eq!(format_long_date(&blank), "ngày \u{a0}\u{a0}\u{a0}\u{a0} tháng 11 năm 2023");
         assert_eq!(
             format_period(&Period::parse("2023-02").unwrap()),
             "tháng 02/2023"

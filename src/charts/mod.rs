@@ -1,1 +1,139 @@
 //! SVG charts drawn at build time with plotters (issue: SVG trend charts).
+//!
+//! Each chart is a complete `<svg>` element meant to be inlined in an HTML5
+//! page: inline so it inherits the page's fonts (no font files, no system
+//! font lookup), needs no extra request, and its `<title>`/`<desc>` are read
+//! by screen readers together with the page. Plotters draws the marks; a
+//! post-processing pass ([`post`]) adds the accessibility wrapper, classes,
+//! dash patterns and a `viewBox`, and rounds the numbers plotters prints.
+
+mod bar;
+mod line;
+mod post;
+mod scale;
+mod summary;
+mod text;
+
+use plotters::style::RGBColor;
+
+// Colours checked for WCAG AA on white (see the contrast test): text ≥ 4.5:1,
+// lines and markers ≥ 3:1. Grid and band fills are decorative.
+pub(crate) const TEXT: RGBColor = RGBColor(0x1b, 0x1b, 0x1b);
+pub(crate) const MUTED: RGBColor = RGBColor(0x50, 0x5a, 0x5f);
+pub(crate) const BLUE: RGBColor = RGBColor(0x0b, 0x4f, 0x8a);
+pub(crate) const RED: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
+pub(crate) const SERIES2: RGBColor = RGBColor(0x8a, 0x4b, 0x08);
+pub(crate) const GRID: RGBColor = RGBColor(0xdd, 0xe1, 0xe4);
+pub(crate) const BAND: RGBColor = RGBColor(0xee, 0xf0, 0xf2);
+
+/// A plotters font of `px` CSS pixels: its SVG backend prints size / 1.24.
+pub(crate) fn font(px: f64) -> plotters::style::FontDesc<'static> {
+    use plotters::style::IntoFont;
+    ("sans-serif", px * 1.24).into_font()
+}
+
+/// One month's figure (or one unit's figure in a bar chart).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Datum {
+    /// A published figure. NaN or infinite values count as [`Datum::Missing`].
+    Value(f64),
+    /// The indicator does not apply that month: marked, never drawn as 0.
+    NotApplicable,
+    /// No figure published: a gap in the line.
+    Missing,
+}
+
+impl Datum {
+    /// The figure, if it is a usable number.
+    pub fn value(&self) -> Option<f64> {
+        match *self {
+            Datum::Value(v) if v.is_finite() => Some(v),
+            _ => None,
+        }
+    }
+
+    fn is_not_applicable(&self) -> bool {
+        matches!(self, Datum::NotApplicable)
+    }
+}
+
+/// The value axis. Rates and scores always use their full range so that
+/// charts can be compared side by side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scale {
+    /// 0–100 %.
+    Percent,
+    /// 0 to the group's maximum score.
+    Points { max: f64 },
+    /// 0 to a round ceiling above the largest figure (e-copy counts).
+    Count,
+}
+
+/// One line of a [`LineChart`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    /// One datum per x label; missing entries count as [`Datum::Missing`].
+    pub data: Vec<Datum>,
+}
+
+/// A trend over months: the first series is the subject (unit or province),
+/// the optional second one a reference such as the national average.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    pub title: String,
+    /// Short month labels such as `T10/2023`.
+    pub x_labels: Vec<String>,
+    /// One or two series; further series are ignored.
+    pub series: Vec<Series>,
+    pub scale: Scale,
+    pub target: Option<f64>,
+    /// Text next to the target line, e.g. `Mục tiêu 60%`.
+    pub target_label: Option<String>,
+    /// Unique per page, `[a-z0-9-]`: prefix of every `id` inside the SVG.
+    pub id: String,
+}
+
+/// One unit in a [`BarChart`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: Datum,
+    /// Whether the unit met the target; `Some(false)` bars are hatched.
+    pub met: Option<bool>,
+}
+
+/// Units ranked as horizontal bars, in the order given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    pub title: String,
+    pub bars: Vec<Bar>,
+    pub scale: Scale,
+    pub target: Option<f64>,
+    pub target_label: Option<String>,
+    /// Unique per page, `[a-z0-9-]`: prefix of every `id` inside the SVG.
+    pub id: String,
+}
+
+/// The line chart as an inline `<svg>` element.
+pub fn line_chart(c: &LineChart) -> String {
+    line::render(c)
+}
+
+/// The bar chart as an inline `<svg>` element.
+pub fn bar_chart(c: &BarChart) -> String {
+    bar::render(c)
+}
+
+/// One Vietnamese sentence describing the line chart (its `<desc>`).
+pub fn line_summary(c: &LineChart) -> String {
+    summary::line(c)
+}
+
+/// One Vietnamese sentence describing the bar chart (its `<desc>`).
+pub fn bar_summary(c: &BarChart) -> String {
+    summary::bar(c)
+}
+
+#[cfg(test)]
+mod tests;

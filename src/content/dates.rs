@@ -43,7 +43,10 @@ fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         let last = last_day(y, m);
-        format!("{y}-{m:02}-{d:02} does not exist: month {m} of {y} has {last} days")
+        format!(
+            "{y}-{m:02}-{d:02} does not exist (month {m} of {y} has {last} days): \
+             write a day from 1 to {last}"
+        )
     })
 }
 

@@ -118,13 +118,58 @@ impl Visitor<'_> for NumVisitor {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Count(pub u64);
 
-pub(crate) fn thousands_dot_hint(text: &str) -> String {
-    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
-    format!(
-        "`{text}` is not a whole number. In Vietnamese documents the dot separates thousands \
-         (1.038 means one thousand and thirty-eight), but YAML reads `{text}` as a decimal \
-         fraction. Write the count without the dot: {digits}"
+/// What `1.038` written for a count means: the text as written (YAML
+/// dropped any trailing zero: `1.030` reads as 1.03) and the count meant.
+pub(crate) fn thousands_dot(x: f64) -> Option<(String, u64)> {
+    if !(x.is_finite() && x > 0.0 && x < 1000.0) {
+        return None;
+    }
+    let n = x * 1000.0;
+    if (n - n.round()).abs() > 1e-6 {
+        return None;
+    }
+    Some((format!("{x:.3}"), n.round() as u64))
+}
+
+/// Why a decimal is not a count, and what to write instead.
+pub(crate) fn not_whole(x: f64) -> (String, String) {
+    match thousands_dot(x) {
+        Some((written, meant)) => thousands_dot_message(&written, meant),
+        None => (
+            format!("`{x}` is not a whole number"),
+            "write a whole count, such as 1038".into(),
+        ),
+    }
+}
+
+fn thousands_dot_message(written: &str, meant: u64) -> (String, String) {
+    (
+        format!(
+            "`{written}` is not a whole number: in Vietnamese documents the dot separates \
+             thousands ({written} means {meant}), but YAML reads `{written}` as a decimal fraction"
+        ),
+        format!("write the count without the dot: {meant}"),
     )
+}
+
+/// `1.038`, `12.345.678`: digits in groups of three after each dot.
+fn thousands_text(t: &str) -> Option<u64> {
+    let mut groups = t.split('.');
+    let head = groups.next()?;
+    if head.is_empty() || head.len() > 3 || !head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut any = false;
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    t.replace('.', "").parse().ok()
 }
 
 impl<'de> Deserialize<'de> for Count {
@@ -139,22 +184,29 @@ impl<'de> Deserialize<'de> for Count {
                 Ok(Count(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                u64::try_from(v)
-                    .map(Count)
-                    .map_err(|_| E::custom(format!("{v} is negative: a count is 0 or more")))
+                u64::try_from(v).map(Count).map_err(|_| {
+                    E::custom(format!("{v} is negative; write a count of 0 or more"))
+                })
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-                Err(E::custom(thousands_dot_hint(&format!("{v}"))))
+                let (what, how) = not_whole(v);
+                Err(E::custom(format!("{what}; {how}")))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
                 let t = v.trim();
                 if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
-                    return t
-                        .parse()
-                        .map(Count)
-                        .map_err(|_| E::custom(format!("`{t}` is too large for a count")));
+                    return t.parse().map(Count).map_err(|_| {
+                        E::custom(format!("`{t}` is too large for a count; write a smaller number"))
+                    });
                 }
-                Err(E::custom(thousands_dot_hint(t)))
+                let (what, how) = match thousands_text(t) {
+                    Some(meant) => thousands_dot_message(t, meant),
+                    None => (
+                        format!("`{t}` is not a whole number"),
+                        "write a whole count, such as 1038".into(),
+                    ),
+                };
+                Err(E::custom(format!("{what}; {how}")))
             }
         }
         d.deserialize_any(V)

@@ -57,32 +57,130 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
         Ok(v) => v,
         Err(e) => return Err(vec![syntax_error(source, &e)]),
     };
-    let mut errors = Vec::new();
-    let mut seen = Vec::new();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    // Paths removed to read past an error: a later "missing field" there is
+    // a consequence, not a new error.
+    let mut removed: Vec<String> = Vec::new();
+    let mut result = serde_path_to_error::deserialize::<_, T>(value.clone());
     loop {
-        match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+        let e = match result {
             Ok(t) if errors.is_empty() => return Ok(t),
             Ok(_) => return Err(errors),
-            Err(e) => {
-                let path = e.path().to_string();
-                let path = if path == "." { String::new() } else { path };
-                let message = e.inner().to_string();
-                let (diag, remove) = describe(source, &path, &message);
-                let key = (diag.field.clone(), diag.message.clone());
-                if seen.contains(&key) {
-                    return Err(errors);
-                }
-                seen.push(key);
-                errors.push(diag);
-                if errors.len() >= MAX_ERRORS_PER_FILE
-                    || remove.is_empty()
-                    || !remove_at(&mut value, &remove)
-                {
-                    return Err(errors);
+            Err(e) => e,
+        };
+        let path = error_path(&e);
+        let message = e.inner().to_string();
+        if missing_field(&message).is_some_and(|f| removed.contains(&join(&path, f))) {
+            return Err(errors);
+        }
+        let (diag, patch) = describe(source, &path, &message);
+        if errors
+            .iter()
+            .any(|d| d.field == diag.field && d.message == diag.message)
+        {
+            return Err(errors);
+        }
+        errors.push(diag);
+        let Some(patch) = patch else {
+            return Err(errors);
+        };
+        if errors.len() >= MAX_ERRORS_PER_FILE {
+            return Err(errors);
+        }
+        // Put a stand-in where the error is, so that the next reading goes
+        // past it and finds the next error. The stand-ins never reach the
+        // model: a file with errors gives no value. A stand-in that only
+        // moves the error (removing a required field makes it missing) is
+        // not progress; try the next one.
+        let mut next = None;
+        for candidate in patch.candidates {
+            let mut v = value.clone();
+            let removal = matches!(candidate, Edit::Remove);
+            if !apply(&mut v, &patch.path, candidate) {
+                continue;
+            }
+            let r = serde_path_to_error::deserialize::<_, T>(v.clone());
+            if let Err(e2) = &r {
+                if stuck_at(e2, &patch.path) {
+                    continue;
                 }
             }
+            if removal {
+                removed.push(patch.path.clone());
+            }
+            value = v;
+            next = Some(r);
+            break;
+        }
+        match next {
+            Some(r) => result = r,
+            None => return Err(errors),
         }
     }
+}
+
+fn error_path<E>(e: &serde_path_to_error::Error<E>) -> String {
+    let path = e.path().to_string();
+    if path == "." {
+        String::new()
+    } else {
+        path
+    }
+}
+
+/// Whether a new error is still about `path` (the same value, inside it,
+/// or the field left missing by removing it).
+fn stuck_at<E: std::fmt::Display>(e: &serde_path_to_error::Error<E>, path: &str) -> bool {
+    let p = error_path(e);
+    if p == path || p.starts_with(&format!("{path}.")) || p.starts_with(&format!("{path}[")) {
+        return true;
+    }
+    missing_field(&e.inner().to_string()).is_some_and(|field| join(&p, field) == path)
+}
+
+/// `f` in serde's "missing field `f`".
+fn missing_field(message: &str) -> Option<&str> {
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+}
+
+/// Where to put a stand-in after an error, and which ones to try, in order.
+struct Patch {
+    path: String,
+    candidates: Vec<Edit>,
+}
+
+enum Edit {
+    /// Remove a mapping entry; a sequence item becomes null, so that later
+    /// indexes keep their meaning.
+    Remove,
+    Set(Value),
+}
+
+impl Patch {
+    /// Replace the value by a stand-in of some type, or else remove it.
+    /// Stand-ins come first: removing a required field would only report
+    /// it missing further on.
+    fn any(path: String) -> Patch {
+        let mut candidates: Vec<Edit> = stand_ins().into_iter().map(Edit::Set).collect();
+        candidates.push(Edit::Remove);
+        Patch { path, candidates }
+    }
+}
+
+/// Values that deserialize into the field types of the content files:
+/// text, numbers, dates, periods, ranks, flags and lists.
+fn stand_ins() -> Vec<Value> {
+    vec![
+        Value::String("0".into()),
+        Value::Number(0.into()),
+        Value::String("2000-01-01".into()),
+        Value::String("2000-01".into()),
+        Value::String("1/1".into()),
+        Value::Bool(false),
+        Value::Sequence(Vec::new()),
+    ]
 }
 
 fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
@@ -103,13 +201,18 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
         )
 }
 
-/// Turn a serde message into a diagnostic, and say which path to remove
-/// before trying again (empty: do not try again).
-fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, String) {
+/// Turn a serde message into a diagnostic, and say where to put a
+/// stand-in before reading again (None: do not read again).
+fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<Patch>) {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
         let expected = backticked(rest.split_once("expected").map_or("", |(_, e)| e));
-        let full = join(path, field);
+        // serde_path_to_error's path already ends with the unknown key.
+        let full = if path == field || path.ends_with(&format!(".{field}")) {
+            path.to_string()
+        } else {
+            join(path, field)
+        };
         let d = source
             .error(
                 &full,
@@ -123,14 +226,21 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, String) 
             } else {
                 format!("allowed here: {}", expected.join(", "))
             });
-        return (d, full);
+        let patch = Patch {
+            path: full,
+            candidates: vec![Edit::Remove],
+        };
+        return (d, Some(patch));
     }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or_default();
+    if let Some(field) = missing_field(message) {
         let d = source
             .error(path, format!("missing field `{field}`"))
             .with_hint(format!("add `{field}:` here (see docs/content-format.md)"));
-        return (d, String::new());
+        let patch = Patch {
+            path: join(path, field),
+            candidates: stand_ins().into_iter().map(Edit::Set).collect(),
+        };
+        return (d, Some(patch));
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let variant = rest.split('`').next().unwrap_or_default();
@@ -144,7 +254,13 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, String) 
                 ),
             )
             .with_hint(format!("write one of: {}", expected.join(", ")));
-        return (d, path.to_string());
+        let mut patch = Patch::any(path.to_string());
+        if let Some(first) = expected.first() {
+            patch
+                .candidates
+                .insert(0, Edit::Set(Value::String(first.clone())));
+        }
+        return (d, Some(patch));
     }
     if message.contains("expected field identifier")
         || message.contains("expected a string") && path.contains('?')
@@ -158,13 +274,40 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, String) 
             .with_hint(
                 "inside braces, quote the number (\"7,7\"), or write each field on its own line",
             );
-        return (d, String::new());
+        return (d, None);
     }
     let message = message
         .replace("invalid type: ", "wrong type: ")
         .replace("floating point", "decimal number");
-    let d = source.error(path, message);
-    (d, path.to_string())
+    let (message, hint) = split_hint(&message);
+    let d = source.error(path, message).with_hint(hint);
+    (d, Some(Patch::any(path.to_string())))
+}
+
+/// Split "what is wrong: write …" into the message and the hint; for a
+/// wrong type, say what to write from what was expected.
+fn split_hint(message: &str) -> (String, String) {
+    for sep in [": write ", "; write "] {
+        if let Some((what, how)) = message.split_once(sep) {
+            return (what.to_string(), format!("write {how}"));
+        }
+    }
+    if let Some((_, expected)) = message.split_once(", expected ") {
+        let hint = match expected {
+            "a string" => "write text here; quote it (\"…\") if it contains `: ` or starts with a special character".to_string(),
+            "a boolean" => "write true or false".to_string(),
+            "a sequence" => "write a list: one `- item` per line, or [a, b] on one line".to_string(),
+            e if e.starts_with("struct ") || e.starts_with("a map") => {
+                "write its fields on the lines below, indented, one `field: value` per line".to_string()
+            }
+            e => format!("write {e}"),
+        };
+        return (message.to_string(), hint);
+    }
+    (
+        message.to_string(),
+        "see docs/content-format.md for what this field holds".to_string(),
+    )
 }
 
 fn join(path: &str, field: &str) -> String {
@@ -183,9 +326,8 @@ fn backticked(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Remove the value at `path` (a map entry is removed; a sequence item is
-/// replaced by null so later indexes keep their meaning).
-fn remove_at(value: &mut Value, path: &str) -> bool {
+/// Apply `edit` at `path`; false when there is nothing to edit there.
+fn apply(value: &mut Value, path: &str, edit: Edit) -> bool {
     let parent_path = parent(path);
     let last = &path[parent_path.len()..];
     let Some(container) = lookup_mut(value, &parent_path) else {
@@ -195,22 +337,30 @@ fn remove_at(value: &mut Value, path: &str) -> bool {
         let Ok(i) = idx.parse::<usize>() else {
             return false;
         };
-        if let Value::Sequence(items) = container {
-            if let Some(item) = items.get_mut(i) {
-                if item.is_null() {
-                    return false;
-                }
-                *item = Value::Null;
-                return true;
-            }
+        let Value::Sequence(items) = container else {
+            return false;
+        };
+        let Some(item) = items.get_mut(i) else {
+            return false;
+        };
+        match edit {
+            Edit::Remove if item.is_null() => return false,
+            Edit::Remove => *item = Value::Null,
+            Edit::Set(v) => *item = v,
         }
-        return false;
+        return true;
     }
     let key = last.trim_start_matches('.');
-    if let Value::Mapping(map) = container {
-        return map.remove(key).is_some();
+    let Value::Mapping(map) = container else {
+        return false;
+    };
+    match edit {
+        Edit::Remove => map.remove(key).is_some(),
+        Edit::Set(v) => {
+            map.insert(Value::String(key.to_string()), v);
+            true
+        }
     }
-    false
 }
 
 fn lookup_mut<'a>(value: &'a mut Value, path: &str) -> Option<&'a mut Value> {

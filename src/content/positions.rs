@@ -64,6 +64,8 @@ enum Frame {
     Map {
         path: String,
         key: Option<String>,
+        /// No key read yet.
+        first: bool,
     },
     Seq {
         path: String,
@@ -83,7 +85,8 @@ impl Builder {
     fn value_path(&mut self, mark: Marker) -> Option<String> {
         let pos = Pos {
             line: mark.line(),
-            column: mark.col(),
+            // yaml-rust2 counts lines from 1 but columns from 0.
+            column: mark.col() + 1,
         };
         match self.stack.last_mut() {
             None => {
@@ -91,7 +94,9 @@ impl Builder {
                 Some(String::new())
             }
             Some(Frame::Map { key: None, .. }) => None,
-            Some(Frame::Map { path, key: Some(k) }) => {
+            Some(Frame::Map {
+                path, key: Some(k), ..
+            }) => {
                 let p = join_key(path, k);
                 Some(p)
             }
@@ -123,12 +128,18 @@ impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         let pos = Pos {
             line: mark.line(),
-            column: mark.col(),
+            // yaml-rust2 counts lines from 1 but columns from 0.
+            column: mark.col() + 1,
         };
         match ev {
             Event::Scalar(text, ..) => match self.value_path(mark) {
                 None => {
-                    if let Some(Frame::Map { path, key }) = self.stack.last_mut() {
+                    if let Some(Frame::Map { path, key, first }) = self.stack.last_mut() {
+                        // A block mapping's start is marked at its first
+                        // colon; its first key is where an editor looks.
+                        if std::mem::take(first) {
+                            self.map.insert(path.clone(), pos);
+                        }
                         let p = join_key(path, &text);
                         self.map.entry(p).or_insert(pos);
                         *key = Some(text);
@@ -140,7 +151,11 @@ impl MarkedEventReceiver for Builder {
             Event::MappingStart(..) => {
                 let path = self.value_path(mark).unwrap_or_default();
                 self.map.entry(path.clone()).or_insert(pos);
-                self.stack.push(Frame::Map { path, key: None });
+                self.stack.push(Frame::Map {
+                    path,
+                    key: None,
+                    first: true,
+                });
             }
             Event::SequenceStart(..) => {
                 let path = self.value_path(mark).unwrap_or_default();
@@ -164,7 +179,11 @@ mod tests {
     fn indexes_keys_and_items() {
         let text = "a: 1\nb:\n  - x: 1\n    y: 2\n  - { x: 3, y: 4 }\nc: [5, 6]\n";
         let idx = PositionIndex::build(text);
-        assert_eq!(idx.get("a").unwrap().line, 1);
+        assert_eq!(idx.get("a").unwrap(), Pos { line: 1, column: 1 });
+        assert_eq!(idx.get("b[0].x").unwrap(), Pos { line: 3, column: 5 });
+        // A mapping is where its first key is.
+        assert_eq!(idx.get("").unwrap(), Pos { line: 1, column: 1 });
+        assert_eq!(idx.get("b[0]").unwrap(), Pos { line: 3, column: 5 });
         assert_eq!(idx.get("b[0].y").unwrap().line, 4);
         assert_eq!(idx.get("b[1].y").unwrap().line, 5);
         assert_eq!(idx.get("c[1]").unwrap().line, 6);

@@ -92,6 +92,10 @@ pub struct UnitEntry {
     /// Codes in other systems, e.g. `dvcqg: H31` on the national portal.
     #[serde(default)]
     pub codes: BTreeMap<String, String>,
+    /// Ids this unit had before (a renamed id): their pages still resolve
+    /// and lead on to this unit.
+    #[serde(default)]
+    pub former_ids: Vec<String>,
 }
 
 /// `content/indicators.yaml`.
@@ -346,6 +350,10 @@ pub struct Column {
     /// The rows' `status` is this column's published status.
     #[serde(default)]
     pub has_status: bool,
+    /// Heading of the printed status column, when it has one
+    /// ("Mục tiêu của UBND tỉnh tối thiểu 60% hồ sơ TTHC…").
+    #[serde(default)]
+    pub status_heading: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

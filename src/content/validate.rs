@@ -320,6 +320,18 @@ impl Catalog {
                 }
             }
         }
+        let mut former: HashSet<&str> = HashSet::new();
+        for (i, u) in file.units.iter().enumerate() {
+            for (j, f) in u.former_ids.iter().enumerate() {
+                let field = format!("units[{i}].former_ids[{j}]");
+                if !is_slug(f) {
+                    diags.push(src.error(&field, format!("`{f}` is not a valid id")).with_hint(slug_hint(f)));
+                } else if self.units.contains_key(f) || !former.insert(f) {
+                    diags.push(src.error(&field, format!("`{f}` is already the id of a unit"))
+                        .with_hint("a former id must not be in use: remove it, or give the other unit another id"));
+                }
+            }
+        }
         for (i, u) in file.units.iter().enumerate() {
             let at = format!("units[{i}]");
             if let Some(p) = &u.parent {
@@ -633,17 +645,17 @@ fn check_measure_value(
             )
             .with_hint("write the rate as printed, without the % sign, e.g. 44,6"),
         ),
-        Measure::Count if v.decimals > 0 || x.fract() != 0.0 || x < 0.0 => diags.push(
-            src.error(
-                field,
-                format!(
-                    "{} is a whole count, not {}",
-                    ind.name,
-                    crate::vi::format_auto(x, 6)
-                ),
-            )
-            .with_hint(super::numbers::thousands_dot_hint(&format!("{x}"))),
+        Measure::Count if x < 0.0 => diags.push(
+            src.error(field, format!("{}: {v} is below 0", ind.name))
+                .with_hint("a count is 0 or more"),
         ),
+        Measure::Count if v.decimals > 0 || x.fract() != 0.0 => {
+            let (what, how) = super::numbers::not_whole(x);
+            diags.push(
+                src.error(field, format!("{} is a whole count: {what}", ind.name))
+                    .with_hint(how),
+            )
+        }
         Measure::Points => {
             if x < 0.0 {
                 diags.push(

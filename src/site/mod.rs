@@ -1,1 +1,126 @@
-//! Render the validated model into the output folder.
+//! Steps 2–3 of the pipeline: render the validated model into pages,
+//! charts and data files in memory, check every internal link, then write
+//! the output folder atomically.
+//!
+//! - [`pages`]: one module per page kind gathers that page's data;
+//! - [`theme`]: the templates (in `themes/default/templates/`) and assets;
+//! - [`links`]: relative URLs and the link check;
+//! - [`output`]: the atomic write.
+
+pub mod filters;
+pub mod links;
+pub mod markdown;
+pub mod output;
+pub mod pages;
+pub mod theme;
+
+use crate::content;
+use crate::diagnostics::Diagnostics;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum SiteError {
+    #[error("the content has errors; nothing was written")]
+    Content(Diagnostics),
+    #[error("theme: {0}")]
+    Theme(String),
+    #[error("rendering {page}: {message}")]
+    Render { page: String, message: String },
+    #[error("broken links; nothing was written:\n{0}")]
+    Links(String),
+    #[error("refusing to write outside the output folder: {0}")]
+    UnsafePath(String),
+    #[error("writing {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub content: PathBuf,
+    pub output: PathBuf,
+    /// Overrides `base_path` of site.yaml.
+    pub base_path: Option<String>,
+}
+
+/// Every file of the site, by path relative to the output folder.
+#[derive(Debug, Default)]
+pub struct Site {
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// The sub-path the site is hosted under (`/` or `/cong-khai/`).
+    pub base_path: String,
+}
+
+impl Site {
+    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+    pub fn bytes(&self) -> usize {
+        self.files.values().map(Vec::len).sum()
+    }
+    pub fn pages(&self) -> usize {
+        self.files.keys().filter(|k| k.ends_with(".html")).count()
+    }
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: usize,
+    pub diagnostics: Diagnostics,
+}
+
+/// The site's own folder (where `themes/`, `templates/` and `static/` may
+/// be): the parent of the content folder.
+pub fn site_root(content: &Path) -> PathBuf {
+    let abs = if content.is_absolute() {
+        content.to_path_buf()
+    } else {
+        std::env::current_dir().map(|d| d.join(content)).unwrap_or_else(|_| content.to_path_buf())
+    };
+    abs.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Load, validate and render the site in memory, with its links checked.
+pub fn render(opts: &BuildOptions) -> Result<(Site, Diagnostics), SiteError> {
+    let loaded = content::load(&opts.content);
+    let Some(mut model) = loaded.model else {
+        return Err(SiteError::Content(loaded.diagnostics));
+    };
+    if let Some(bp) = &opts.base_path {
+        model.site.base_path = normalize_base_path(bp);
+    }
+    let theme = theme::load(&site_root(&opts.content), &model.site.theme)?;
+    let site = pages::render_all(&model, &theme)?;
+    links::check(&site)?;
+    Ok((site, loaded.diagnostics))
+}
+
+/// Build the site into `opts.output`. On any error the previous output is
+/// left as it was.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, SiteError> {
+    let (site, diagnostics) = render(opts)?;
+    output::write_atomic(&site, &opts.output)?;
+    Ok(BuildReport {
+        pages: site.pages(),
+        files: site.files.len(),
+        bytes: site.bytes(),
+        diagnostics,
+    })
+}
+
+/// `cong-khai` → `/cong-khai/`.
+pub fn normalize_base_path(bp: &str) -> String {
+    let trimmed = bp.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
+}

@@ -1,0 +1,238 @@
+//! Units ranked as horizontal bars for the latest month.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::post::{clean_id, finish, mark, Frame, Role};
+use super::scale::{tick, value, Axis, Ticked};
+use super::text::{clean, width, wrap};
+use super::{font, BarChart, Datum, BLUE, GRID, MUTED, RED, TEXT};
+
+/// Narrower than the line chart: unit names need large type on a phone.
+const W: u32 = 480;
+const UNIT: f64 = 16.0;
+const TICK: f64 = 15.0;
+const NAME_W: f64 = 182.0;
+const LINE_H: i32 = 18;
+const PAD: i32 = 8;
+const KEY_ROW: i32 = 28;
+const X_AREA: i32 = 30;
+const NA_TEXT: &str = "Không áp dụng";
+const MISSING_TEXT: &str = "Chưa công bố";
+const MET_TEXT: &str = "Đạt mục tiêu";
+const MISS_TEXT: &str = "Chưa đạt mục tiêu";
+const NO_DATA: &str = "Chưa có số liệu";
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+struct Layout {
+    names: Vec<Vec<String>>,
+    row_h: i32,
+    keys: bool,
+    target_row: bool,
+    top: i32,
+    height: u32,
+    value_w: i32,
+}
+
+fn value_text(c: &BarChart, d: &Datum) -> String {
+    match (d, d.value()) {
+        (_, Some(v)) => value(&c.scale, v),
+        (Datum::NotApplicable, None) => NA_TEXT.to_string(),
+        _ => MISSING_TEXT.to_string(),
+    }
+}
+
+fn layout(c: &BarChart, axis: &Axis) -> Layout {
+    let names: Vec<Vec<String>> =
+        c.bars.iter().map(|b| wrap(&clean(&b.label), UNIT, NAME_W, 3)).collect();
+    let lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as i32;
+    let row_h = 14 + lines * LINE_H;
+    let keys = c.bars.iter().any(|b| b.met == Some(false));
+    let target_row = c.target.is_some_and(|t| (0.0..=axis.top).contains(&t));
+    let top = PAD + if keys { KEY_ROW } else { 0 } + if target_row { 24 } else { 4 };
+    let rows = c.bars.len().max(1) as i32;
+    let height = (top + rows * row_h + X_AREA + 6) as u32;
+    // Numbers sit past the bar end, so the widest one needs room after 100%.
+    let value_w = c
+        .bars
+        .iter()
+        .filter_map(|b| b.value.value())
+        .map(|v| width(&value(&c.scale, v), UNIT))
+        .fold(width(&tick(&c.scale, axis.top), TICK) / 2.0, f64::max) as i32
+        + 10;
+    Layout { names, row_h, keys, target_row, top, height, value_w }
+}
+
+pub(crate) fn render(c: &BarChart) -> String {
+    let values = c.bars.iter().filter_map(|b| b.value.value());
+    let target = c.target.filter(|t| t.is_finite());
+    let axis = Axis::new(&c.scale, values.chain(target));
+    let l = layout(c, &axis);
+    let summary = super::summary::bar(c);
+    let id = clean_id(&c.id);
+    let mut raw = String::new();
+    {
+        let root = SVGBackend::with_string(&mut raw, (W, l.height)).into_drawing_area();
+        // A drawing error only truncates the chart; the frame stays valid.
+        let _ = draw(&root, c, &axis, &l);
+        let _ = root.present();
+    }
+    let red = "#B3261E";
+    // Diagonal hatching: misses stay visible without colour vision.
+    let defs = format!(
+        "<pattern id=\"{id}-miss\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\" \
+         patternTransform=\"rotate(45)\"><rect width=\"7\" height=\"7\" fill=\"#FFFFFF\"/>\
+         <rect width=\"3\" height=\"7\" fill=\"{red}\"/></pattern>"
+    );
+    finish(
+        &raw,
+        &Frame {
+            id: &id,
+            title: &clean(&c.title),
+            desc: &summary,
+            size: (W, l.height),
+            defs: l.keys.then_some(defs),
+            miss_fill: Some(format!("url(#{id}-miss)")),
+            miss_stroke: red,
+        },
+    )
+}
+
+fn text_style(px: f64, color: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    font(px).color(color).pos(Pos::new(h, v))
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &BarChart,
+    axis: &Axis,
+    l: &Layout,
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let scale = c.scale;
+    let n = c.bars.len();
+    mark(root, Role::Plain);
+    root.fill(&WHITE)?;
+
+    let rows = n.max(1) as f64;
+    let x_range = Ticked { range: 0.0..axis.top, ticks: axis.ticks.clone() };
+    let y_range = Ticked { range: 0.0..rows, ticks: Vec::new() };
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(l.top)
+        .margin_right(l.value_w)
+        .margin_left(PAD)
+        .margin_bottom(6)
+        .x_label_area_size(X_AREA)
+        .y_label_area_size(NAME_W as i32 + 10)
+        .build_cartesian_2d(x_range, y_range)?;
+    let (px, py) = chart.plotting_area().get_pixel_range();
+
+    let tick_of = |v: &f64| tick(&scale, *v);
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .bold_line_style(GRID.stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .axis_style(MUTED.stroke_width(1))
+        .x_label_style(text_style(TICK, &MUTED, HPos::Center, VPos::Top))
+        .x_label_formatter(&tick_of)
+        .set_all_tick_mark_size(4)
+        .draw()?;
+
+    if n == 0 {
+        let style = text_style(UNIT, &MUTED, HPos::Center, VPos::Center);
+        root.draw(&Text::new(NO_DATA, ((px.start + px.end) / 2, (py.start + py.end) / 2), style))?;
+    }
+
+    let bar_h = (l.row_h - 14).clamp(16, 22);
+    let center = |i: usize| chart.backend_coord(&(0.0, rows - i as f64 - 0.5)).1;
+    for (i, bar) in c.bars.iter().enumerate() {
+        let yc = center(i);
+        let Some(v) = bar.value.value() else { continue };
+        let (x0, _) = chart.backend_coord(&(0.0, 0.0));
+        let (x1, _) = chart.backend_coord(&(axis.clamp(v), 0.0));
+        // A real 0 still gets a sliver so it reads as "drawn at 0".
+        let x1 = x1.max(x0 + 2);
+        mark(root, if bar.met == Some(false) { Role::BarMiss } else { Role::Bar });
+        root.draw(&Rectangle::new([(x0, yc - bar_h / 2), (x1, yc + bar_h / 2)], BLUE.filled()))?;
+    }
+
+    // The target line crosses the bars (so each bar reads against it) but
+    // not the value texts, which get a white plate where they meet it.
+    let target = c.target.filter(|t| l.target_row && (0.0..=axis.top).contains(t));
+    let target_x = target.map(|t| chart.backend_coord(&(t, 0.0)).0);
+    if let (Some(t), Some(tx)) = (target, target_x) {
+        mark(root, Role::Target);
+        root.draw(&PathElement::new(vec![(tx, py.start - 4), (tx, py.end)], RED.stroke_width(2)))?;
+        let label = c
+            .target_label
+            .as_deref()
+            .map(clean)
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("Mục tiêu {}", value(&scale, t)));
+        let half = width(&label, TICK) / 2.0;
+        let cx = f64::from(tx).clamp(f64::from(PAD) + half, f64::from(W as i32 - PAD) - half);
+        mark(root, Role::TargetLabel);
+
+        let style = text_style(TICK, &RED, HPos::Center, VPos::Bottom);
+        root.draw(&Text::new(label, (cx as i32, py.start - 8), style))?;
+    }
+
+
+    let texts: Vec<(i32, i32, String)> = c
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let end = match bar.value.value() {
+                Some(v) => chart.backend_coord(&(axis.clamp(v), 0.0)).0.max(px.start + 2) + 6,
+                None => px.start + 6,
+            };
+            (end, center(i), value_text(c, &bar.value))
+        })
+        .collect();
+    if let Some(tx) = target_x {
+        mark(root, Role::Plain);
+        for (x, y, t) in &texts {
+            let w = width(t, UNIT) as i32;
+            if (x - 2..=x + w + 2).contains(&tx) {
+                let plate = [(x - 3, y - LINE_H / 2), (x + w + 3, y + LINE_H / 2)];
+                root.draw(&Rectangle::new(plate, WHITE.filled()))?;
+            }
+        }
+    }
+    mark(root, Role::Value);
+    for ((x, y, t), bar) in texts.into_iter().zip(&c.bars) {
+        let color = if bar.value.value().is_some() { TEXT } else { MUTED };
+        let style = text_style(UNIT, &color, HPos::Left, VPos::Center);
+        root.draw(&Text::new(t, (x, y), style))?;
+    }
+
+    mark(root, Role::Plain);
+    for (i, lines) in l.names.iter().enumerate() {
+        let yc = center(i);
+        let first = yc - (lines.len() as i32 - 1) * LINE_H / 2;
+        for (k, line) in lines.iter().enumerate() {
+            let style = text_style(UNIT, &TEXT, HPos::Left, VPos::Center);
+            root.draw(&Text::new(line.clone(), (PAD, first + k as i32 * LINE_H), style))?;
+        }
+    }
+
+    if l.keys {
+        let y = PAD + KEY_ROW / 2;
+        let mut x = PAD;
+        for (role, text) in [(Role::Key, MET_TEXT), (Role::KeyMiss, MISS_TEXT)] {
+            mark(root, role);
+            root.draw(&Rectangle::new([(x, y - 8), (x + 22, y + 8)], BLUE.filled()))?;
+            mark(root, Role::Key);
+            let style = text_style(UNIT, &TEXT, HPos::Left, VPos::Center);
+            root.draw(&Text::new(text, (x + 30, y), style))?;
+            x += 30 + width(text, UNIT) as i32 + 24;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,302 @@
+//! Turns plotters' SVG into an accessible inline element.
+//!
+//! Plotters cannot attach classes or dash patterns to what it draws, so the
+//! renderers draw an invisible *sentinel* text before each group of marks
+//! (see [`mark`]); this pass reads the element stream, drops the sentinels
+//! and gives the following elements the role's class and attributes.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::text::escape;
+
+const SENTINEL: char = '\u{1}';
+
+/// The page's font stack: inline SVG inherits nothing from plotters' fonts.
+pub(crate) const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, \
+                                     'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
+
+/// What a group of drawn elements means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Plain,
+    NotApplicable,
+    Target,
+    TargetLabel,
+    Line1,
+    Line2,
+    Point1,
+    Point2,
+    Key,
+    KeyDashed,
+    KeyTarget,
+    KeyMiss,
+    Bar,
+    BarMiss,
+    Value,
+}
+
+const ROLES: [Role; 15] = [
+    Role::Plain,
+    Role::NotApplicable,
+    Role::Target,
+    Role::TargetLabel,
+    Role::Line1,
+    Role::Line2,
+    Role::Point1,
+    Role::Point2,
+    Role::Key,
+    Role::KeyDashed,
+    Role::KeyTarget,
+    Role::KeyMiss,
+    Role::Bar,
+    Role::BarMiss,
+    Role::Value,
+];
+
+impl Role {
+    fn class(self) -> Option<&'static str> {
+        Some(match self {
+            Role::Plain => return None,
+            Role::NotApplicable => "chart-na",
+            Role::Target => "chart-target",
+            Role::TargetLabel => "chart-target-label",
+            Role::Line1 => "chart-line chart-s1",
+            Role::Line2 => "chart-line chart-s2",
+            Role::Point1 => "chart-point chart-s1",
+            Role::Point2 => "chart-point chart-s2",
+            Role::Key | Role::KeyDashed | Role::KeyTarget | Role::KeyMiss => "chart-key",
+            Role::Bar => "chart-bar",
+            Role::BarMiss => "chart-bar chart-miss",
+            Role::Value => "chart-value",
+        })
+    }
+
+    fn dash(self) -> Option<&'static str> {
+        match self {
+            Role::Target | Role::KeyTarget => Some("8 6"),
+            Role::Line2 | Role::KeyDashed => Some("7 5"),
+            _ => None,
+        }
+    }
+
+    fn code(self) -> usize {
+        ROLES.iter().position(|r| *r == self).unwrap_or(0)
+    }
+}
+
+/// Start a group of elements with `role`; the sentinel is removed by [`finish`].
+pub(crate) fn mark<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, role: Role) {
+    let text = format!("{SENTINEL}{}", role.code());
+    let _ = area.draw(&Text::new(text, (0, 0), ("sans-serif", 10.0).into_font()));
+}
+
+/// One element as plotters printed it (text content still escaped).
+#[derive(Debug)]
+struct Element {
+    tag: String,
+    attrs: Vec<(String, String)>,
+    text: Option<String>,
+}
+
+/// Plotters prints one element per line with double-quoted, escaped
+/// attributes; anything else ends the parse (it never happens, and a short
+/// chart is better than a panic).
+fn parse(svg: &str) -> Vec<Element> {
+    let mut out = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        if let Some(after) = rest.strip_prefix('/') {
+            rest = after.find('>').map_or("", |e| &after[e + 1..]);
+            continue;
+        }
+        let name_end = rest.find(|c: char| c.is_whitespace() || c == '>' || c == '/');
+        let Some(name_end) = name_end else { break };
+        let tag = rest[..name_end].to_string();
+        rest = &rest[name_end..];
+        let mut attrs = Vec::new();
+        let self_closing;
+        loop {
+            rest = rest.trim_start();
+            if let Some(r) = rest.strip_prefix("/>") {
+                rest = r;
+                self_closing = true;
+                break;
+            }
+            if let Some(r) = rest.strip_prefix('>') {
+                rest = r;
+                self_closing = false;
+                break;
+            }
+            let Some(eq) = rest.find("=\"") else { return out };
+            let key = rest[..eq].trim().to_string();
+            rest = &rest[eq + 2..];
+            let Some(q) = rest.find('"') else { return out };
+            attrs.push((key, rest[..q].to_string()));
+            rest = &rest[q + 1..];
+        }
+        let mut text = None;
+        if tag == "text" && !self_closing {
+            let Some(end) = rest.find("</text>") else { return out };
+            text = Some(rest[..end].trim().to_string());
+            rest = &rest[end + "</text>".len()..];
+        }
+        out.push(Element { tag, attrs, text });
+    }
+    out
+}
+
+/// Numbers with at most two decimals: plotters prints font sizes such as
+/// `12.903225806451612`.
+fn round_number(value: &str) -> String {
+    match value.parse::<f64>() {
+        Ok(v) if value.contains('.') && v.is_finite() => {
+            let s = format!("{:.2}", (v * 100.0).round() / 100.0);
+            let s = s.trim_end_matches('0').trim_end_matches('.');
+            if s == "-0" { "0".to_string() } else { s.to_string() }
+        }
+        _ => value.to_string(),
+    }
+}
+
+/// The `id` prefix restricted to `[a-z0-9-]`, never empty.
+pub(crate) fn clean_id(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| c.to_ascii_lowercase())
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+        .collect();
+    if s.is_empty() { "chart".to_string() } else { s }
+}
+
+/// What surrounds the drawn marks.
+pub(crate) struct Frame<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub desc: &'a str,
+    pub size: (u32, u32),
+    /// Extra markup for `<defs>` (already prefixed with the id).
+    pub defs: Option<String>,
+    /// Fill for [`Role::BarMiss`] and [`Role::KeyMiss`] shapes.
+    pub miss_fill: Option<String>,
+    pub miss_stroke: &'a str,
+}
+
+/// The final inline `<svg>` element.
+pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
+    let id = clean_id(frame.id);
+    let (w, h) = frame.size;
+    let mut out = String::with_capacity(raw.len());
+    out.push_str(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
+         aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\" font-family=\"{FONT_STACK}\">\n"
+    ));
+    out.push_str(&format!("<title id=\"{id}-title\">{}</title>\n", escape(frame.title)));
+    out.push_str(&format!("<desc id=\"{id}-desc\">{}</desc>\n", escape(frame.desc)));
+    if let Some(defs) = &frame.defs {
+        out.push_str(&format!("<defs>{defs}</defs>\n"));
+    }
+    let mut role = Role::Plain;
+    for el in parse(raw) {
+        if el.tag == "svg" {
+            continue;
+        }
+        if let Some(t) = el.text.as_deref().and_then(|t| t.strip_prefix(SENTINEL)) {
+            role = t.parse::<usize>().ok().and_then(|i| ROLES.get(i)).copied().unwrap_or(Role::Plain);
+            continue;
+        }
+        let shape = el.tag != "text";
+        let unstroked = el.attrs.iter().any(|(k, v)| k == "stroke" && v == "none");
+        out.push('<');
+        out.push_str(&el.tag);
+        if let Some(class) = role.class() {
+            out.push_str(&format!(" class=\"{class}\""));
+        }
+        for (k, v) in &el.attrs {
+            let v = round_number(v);
+            let hatched = shape && matches!(role, Role::BarMiss | Role::KeyMiss);
+            match (k.as_str(), v.as_str()) {
+                ("opacity", "1") | ("font-family", _) => continue,
+                ("stroke-width", _) if unstroked && !hatched => continue,
+                ("points", _) => {
+                    out.push_str(&format!(" points=\"{}\"", v.trim_end()));
+                    continue;
+                }
+                ("fill", _) if hatched => {
+                    if let Some(fill) = &frame.miss_fill {
+                        out.push_str(&format!(" fill=\"{fill}\""));
+                        continue;
+                    }
+                }
+                ("stroke", _) if hatched => {
+                    out.push_str(&format!(" stroke=\"{}\" stroke-width=\"1.5\"", frame.miss_stroke));
+                    continue;
+                }
+                _ => {}
+            }
+            out.push_str(&format!(" {k}=\"{v}\""));
+        }
+        if matches!(el.tag.as_str(), "polyline" | "line") {
+            if let Some(dash) = role.dash() {
+                out.push_str(&format!(" stroke-dasharray=\"{dash}\""));
+            }
+            if matches!(role, Role::Line1 | Role::Line2) {
+                out.push_str(" stroke-linejoin=\"round\"");
+            }
+        }
+        match el.text {
+            Some(t) => {
+                out.push('>');
+                out.push_str(&t);
+                out.push_str("</text>\n");
+            }
+            None => out.push_str("/>\n"),
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_long_floats_only() {
+        assert_eq!(round_number("12.903225806451612"), "12.9");
+        assert_eq!(round_number("15.999999999999998"), "16");
+        assert_eq!(round_number("0.2"), "0.2");
+        assert_eq!(round_number("42"), "42");
+        assert_eq!(round_number("0.5ex"), "0.5ex");
+        assert_eq!(round_number("#0B4F8A"), "#0B4F8A");
+    }
+
+    #[test]
+    fn ids_are_restricted() {
+        assert_eq!(clean_id("Sở TP 1"), "s--tp-1");
+        assert_eq!(clean_id(""), "chart");
+    }
+
+    #[test]
+    fn parses_plotters_output() {
+        let raw = "<svg width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\">\n\
+                   <text x=\"0\" y=\"0\" font-family=\"sans-serif\">\n\u{1}6\n</text>\n\
+                   <circle cx=\"1\" cy=\"2\" r=\"3\" opacity=\"1\" fill=\"#0B4F8A\" stroke=\"none\"/>\n\
+                   <text x=\"1\" y=\"2\" font-size=\"12.903225806451612\">\nT10/2023 &amp; x\n</text>\n</svg>\n";
+        let frame = Frame {
+            id: "a",
+            title: "T",
+            desc: "D",
+            size: (10, 10),
+            defs: None,
+            miss_fill: None,
+            miss_stroke: "#000",
+        };
+        let svg = finish(raw, &frame);
+        assert!(svg.contains("<circle class=\"chart-point chart-s1\" cx=\"1\" cy=\"2\" r=\"3\" fill=\"#0B4F8A\""));
+        assert!(svg.contains("<text class=\"chart-point chart-s1\" x=\"1\" y=\"2\" font-size=\"12.9\">T10/2023 &amp; x</text>"));
+        assert!(!svg.contains('\u{1}'));
+        roxmltree::Document::parse(&svg).unwrap();
+    }
+}

@@ -1,0 +1,147 @@
+//! One-sentence Vietnamese summaries for `<desc>`: the figures as published
+//! (not clamped), so a screen reader hears what the chart shows.
+
+use super::scale::value_long;
+use super::text::clean;
+use super::{BarChart, Datum, LineChart, Scale};
+
+fn title(t: &str) -> String {
+    clean(t).trim_end_matches(['.', ';', ':']).to_string()
+}
+
+/// The summary of a line chart: its first series, plus the second series'
+/// last figure.
+pub(crate) fn line(c: &LineChart) -> String {
+    let scale = &c.scale;
+    let labels: Vec<String> = c.x_labels.iter().map(|l| clean(l)).collect();
+    let n = labels.len();
+    let data = |s: usize, i: usize| -> Datum {
+        c.series.get(s).and_then(|s| s.data.get(i)).copied().unwrap_or(Datum::Missing)
+    };
+    let mut out = title(&c.title);
+    match n {
+        0 => {
+            out.push_str(": chưa có số liệu.");
+            return out;
+        }
+        1 => out.push_str(&format!(" ({})", labels[0])),
+        _ => out.push_str(&format!(" từ {} đến {}", labels[0], labels[n - 1])),
+    }
+    let values: Vec<(usize, f64)> = (0..n).filter_map(|i| data(0, i).value().map(|v| (i, v))).collect();
+    let na = (0..n).filter(|&i| data(0, i).is_not_applicable()).count();
+    let missing = n - na - values.len();
+    let v = |x: f64| value_long(scale, x);
+    let mut clauses: Vec<String> = Vec::new();
+    match values.as_slice() {
+        [] if na == n => {
+            clauses.push(if n == 1 { "không áp dụng".into() } else { format!("không áp dụng trong cả {n} tháng") })
+        }
+        [] => clauses.push("chưa có số liệu".into()),
+        [(_, x)] if n == 1 => clauses.push(v(*x)),
+        [(i, x)] => clauses.push(format!("chỉ có số liệu {}: {}", labels[*i], v(*x))),
+        _ => {
+            let (fi, fv) = values[0];
+            let (li, lv) = values[values.len() - 1];
+            let at = |i: usize, edge: usize| {
+                if i == edge { String::new() } else { format!(" ({})", labels[i]) }
+            };
+            clauses.push(format!("đầu kỳ {}{}, cuối kỳ {}{}", v(fv), at(fi, 0), v(lv), at(li, n - 1)));
+            // Earliest month wins a tie: stable and easy to check in the table.
+            let (hi, hv) = values.iter().fold(values[0], |m, &p| if p.1 > m.1 { p } else { m });
+            let (lo, lov) = values.iter().fold(values[0], |m, &p| if p.1 < m.1 { p } else { m });
+            clauses.push(format!(
+                "cao nhất {} ({}), thấp nhất {} ({})",
+                v(hv),
+                labels[hi],
+                v(lov),
+                labels[lo]
+            ));
+        }
+    }
+    if let Some(t) = c.target.filter(|t| t.is_finite()) {
+        let met = values.iter().filter(|(_, x)| *x >= t).count();
+        let target = value_long(scale, t);
+        match values.len() {
+            0 => {}
+            1 => clauses.push(format!("{} mục tiêu {target}", if met == 1 { "đạt" } else { "chưa đạt" })),
+            k => clauses.push(format!("đạt mục tiêu {target} trong {met}/{k} tháng có số liệu")),
+        }
+    }
+    if na > 0 && na < n {
+        clauses.push(format!("{na} tháng không áp dụng"));
+    }
+    if missing > 0 && !values.is_empty() {
+        clauses.push(format!("{missing} tháng chưa có số liệu"));
+    }
+    if let Some(s2) = c.series.get(1) {
+        if let Some(i) = (0..n).rev().find(|&i| data(1, i).value().is_some()) {
+            let x = data(1, i).value().unwrap_or_default();
+            clauses.push(format!("{} {}: {}", clean(&s2.name), labels[i], v(x)));
+        }
+    }
+    out.push_str(": ");
+    out.push_str(&clauses.join("; "));
+    out.push('.');
+    out
+}
+
+/// Names of the units holding `value`: one or two named, more counted.
+fn names(units: &[&str]) -> String {
+    match units {
+        [] => String::new(),
+        [a] => a.to_string(),
+        [a, b] => format!("{a} và {b}"),
+        [a, b, rest @ ..] => format!("{a}, {b} và {} đơn vị khác", rest.len()),
+    }
+}
+
+/// The summary of a bar chart: range, extremes and how many met the target.
+pub(crate) fn bar(c: &BarChart) -> String {
+    let scale: &Scale = &c.scale;
+    let mut out = title(&c.title);
+    let n = c.bars.len();
+    if n == 0 {
+        out.push_str(": chưa có số liệu.");
+        return out;
+    }
+    let labels: Vec<String> = c.bars.iter().map(|b| clean(&b.label)).collect();
+    let values: Vec<(usize, f64)> =
+        c.bars.iter().enumerate().filter_map(|(i, b)| b.value.value().map(|v| (i, v))).collect();
+    let na = c.bars.iter().filter(|b| b.value.is_not_applicable()).count();
+    let missing = n - na - values.len();
+    let mut clauses = vec![format!("{n} đơn vị")];
+    if values.is_empty() {
+        clauses.push(if na == n { "không áp dụng".into() } else { "chưa có số liệu".into() });
+    } else {
+        let extreme = |better: fn(f64, f64) -> bool| {
+            let best = values.iter().fold(values[0].1, |m, p| if better(p.1, m) { p.1 } else { m });
+            let who: Vec<&str> =
+                values.iter().filter(|p| p.1 == best).map(|p| labels[p.0].as_str()).collect();
+            format!("{} ({})", value_long(scale, best), names(&who))
+        };
+        if values.len() == 1 {
+            clauses.push(format!("{}: {}", labels[values[0].0], value_long(scale, values[0].1)));
+        } else {
+            clauses.push(format!("cao nhất {}, thấp nhất {}", extreme(|a, b| a > b), extreme(|a, b| a < b)));
+        }
+    }
+    let judged: Vec<bool> = c.bars.iter().filter_map(|b| b.met).collect();
+    if !judged.is_empty() {
+        let met = judged.iter().filter(|m| **m).count();
+        let target = match c.target.filter(|t| t.is_finite()) {
+            Some(t) => format!("mục tiêu {}", value_long(scale, t)),
+            None => "mục tiêu".to_string(),
+        };
+        clauses.push(format!("{met}/{} đơn vị đạt {target}", judged.len()));
+    }
+    if na > 0 && na < n {
+        clauses.push(format!("{na} đơn vị không áp dụng"));
+    }
+    if missing > 0 && !values.is_empty() {
+        clauses.push(format!("{missing} đơn vị chưa công bố"));
+    }
+    out.push_str(": ");
+    out.push_str(&clauses.join("; "));
+    out.push('.');
+    out
+}

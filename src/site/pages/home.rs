@@ -1,0 +1,65 @@
+//! `index.html`: the latest month at a glance.
+
+use super::views::*;
+use super::Renderer;
+use crate::content::dates::Period;
+use crate::content::schema::Status;
+use crate::model::{FigureSource, Model};
+use crate::site::SiteError;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Home {
+    /// The province's latest results in a dispatch's text.
+    latest: Option<ResultsView>,
+    /// The latest period with per-unit figures that have a target.
+    below_target_period: Option<Period>,
+    below_target: Vec<FigureRow>,
+    newest: Vec<DispatchRef>,
+    province: UnitRef,
+}
+
+/// The province's newest results, by period.
+pub fn latest_results(model: &Model) -> Option<ResultsView> {
+    model
+        .dispatches
+        .iter()
+        .filter(|d| d.file.results.as_ref().is_some_and(|r| r.unit == model.site.province))
+        .max_by_key(|d| (d.file.period.map(|p| p.sort_key()), d.file.date))
+        .and_then(|d| results_view(model, d))
+}
+
+pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
+    let model = r.model;
+    let latest = latest_results(model);
+    // Units below target: the latest period whose appendices carry targets.
+    let below_target_period = model
+        .figures
+        .iter()
+        .filter(|f| matches!(f.source, FigureSource::Appendix { .. }) && f.target.is_some())
+        .map(|f| f.period)
+        .max_by_key(|p| p.sort_key());
+    let below_target = below_target_period
+        .map(|p| {
+            model
+                .figures_of_period(&p)
+                .into_iter()
+                .filter(|f| f.target.is_some() && f.unit != model.site.province)
+                .filter(|f| f.status.map_or(f.meets_target() == Some(false), |s| s == Status::NotMet))
+                .map(|f| figure_row(model, f))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut newest: Vec<DispatchRef> = model.dispatches.iter().map(dispatch_ref).collect();
+    newest.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
+    newest.truncate(5);
+    let home = Home {
+        latest,
+        below_target_period,
+        below_target,
+        newest,
+        province: unit_ref(model, &model.site.province),
+    };
+    let title = model.site.title.clone();
+    r.page("index.html", "index.html", "home", &title, &home)
+}

@@ -1,0 +1,126 @@
+//! One module per page kind; each gathers its page's data from the model
+//! and renders it with its template.
+//!
+//! | page | module | template |
+//! |---|---|---|
+//! | `index.html` | [`home`] | `index.html` |
+//! | `thang/`, `thang/<period>/` | [`months`] | `months.html`, `month.html` |
+//! | `van-ban/`, `van-ban/<slug>/` | [`dispatches`] | `dispatches.html`, `dispatch.html` |
+//! | `don-vi/`, `don-vi/<id>/` | [`units`] | `units.html`, `unit.html`, `redirect.html` |
+//! | `chi-so/`, `chi-so/<id>/` | [`indicators`] | `indicators.html`, `indicator.html` |
+//! | `du-lieu/` and its CSV/JSON | [`data`] | `data.html` |
+//! | `sitemap.xml`, `feed.xml`, `robots.txt`, `404.html` | [`feeds`] | same names |
+
+pub mod data;
+pub mod dispatches;
+pub mod feeds;
+pub mod home;
+pub mod indicators;
+pub mod months;
+pub mod units;
+pub mod views;
+
+use super::links::root_of;
+use super::theme::{error_chain, Theme};
+use super::{Site, SiteError};
+use crate::model::Model;
+use serde::Serialize;
+use tera::Context;
+
+/// What every page's template receives besides its own data.
+#[derive(Serialize)]
+struct Common<'a> {
+    title: &'a str,
+    publisher: &'a str,
+    description: Option<&'a str>,
+    language: &'a str,
+    /// `https://host/sub/`: for absolute URLs only (canonical, feed, sitemap).
+    base_url: String,
+    base_path: &'a str,
+}
+
+/// Renders templates into the in-memory site.
+pub struct Renderer<'a> {
+    pub model: &'a Model,
+    theme: &'a Theme,
+    pub site: Site,
+}
+
+impl<'a> Renderer<'a> {
+    /// The absolute URL of a page path (`don-vi/x/index.html` → `https://…/don-vi/x/`).
+    pub fn absolute(&self, page: &str) -> String {
+        let path = page.strip_suffix("index.html").unwrap_or(page);
+        format!("{}{}{}", self.model.site.site_url, self.model.site.base_path, path)
+    }
+
+    /// Render `template` to `page` with `data` under the name `page`, and
+    /// the common context (`site`, `root`, `section`, `canonical`).
+    pub fn page<T: Serialize>(&mut self, page: &str, template: &str, section: &str, page_title: &str, data: &T) -> Result<(), SiteError> {
+        let mut ctx = self.context(page, section, page_title);
+        ctx.insert("page", data);
+        let html = self.render(template, &ctx, page)?;
+        self.site.add(page, html);
+        Ok(())
+    }
+
+    pub fn context(&self, page: &str, section: &str, page_title: &str) -> Context {
+        let s = &self.model.site;
+        let mut ctx = Context::new();
+        ctx.insert(
+            "site",
+            &Common {
+                title: &s.title,
+                publisher: &s.publisher,
+                description: s.description.as_deref(),
+                language: &s.language,
+                base_url: format!("{}{}", s.site_url, s.base_path),
+                base_path: &s.base_path,
+            },
+        );
+        let root = root_of(page);
+        ctx.insert("home", if root.is_empty() { "./" } else { root.as_str() });
+        ctx.insert("root", &root);
+        ctx.insert("section", section);
+        ctx.insert("page_title", page_title);
+        ctx.insert("canonical", &self.absolute(page));
+        ctx.insert("page_path", page);
+        ctx
+    }
+
+    pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String, SiteError> {
+        self.theme.tera.render(template, ctx).map_err(|e| SiteError::Render {
+            page: page.to_string(),
+            message: error_chain(&e),
+        })
+    }
+}
+
+/// Render every page, data file and asset.
+pub fn render_all(model: &Model, theme: &Theme) -> Result<Site, SiteError> {
+    let mut r = Renderer {
+        model,
+        theme,
+        site: Site { base_path: model.site.base_path.clone(), ..Site::default() },
+    };
+    home::render(&mut r)?;
+    months::render(&mut r)?;
+    dispatches::render(&mut r)?;
+    units::render(&mut r)?;
+    indicators::render(&mut r)?;
+    data::render(&mut r)?;
+    feeds::render(&mut r)?;
+    for (name, bytes) in &theme.assets {
+        r.site.add(format!("static/{name}"), bytes.clone());
+    }
+    Ok(r.site)
+}
+
+/// `III` → `iii`; any text → a `[a-z0-9-]` slug.
+pub fn slugify(s: &str) -> String {
+    deunicode::deunicode(s)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}

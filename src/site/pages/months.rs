@@ -1,0 +1,123 @@
+//! `thang/` and `thang/<period>/`: one page per period covered by any dispatch.
+
+use super::views::*;
+use super::Renderer;
+use crate::content::dates::Period;
+use crate::content::schema::Note;
+use crate::site::SiteError;
+use crate::vi;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Serialize)]
+struct MonthLink {
+    period: Period,
+    slug: String,
+    label: String,
+    /// The province's total, when a dispatch gives it.
+    total: Option<crate::content::numbers::Num>,
+    rank: Option<crate::content::numbers::Rank>,
+    dispatches: usize,
+}
+
+#[derive(Serialize)]
+struct YearGroup {
+    year: i32,
+    months: Vec<MonthLink>,
+}
+
+#[derive(Serialize)]
+struct NoteView {
+    note: Note,
+    indicator: Option<IndicatorRef>,
+    dispatch: DispatchRef,
+}
+
+#[derive(Serialize)]
+struct MentionView {
+    unit: UnitRef,
+    printed_name: Option<String>,
+    note: String,
+    dispatch: DispatchRef,
+}
+
+#[derive(Serialize)]
+struct MonthPage {
+    period: Period,
+    label: String,
+    dispatches: Vec<DispatchRef>,
+    results: Vec<ResultsView>,
+    appendices: Vec<AppendixView>,
+    notes: Vec<NoteView>,
+    mentions: Vec<MentionView>,
+    previous: Option<MonthLink>,
+    next: Option<MonthLink>,
+}
+
+fn link(r: &Renderer, p: Period) -> MonthLink {
+    let total = r
+        .model
+        .figures_of_period(&p)
+        .into_iter()
+        .find(|f| f.unit == r.model.site.province && f.indicator == "tong-diem");
+    MonthLink {
+        period: p,
+        slug: p.slug(),
+        label: vi::format_period(&p),
+        total: total.and_then(|f| match &f.value {
+            crate::model::FigureValue::Value { value } => Some(*value),
+            _ => None,
+        }),
+        rank: total.and_then(|f| f.rank),
+        dispatches: r.model.dispatches_of_period(&p).len(),
+    }
+}
+
+pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
+    let model = r.model;
+    let periods = model.periods();
+    let mut years: BTreeMap<i32, Vec<MonthLink>> = BTreeMap::new();
+    for p in periods.iter().rev() {
+        years.entry(p.end().year()).or_default().push(link(r, *p));
+    }
+    let groups: Vec<YearGroup> = years.into_iter().rev().map(|(year, months)| YearGroup { year, months }).collect();
+    r.page("thang/index.html", "months.html", "months", "Kết quả theo tháng", &groups)?;
+
+    for (i, p) in periods.iter().enumerate() {
+        let dispatches = model.dispatches_of_period(p);
+        let mut page = MonthPage {
+            period: *p,
+            label: vi::format_period(p),
+            dispatches: dispatches.iter().map(|d| dispatch_ref(d)).collect(),
+            results: dispatches.iter().filter_map(|d| results_view(model, d)).collect(),
+            appendices: Vec::new(),
+            notes: Vec::new(),
+            mentions: Vec::new(),
+            previous: i.checked_sub(1).map(|j| link(r, periods[j])),
+            next: periods.get(i + 1).map(|q| link(r, *q)),
+        };
+        for d in &dispatches {
+            for app in &d.file.appendices {
+                page.appendices.push(appendix_view(model, d, app));
+            }
+            for n in &d.file.notes {
+                page.notes.push(NoteView {
+                    note: n.clone(),
+                    indicator: n.indicator.as_deref().map(|i| indicator_ref(model, i)),
+                    dispatch: dispatch_ref(d),
+                });
+            }
+            for m in &d.file.mentions {
+                page.mentions.push(MentionView {
+                    unit: unit_ref(model, &m.unit),
+                    printed_name: m.printed_name.clone(),
+                    note: m.note.clone(),
+                    dispatch: dispatch_ref(d),
+                });
+            }
+        }
+        let title = format!("Kết quả {}", page.label);
+        r.page(&format!("thang/{}/index.html", p.slug()), "month.html", "months", &title, &page)?;
+    }
+    Ok(())
+}

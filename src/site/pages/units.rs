@@ -1,0 +1,175 @@
+//! `don-vi/` (grouped by kind and parent) and `don-vi/<id>/`: each unit
+//! with every indicator's history, its relations and the dispatches that
+//! name it; `don-vi/<former-id>/` leads on to the unit.
+
+use super::views::*;
+use super::Renderer;
+use crate::content::schema::{Status, UnitKind};
+use crate::model::{FigureValue, Unit};
+use crate::site::SiteError;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+#[derive(Serialize)]
+struct Group {
+    title: String,
+    units: Vec<UnitItem>,
+}
+
+#[derive(Serialize)]
+struct UnitItem {
+    unit: UnitRef,
+    ended: Option<String>,
+    figures: usize,
+}
+
+#[derive(Serialize)]
+pub struct History {
+    pub indicator: IndicatorRef,
+    pub rows: Vec<FigureRow>,
+    /// Periods whose status (printed, else computed from the target) is met.
+    pub met: usize,
+    /// Periods with a status or a target to compare with.
+    pub judged: usize,
+    pub not_applicable: usize,
+}
+
+#[derive(Serialize)]
+struct UnitPage<'a> {
+    unit: &'a Unit,
+    kind_label: &'static str,
+    parent: Option<UnitRef>,
+    children: Vec<UnitRef>,
+    predecessors: Vec<UnitRef>,
+    successors: Vec<UnitRef>,
+    histories: Vec<History>,
+    dispatches: Vec<DispatchRef>,
+    mentions: Vec<(DispatchRef, String)>,
+}
+
+#[derive(Serialize)]
+struct Redirect {
+    from: String,
+    to: UnitRef,
+}
+
+pub fn kind_label(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Province => "Tỉnh",
+        UnitKind::Department => "Sở",
+        UnitKind::Board => "Ban",
+        UnitKind::District => "Huyện",
+        UnitKind::Town => "Thị xã",
+        UnitKind::City => "Thành phố",
+        UnitKind::Commune => "Xã",
+        UnitKind::Ward => "Phường",
+    }
+}
+
+/// Histories of every indicator with figures for `unit`, in indicator order.
+pub fn histories(r: &Renderer, unit: &str) -> Vec<History> {
+    let model = r.model;
+    let figures = model.figures_of_unit(unit);
+    model
+        .indicators
+        .iter()
+        .filter_map(|ind| {
+            let rows: Vec<FigureRow> = figures.iter().filter(|f| f.indicator == ind.id).map(|f| figure_row(model, f)).collect();
+            if rows.is_empty() {
+                return None;
+            }
+            let judged_status = |row: &FigureRow| row.status.map(|s| s == Status::Met).or(row.met);
+            Some(History {
+                indicator: indicator_ref(model, &ind.id),
+                met: rows.iter().filter(|r| judged_status(r) == Some(true)).count(),
+                judged: rows.iter().filter(|r| judged_status(r).is_some()).count(),
+                not_applicable: rows.iter().filter(|r| matches!(r.value, FigureValue::NotApplicable { .. })).count(),
+                rows,
+            })
+        })
+        .collect()
+}
+
+pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
+    let model = r.model;
+    // The list: the province, then departments and boards, then districts,
+    // then communes and wards under each parent.
+    let mut groups: Vec<Group> = Vec::new();
+    let item = |u: &Unit| UnitItem {
+        unit: unit_ref(model, u.id()),
+        ended: u.entry.valid_to.map(|d| crate::vi::format_short_date(&d)),
+        figures: model.figures_of_unit(u.id()).len(),
+    };
+    let sections: [(&str, &[UnitKind]); 3] = [
+        ("Tỉnh", &[UnitKind::Province]),
+        ("Sở, ban, ngành tỉnh", &[UnitKind::Department, UnitKind::Board]),
+        ("Huyện, thị xã, thành phố", &[UnitKind::District, UnitKind::Town, UnitKind::City]),
+    ];
+    for (title, kinds) in sections {
+        let units: Vec<UnitItem> = model.units.iter().filter(|u| kinds.contains(&u.entry.kind)).map(item).collect();
+        if !units.is_empty() {
+            groups.push(Group { title: title.into(), units });
+        }
+    }
+    let parents: BTreeSet<(usize, &str)> = model
+        .units
+        .iter()
+        .filter(|u| matches!(u.entry.kind, UnitKind::Commune | UnitKind::Ward))
+        .filter_map(|u| u.entry.parent.as_deref())
+        .map(|p| (model.units.iter().position(|x| x.id() == p).unwrap_or(usize::MAX), p))
+        .collect();
+    for (_, parent) in parents {
+        let units: Vec<UnitItem> = model
+            .units
+            .iter()
+            .filter(|u| matches!(u.entry.kind, UnitKind::Commune | UnitKind::Ward) && u.entry.parent.as_deref() == Some(parent))
+            .map(item)
+            .collect();
+        let name = model.unit(parent).map_or(parent.to_string(), |p| p.display_name().to_string());
+        groups.push(Group { title: format!("Xã, phường thuộc {name}"), units });
+    }
+    let orphans: Vec<UnitItem> = model
+        .units
+        .iter()
+        .filter(|u| matches!(u.entry.kind, UnitKind::Commune | UnitKind::Ward) && u.entry.parent.is_none())
+        .map(item)
+        .collect();
+    if !orphans.is_empty() {
+        groups.push(Group { title: "Xã, phường".into(), units: orphans });
+    }
+    r.page("don-vi/index.html", "units.html", "units", "Đơn vị", &groups)?;
+
+    for u in &model.units {
+        let refs = |ids: &[String]| ids.iter().map(|i| unit_ref(model, i)).collect::<Vec<_>>();
+        let mut slugs: BTreeSet<&str> = model.figures_of_unit(u.id()).iter().map(|f| f.dispatch.as_str()).collect();
+        let mut mentions = Vec::new();
+        for d in &model.dispatches {
+            if d.file.issuer.unit == u.id() {
+                slugs.insert(&d.slug);
+            }
+            for m in d.file.mentions.iter().filter(|m| m.unit == u.id()) {
+                slugs.insert(&d.slug);
+                mentions.push((dispatch_ref(d), m.note.clone()));
+            }
+        }
+        let mut dispatches: Vec<DispatchRef> = slugs.into_iter().filter_map(|s| model.dispatch(s)).map(dispatch_ref).collect();
+        dispatches.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
+        let page = UnitPage {
+            unit: u,
+            kind_label: kind_label(u.entry.kind),
+            parent: u.entry.parent.as_deref().map(|p| unit_ref(model, p)),
+            children: refs(&u.children),
+            predecessors: refs(&u.predecessors),
+            successors: refs(&u.entry.successors),
+            histories: histories(r, u.id()),
+            dispatches,
+            mentions,
+        };
+        r.page(&format!("don-vi/{}/index.html", u.id()), "unit.html", "units", &u.entry.name, &page)?;
+        for old in &u.entry.former_ids {
+            let page = Redirect { from: old.clone(), to: unit_ref(model, u.id()) };
+            r.page(&format!("don-vi/{old}/index.html"), "redirect.html", "units", &u.entry.name, &page)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,271 @@
+//! View data shared by several pages: the shapes templates receive.
+
+use crate::content::dates::{PartialDate, Period};
+use crate::content::numbers::{Cell, Num, Rank};
+use crate::content::schema::{Appendix, Detail, DispatchKind, Footnote, Measure, Status, Target};
+use crate::model::{Dispatch, Figure, FigureSource, FigureValue, Model};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitRef {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+}
+
+pub fn unit_ref(model: &Model, id: &str) -> UnitRef {
+    match model.unit(id) {
+        Some(u) => UnitRef { id: id.to_string(), name: u.entry.name.clone(), short: u.display_name().to_string() },
+        None => UnitRef { id: id.to_string(), name: id.to_string(), short: id.to_string() },
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorRef {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    pub measure: Measure,
+    pub count_unit: Option<String>,
+}
+
+pub fn indicator_ref(model: &Model, id: &str) -> IndicatorRef {
+    match model.indicator(id) {
+        Some(i) => IndicatorRef {
+            id: id.to_string(),
+            name: i.name.clone(),
+            short: i.short_name.clone().unwrap_or_else(|| i.name.clone()),
+            measure: i.measure,
+            count_unit: i.count_unit.clone(),
+        },
+        None => IndicatorRef { id: id.to_string(), name: id.to_string(), short: id.to_string(), measure: Measure::Points, count_unit: None },
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DispatchRef {
+    pub slug: String,
+    pub number: String,
+    pub date: PartialDate,
+    pub subject: String,
+    pub issuer: String,
+    pub directive: bool,
+    pub period: Option<Period>,
+    pub period_slug: Option<String>,
+}
+
+pub fn dispatch_ref(d: &Dispatch) -> DispatchRef {
+    DispatchRef {
+        slug: d.slug.clone(),
+        number: d.number_text(),
+        date: d.file.date,
+        subject: d.file.subject.clone(),
+        issuer: d.file.issuer.body.clone(),
+        directive: d.file.kind == DispatchKind::Directive,
+        period: d.file.period,
+        period_slug: d.file.period.map(|p| p.slug()),
+    }
+}
+
+/// One figure as a table row.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRow {
+    pub period: Period,
+    pub period_slug: String,
+    pub unit: UnitRef,
+    pub indicator: IndicatorRef,
+    pub value: FigureValue,
+    pub max: Option<Num>,
+    pub target: Option<Target>,
+    pub status: Option<Status>,
+    /// Whether the value meets the target, computed (the printed status is `status`).
+    pub met: Option<bool>,
+    pub rank: Option<Rank>,
+    pub national_average: Option<Num>,
+    pub rate: Option<Num>,
+    pub dispatch: DispatchRef,
+    /// "Phụ lục I" or "Nội dung công văn".
+    pub source: String,
+}
+
+pub fn source_label(source: &FigureSource) -> String {
+    match source {
+        FigureSource::Results => "Nội dung văn bản".into(),
+        FigureSource::Appendix { number } => format!("Phụ lục {number}"),
+    }
+}
+
+pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
+    FigureRow {
+        period: f.period,
+        period_slug: f.period.slug(),
+        unit: unit_ref(model, &f.unit),
+        indicator: indicator_ref(model, &f.indicator),
+        value: f.value.clone(),
+        max: f.max,
+        target: f.target.clone(),
+        status: f.status,
+        met: f.meets_target(),
+        rank: f.rank,
+        national_average: f.national_average,
+        rate: f.rate,
+        dispatch: model.dispatch(&f.dispatch).map(dispatch_ref).unwrap_or_else(|| DispatchRef {
+            slug: f.dispatch.clone(),
+            number: String::new(),
+            date: PartialDate { year: 0, month: 1, day: None },
+            subject: String::new(),
+            issuer: String::new(),
+            directive: false,
+            period: None,
+            period_slug: None,
+        }),
+        source: source_label(&f.source),
+    }
+}
+
+/// A dispatch's results in the text: total, rank, each group.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultsView {
+    pub unit: UnitRef,
+    pub period: Period,
+    pub period_slug: String,
+    pub total: Option<Num>,
+    pub total_max: Option<Num>,
+    pub rank: Option<Rank>,
+    pub groups: Vec<GroupView>,
+    pub scheme: Option<String>,
+    pub data_as_of: Option<String>,
+    pub dispatch: DispatchRef,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub indicator: IndicatorRef,
+    /// The group this is a part of, in the scheme in force.
+    pub part_of: Option<IndicatorRef>,
+    pub score: Num,
+    pub max: Option<Num>,
+    pub national_average: Option<Num>,
+    /// Whether the score is below the national average.
+    pub below_average: bool,
+    pub rank: Option<Rank>,
+    pub rate: Option<Num>,
+    pub details: Vec<Detail>,
+}
+
+pub fn results_view(model: &Model, d: &Dispatch) -> Option<ResultsView> {
+    let r = d.file.results.as_ref()?;
+    let period = d.file.period?;
+    let scheme = model.scheme_for(&period);
+    let mut groups = Vec::new();
+    for g in &r.groups {
+        let mut max = g.max;
+        let mut part_of = None;
+        if let Some(s) = scheme {
+            for sg in &s.groups {
+                if sg.indicator == g.indicator {
+                    max = Some(sg.max);
+                }
+                if let Some(p) = sg.parts.iter().find(|p| p.indicator == g.indicator) {
+                    max = Some(p.max);
+                    part_of = Some(indicator_ref(model, &sg.indicator));
+                }
+            }
+        }
+        groups.push(GroupView {
+            indicator: indicator_ref(model, &g.indicator),
+            part_of,
+            score: g.score,
+            max,
+            national_average: g.national_average,
+            below_average: g.national_average.is_some_and(|a| g.score.value < a.value),
+            rank: g.rank,
+            rate: g.rate,
+            details: g.details.clone(),
+        });
+    }
+    Some(ResultsView {
+        unit: unit_ref(model, &r.unit),
+        period,
+        period_slug: period.slug(),
+        total: r.total,
+        total_max: scheme.map(|s| s.total_max),
+        rank: r.rank,
+        groups,
+        scheme: scheme.map(|s| s.name.clone()),
+        data_as_of: d.file.data_as_of.map(|x| x.to_string()),
+        dispatch: dispatch_ref(d),
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixView {
+    /// Anchor on the page: `phu-luc-i`.
+    pub anchor: String,
+    pub number: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub columns: Vec<ColumnView>,
+    pub rows: Vec<RowView>,
+    pub footnotes: Vec<Footnote>,
+    pub dispatch: DispatchRef,
+    pub has_status: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnView {
+    pub indicator: IndicatorRef,
+    pub heading: String,
+    pub target: Option<Target>,
+    pub footnotes: Vec<String>,
+    pub has_status: bool,
+    pub status_heading: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub no: String,
+    pub unit: UnitRef,
+    pub printed_name: Option<String>,
+    pub cells: Vec<Cell>,
+    pub status: Option<Status>,
+}
+
+pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixView {
+    AppendixView {
+        // Unique on a month page too, where several dispatches may have a "Phụ lục I".
+        anchor: format!("{}-phu-luc-{}", d.slug, crate::site::pages::slugify(&app.number)),
+        number: app.number.clone(),
+        title: app.title.clone(),
+        subtitle: app.subtitle.clone(),
+        columns: app
+            .columns
+            .iter()
+            .map(|c| {
+                let ind = model.indicator(&c.indicator);
+                ColumnView {
+                    indicator: indicator_ref(model, &c.indicator),
+                    heading: c.heading.clone(),
+                    target: c.target.clone().or_else(|| ind.and_then(|i| i.target.clone())),
+                    footnotes: c.footnotes.clone(),
+                    has_status: c.has_status,
+                    status_heading: c.status_heading.clone(),
+                }
+            })
+            .collect(),
+        rows: app
+            .rows
+            .iter()
+            .map(|r| RowView {
+                no: r.no.clone(),
+                unit: unit_ref(model, &r.unit),
+                printed_name: r.printed_name.clone(),
+                cells: r.values.clone(),
+                status: r.status,
+            })
+            .collect(),
+        footnotes: app.footnotes.clone(),
+        dispatch: dispatch_ref(d),
+        has_status: app.columns.iter().any(|c| c.has_status),
+    }
+}
