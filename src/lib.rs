@@ -11,5 +11,6 @@ pub mod charts;
 pub mod content;
 pub mod diagnostics;
 pub mod model;
+pub mod serve;
 pub mod site;
 pub mod vi;

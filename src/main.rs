@@ -47,6 +47,17 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Build, serve the site on 127.0.0.1 and rebuild when content or theme change.
+    Serve {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The output folder.
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
 }
 
 fn main() -> ExitCode {
@@ -71,6 +82,24 @@ fn main() -> ExitCode {
             deny_warnings,
             quiet,
         ),
+        Command::Serve {
+            content,
+            output,
+            port,
+        } => {
+            let opts = BuildOptions {
+                content,
+                output,
+                base_path: None,
+            };
+            match congkhai::serve::serve(opts, port) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 
@@ -115,7 +144,10 @@ fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool) -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: {e}");
-            eprintln!("nothing was written, {} is unchanged", opts.output.display());
+            eprintln!(
+                "nothing was written, {} is unchanged",
+                opts.output.display()
+            );
             ExitCode::FAILURE
         }
     }

@@ -124,7 +124,10 @@ mod tests {
         let d = PartialDate::parse("2023-03-08").unwrap();
         assert_eq!(format_long_date(&d), "ngày 08 tháng 3 năm 2023");
         let blank = PartialDate::parse("2023-11").unwrap();
-        assert_eq!(format_long_date(&blank), "ngày \u{a0}\u{a0}\u{a0}\u{a0} tháng 11 năm 2023");
+        assert_eq!(
+            format_long_date(&blank),
+            "ngày \u{a0}\u{a0}\u{a0}\u{a0} tháng 11 năm 2023"
+        );
         assert_eq!(
             format_period(&Period::parse("2023-02").unwrap()),
             "tháng 02/2023"

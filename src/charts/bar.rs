@@ -45,8 +45,11 @@ fn value_text(c: &BarChart, d: &Datum) -> String {
 }
 
 fn layout(c: &BarChart, axis: &Axis) -> Layout {
-    let names: Vec<Vec<String>> =
-        c.bars.iter().map(|b| wrap(&clean(&b.label), UNIT, NAME_W, 3)).collect();
+    let names: Vec<Vec<String>> = c
+        .bars
+        .iter()
+        .map(|b| wrap(&clean(&b.label), UNIT, NAME_W, 3))
+        .collect();
     let lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as i32;
     let row_h = 14 + lines * LINE_H;
     let keys = c.bars.iter().any(|b| b.met == Some(false));
@@ -62,7 +65,15 @@ fn layout(c: &BarChart, axis: &Axis) -> Layout {
         .map(|v| width(&value(&c.scale, v), UNIT))
         .fold(width(&tick(&c.scale, axis.top), TICK) / 2.0, f64::max) as i32
         + 10;
-    Layout { names, row_h, keys, target_row, top, height, value_w }
+    Layout {
+        names,
+        row_h,
+        keys,
+        target_row,
+        top,
+        height,
+        value_w,
+    }
 }
 
 pub(crate) fn render(c: &BarChart) -> String {
@@ -119,8 +130,14 @@ where
     root.fill(&WHITE)?;
 
     let rows = n.max(1) as f64;
-    let x_range = Ticked { range: 0.0..axis.top, ticks: axis.ticks.clone() };
-    let y_range = Ticked { range: 0.0..rows, ticks: Vec::new() };
+    let x_range = Ticked {
+        range: 0.0..axis.top,
+        ticks: axis.ticks.clone(),
+    };
+    let y_range = Ticked {
+        range: 0.0..rows,
+        ticks: Vec::new(),
+    };
     let mut chart = ChartBuilder::on(root)
         .margin_top(l.top)
         .margin_right(l.value_w)
@@ -145,7 +162,11 @@ where
 
     if n == 0 {
         let style = text_style(UNIT, &MUTED, HPos::Center, VPos::Center);
-        root.draw(&Text::new(NO_DATA, ((px.start + px.end) / 2, (py.start + py.end) / 2), style))?;
+        root.draw(&Text::new(
+            NO_DATA,
+            ((px.start + px.end) / 2, (py.start + py.end) / 2),
+            style,
+        ))?;
     }
 
     let bar_h = (l.row_h - 14).clamp(16, 22);
@@ -157,17 +178,32 @@ where
         let (x1, _) = chart.backend_coord(&(axis.clamp(v), 0.0));
         // A real 0 still gets a sliver so it reads as "drawn at 0".
         let x1 = x1.max(x0 + 2);
-        mark(root, if bar.met == Some(false) { Role::BarMiss } else { Role::Bar });
-        root.draw(&Rectangle::new([(x0, yc - bar_h / 2), (x1, yc + bar_h / 2)], BLUE.filled()))?;
+        mark(
+            root,
+            if bar.met == Some(false) {
+                Role::BarMiss
+            } else {
+                Role::Bar
+            },
+        );
+        root.draw(&Rectangle::new(
+            [(x0, yc - bar_h / 2), (x1, yc + bar_h / 2)],
+            BLUE.filled(),
+        ))?;
     }
 
     // The target line crosses the bars (so each bar reads against it) but
     // not the value texts, which get a white plate where they meet it.
-    let target = c.target.filter(|t| l.target_row && (0.0..=axis.top).contains(t));
+    let target = c
+        .target
+        .filter(|t| l.target_row && (0.0..=axis.top).contains(t));
     let target_x = target.map(|t| chart.backend_coord(&(t, 0.0)).0);
     if let (Some(t), Some(tx)) = (target, target_x) {
         mark(root, Role::Target);
-        root.draw(&PathElement::new(vec![(tx, py.start - 4), (tx, py.end)], RED.stroke_width(2)))?;
+        root.draw(&PathElement::new(
+            vec![(tx, py.start - 4), (tx, py.end)],
+            RED.stroke_width(2),
+        ))?;
         let label = c
             .target_label
             .as_deref()
@@ -177,11 +213,9 @@ where
         let half = width(&label, TICK) / 2.0;
         let cx = f64::from(tx).clamp(f64::from(PAD) + half, f64::from(W as i32 - PAD) - half);
         mark(root, Role::TargetLabel);
-
         let style = text_style(TICK, &RED, HPos::Center, VPos::Bottom);
         root.draw(&Text::new(label, (cx as i32, py.start - 8), style))?;
     }
-
 
     let texts: Vec<(i32, i32, String)> = c
         .bars
@@ -189,7 +223,13 @@ where
         .enumerate()
         .map(|(i, bar)| {
             let end = match bar.value.value() {
-                Some(v) => chart.backend_coord(&(axis.clamp(v), 0.0)).0.max(px.start + 2) + 6,
+                Some(v) => {
+                    chart
+                        .backend_coord(&(axis.clamp(v), 0.0))
+                        .0
+                        .max(px.start + 2)
+                        + 6
+                }
                 None => px.start + 6,
             };
             (end, center(i), value_text(c, &bar.value))
@@ -199,15 +239,20 @@ where
         mark(root, Role::Plain);
         for (x, y, t) in &texts {
             let w = width(t, UNIT) as i32;
-            if (x - 2..=x + w + 2).contains(&tx) {
-                let plate = [(x - 3, y - LINE_H / 2), (x + w + 3, y + LINE_H / 2)];
+            // Generous: real fonts may run a little wider than estimated.
+            if (x - 4..=x + w + 10).contains(&tx) {
+                let plate = [(x - 3, y - LINE_H / 2), (x + w + 10, y + LINE_H / 2)];
                 root.draw(&Rectangle::new(plate, WHITE.filled()))?;
             }
         }
     }
     mark(root, Role::Value);
     for ((x, y, t), bar) in texts.into_iter().zip(&c.bars) {
-        let color = if bar.value.value().is_some() { TEXT } else { MUTED };
+        let color = if bar.value.value().is_some() {
+            TEXT
+        } else {
+            MUTED
+        };
         let style = text_style(UNIT, &color, HPos::Left, VPos::Center);
         root.draw(&Text::new(t, (x, y), style))?;
     }
@@ -218,7 +263,11 @@ where
         let first = yc - (lines.len() as i32 - 1) * LINE_H / 2;
         for (k, line) in lines.iter().enumerate() {
             let style = text_style(UNIT, &TEXT, HPos::Left, VPos::Center);
-            root.draw(&Text::new(line.clone(), (PAD, first + k as i32 * LINE_H), style))?;
+            root.draw(&Text::new(
+                line.clone(),
+                (PAD, first + k as i32 * LINE_H),
+                style,
+            ))?;
         }
     }
 
@@ -227,7 +276,10 @@ where
         let mut x = PAD;
         for (role, text) in [(Role::Key, MET_TEXT), (Role::KeyMiss, MISS_TEXT)] {
             mark(root, role);
-            root.draw(&Rectangle::new([(x, y - 8), (x + 22, y + 8)], BLUE.filled()))?;
+            root.draw(&Rectangle::new(
+                [(x, y - 8), (x + 22, y + 8)],
+                BLUE.filled(),
+            ))?;
             mark(root, Role::Key);
             let style = text_style(UNIT, &TEXT, HPos::Left, VPos::Center);
             root.draw(&Text::new(text, (x + 30, y), style))?;

@@ -52,9 +52,16 @@ fn prepare(c: &LineChart) -> Prepared {
         })
         .collect();
     let target = c.target.filter(|t| t.is_finite());
-    let values = series.iter().flat_map(|(_, d)| d.iter().filter_map(Datum::value));
+    let values = series
+        .iter()
+        .flat_map(|(_, d)| d.iter().filter_map(Datum::value));
     let axis = Axis::new(&c.scale, values.chain(target));
-    Prepared { labels, series, axis, target }
+    Prepared {
+        labels,
+        series,
+        axis,
+        target,
+    }
 }
 
 /// Indices of the x labels to print: evenly spaced, first and last always,
@@ -126,7 +133,10 @@ pub(crate) fn render(c: &LineChart) -> String {
         .filter(|(_, (name, _))| !name.is_empty())
         .map(|(i, (name, _))| Key::Series(i, name.clone()))
         .collect();
-    if p.series.first().is_some_and(|(_, d)| d.iter().any(Datum::is_not_applicable)) {
+    if p.series
+        .first()
+        .is_some_and(|(_, d)| d.iter().any(Datum::is_not_applicable))
+    {
         keys.push(Key::NotApplicable);
     }
     let rows = layout_keys(keys);
@@ -173,8 +183,12 @@ where
 
     let legend_h = rows.len() as i32 * LEGEND_ROW;
     let top = PAD + legend_h + 14;
-    let y_area = p.axis.ticks.iter().map(|t| width(&tick(&scale, *t), TICK)).fold(0.0, f64::max)
-        as i32
+    let y_area = p
+        .axis
+        .ticks
+        .iter()
+        .map(|t| width(&tick(&scale, *t), TICK))
+        .fold(0.0, f64::max) as i32
         + 16;
     let widths: Vec<f64> = p.labels.iter().map(|l| width(l, TICK)).collect();
     // Leave room on the right for half of the last label past the last point.
@@ -189,8 +203,14 @@ where
     let picked = thin_labels(&widths, plot_w);
 
     let x_max = n.max(1) as f64 - 0.5;
-    let x_range = Ticked { range: -0.5..x_max, ticks: picked.iter().map(|&i| i as f64).collect() };
-    let y_range = Ticked { range: 0.0..p.axis.top, ticks: p.axis.ticks.clone() };
+    let x_range = Ticked {
+        range: -0.5..x_max,
+        ticks: picked.iter().map(|&i| i as f64).collect(),
+    };
+    let y_range = Ticked {
+        range: 0.0..p.axis.top,
+        ticks: p.axis.ticks.clone(),
+    };
     let mut chart = ChartBuilder::on(root)
         .margin_top(top)
         .margin_right(right)
@@ -218,7 +238,10 @@ where
             let (x0, _) = chart.backend_coord(&(a as f64 - 0.5, 0.0));
             let (x1, _) = chart.backend_coord(&(b as f64 + 0.5, 0.0));
             let (x0, x1) = (x0.max(px.start), x1.min(px.end));
-            root.draw(&Rectangle::new([(x0, py.start), (x1, py.end)], BAND.filled()))?;
+            root.draw(&Rectangle::new(
+                [(x0, py.start), (x1, py.end)],
+                BAND.filled(),
+            ))?;
             let band = f64::from(x1 - x0);
             let cx = (x0 + x1) / 2;
             if band >= width(NA_TEXT, NOTE) + 8.0 {
@@ -237,7 +260,11 @@ where
     mark(root, Role::Plain);
     let label_of = |v: &f64| -> String {
         let i = v.round();
-        if i >= 0.0 { p.labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+        if i >= 0.0 {
+            p.labels.get(i as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
     };
     let tick_of = |v: &f64| tick(&scale, *v);
     chart
@@ -260,7 +287,10 @@ where
         .map(|(_, data)| {
             data.iter()
                 .enumerate()
-                .map(|(i, d)| d.value().map(|v| chart.backend_coord(&(i as f64, p.axis.clamp(v)))))
+                .map(|(i, d)| {
+                    d.value()
+                        .map(|v| chart.backend_coord(&(i as f64, p.axis.clamp(v))))
+                })
                 .collect()
         })
         .collect();
@@ -271,20 +301,37 @@ where
         .map(|t| (t, chart.backend_coord(&(0.0, t)).1));
     if let Some((t, ty)) = target_y {
         mark(root, Role::Target);
-        root.draw(&PathElement::new(vec![(px.start, ty), (px.end - 1, ty)], RED.stroke_width(2)))?;
+        root.draw(&PathElement::new(
+            vec![(px.start, ty), (px.end - 1, ty)],
+            RED.stroke_width(2),
+        ))?;
         let label = c
             .target_label
             .as_deref()
             .map(clean)
             .filter(|l| !l.is_empty())
             .unwrap_or_else(|| format!("Mục tiêu {}", value(&scale, t)));
-        draw_target_label(root, &label, ty, (px.start, px.end), (py.start, py.end), &points)?;
+        draw_target_label(
+            root,
+            &label,
+            ty,
+            (px.start, px.end),
+            (py.start, py.end),
+            &points,
+        )?;
     }
 
-    if n == 0 || points.iter().all(|s| s.iter().all(Option::is_none)) && first.iter().all(|d| !d.is_not_applicable()) {
+    if n == 0
+        || points.iter().all(|s| s.iter().all(Option::is_none))
+            && first.iter().all(|d| !d.is_not_applicable())
+    {
         mark(root, Role::Plain);
         let style = text_style(LEGEND, &MUTED, HPos::Center, VPos::Center);
-        root.draw(&Text::new(NO_DATA, ((px.start + px.end) / 2, (py.start + py.end) / 2), style))?;
+        root.draw(&Text::new(
+            NO_DATA,
+            ((px.start + px.end) / 2, (py.start + py.end) / 2),
+            style,
+        ))?;
     }
 
     // The reference series first so the subject's line stays on top.
@@ -315,21 +362,33 @@ where
             let name = match key {
                 Key::Series(0, name) => {
                     mark(root, Role::Key);
-                    root.draw(&PathElement::new(vec![(x, y), (x + 28, y)], BLUE.stroke_width(3)))?;
+                    root.draw(&PathElement::new(
+                        vec![(x, y), (x + 28, y)],
+                        BLUE.stroke_width(3),
+                    ))?;
                     draw_marker(root, 0, (x + 14, y), &BLUE)?;
                     name.as_str()
                 }
                 Key::Series(_, name) => {
                     mark(root, Role::KeyDashed);
-                    root.draw(&PathElement::new(vec![(x, y), (x + 28, y)], SERIES2.stroke_width(2)))?;
+                    root.draw(&PathElement::new(
+                        vec![(x, y), (x + 28, y)],
+                        SERIES2.stroke_width(2),
+                    ))?;
                     mark(root, Role::Key);
                     draw_marker(root, 1, (x + 14, y), &SERIES2)?;
                     name.as_str()
                 }
                 Key::NotApplicable => {
                     mark(root, Role::Key);
-                    root.draw(&Rectangle::new([(x + 4, y - 9), (x + 24, y + 9)], BAND.filled()))?;
-                    root.draw(&Rectangle::new([(x + 4, y - 9), (x + 24, y + 9)], MUTED.stroke_width(1)))?;
+                    root.draw(&Rectangle::new(
+                        [(x + 4, y - 9), (x + 24, y + 9)],
+                        BAND.filled(),
+                    ))?;
+                    root.draw(&Rectangle::new(
+                        [(x + 4, y - 9), (x + 24, y + 9)],
+                        MUTED.stroke_width(1),
+                    ))?;
                     NA_TEXT
                 }
             };
@@ -353,7 +412,10 @@ where
     if series == 0 {
         root.draw(&Circle::new((x, y), 6, color.filled()))?;
     } else {
-        root.draw(&Rectangle::new([(x - 5, y - 5), (x + 6, y + 6)], color.filled()))?;
+        root.draw(&Rectangle::new(
+            [(x - 5, y - 5), (x + 6, y + 6)],
+            color.filled(),
+        ))?;
     }
     Ok(())
 }
@@ -397,7 +459,11 @@ where
         mark(root, Role::TargetLabel);
         root.draw(&Rectangle::new([(l, t), (r, b)], WHITE.mix(0.85).filled()))?;
         let style = text_style(NOTE, &RED, HPos::Center, VPos::Center);
-        root.draw(&Text::new(label.to_string(), ((l + r) / 2, (t + b) / 2), style))?;
+        root.draw(&Text::new(
+            label.to_string(),
+            ((l + r) / 2, (t + b) / 2),
+            style,
+        ))?;
     }
     Ok(())
 }

@@ -129,7 +129,9 @@ fn parse(svg: &str) -> Vec<Element> {
                 self_closing = false;
                 break;
             }
-            let Some(eq) = rest.find("=\"") else { return out };
+            let Some(eq) = rest.find("=\"") else {
+                return out;
+            };
             let key = rest[..eq].trim().to_string();
             rest = &rest[eq + 2..];
             let Some(q) = rest.find('"') else { return out };
@@ -138,7 +140,9 @@ fn parse(svg: &str) -> Vec<Element> {
         }
         let mut text = None;
         if tag == "text" && !self_closing {
-            let Some(end) = rest.find("</text>") else { return out };
+            let Some(end) = rest.find("</text>") else {
+                return out;
+            };
             text = Some(rest[..end].trim().to_string());
             rest = &rest[end + "</text>".len()..];
         }
@@ -154,7 +158,11 @@ fn round_number(value: &str) -> String {
         Ok(v) if value.contains('.') && v.is_finite() => {
             let s = format!("{:.2}", (v * 100.0).round() / 100.0);
             let s = s.trim_end_matches('0').trim_end_matches('.');
-            if s == "-0" { "0".to_string() } else { s.to_string() }
+            if s == "-0" {
+                "0".to_string()
+            } else {
+                s.to_string()
+            }
         }
         _ => value.to_string(),
     }
@@ -165,9 +173,19 @@ pub(crate) fn clean_id(id: &str) -> String {
     let s: String = id
         .chars()
         .map(|c| c.to_ascii_lowercase())
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
-    if s.is_empty() { "chart".to_string() } else { s }
+    if s.is_empty() {
+        "chart".to_string()
+    } else {
+        s
+    }
 }
 
 /// What surrounds the drawn marks.
@@ -192,8 +210,14 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
          aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\" font-family=\"{FONT_STACK}\">\n"
     ));
-    out.push_str(&format!("<title id=\"{id}-title\">{}</title>\n", escape(frame.title)));
-    out.push_str(&format!("<desc id=\"{id}-desc\">{}</desc>\n", escape(frame.desc)));
+    out.push_str(&format!(
+        "<title id=\"{id}-title\">{}</title>\n",
+        escape(frame.title)
+    ));
+    out.push_str(&format!(
+        "<desc id=\"{id}-desc\">{}</desc>\n",
+        escape(frame.desc)
+    ));
     if let Some(defs) = &frame.defs {
         out.push_str(&format!("<defs>{defs}</defs>\n"));
     }
@@ -203,7 +227,12 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
             continue;
         }
         if let Some(t) = el.text.as_deref().and_then(|t| t.strip_prefix(SENTINEL)) {
-            role = t.parse::<usize>().ok().and_then(|i| ROLES.get(i)).copied().unwrap_or(Role::Plain);
+            role = t
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| ROLES.get(i))
+                .copied()
+                .unwrap_or(Role::Plain);
             continue;
         }
         let shape = el.tag != "text";
@@ -230,7 +259,10 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
                     }
                 }
                 ("stroke", _) if hatched => {
-                    out.push_str(&format!(" stroke=\"{}\" stroke-width=\"1.5\"", frame.miss_stroke));
+                    out.push_str(&format!(
+                        " stroke=\"{}\" stroke-width=\"1.5\"",
+                        frame.miss_stroke
+                    ));
                     continue;
                 }
                 _ => {}
@@ -294,7 +326,9 @@ mod tests {
             miss_stroke: "#000",
         };
         let svg = finish(raw, &frame);
-        assert!(svg.contains("<circle class=\"chart-point chart-s1\" cx=\"1\" cy=\"2\" r=\"3\" fill=\"#0B4F8A\""));
+        assert!(svg.contains(
+            "<circle class=\"chart-point chart-s1\" cx=\"1\" cy=\"2\" r=\"3\" fill=\"#0B4F8A\""
+        ));
         assert!(svg.contains("<text class=\"chart-point chart-s1\" x=\"1\" y=\"2\" font-size=\"12.9\">T10/2023 &amp; x</text>"));
         assert!(!svg.contains('\u{1}'));
         roxmltree::Document::parse(&svg).unwrap();

@@ -30,7 +30,11 @@ impl Ranged for Ticked {
 
     fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
         // Only bold points: no minor grid lines.
-        if hint.weight().allow_light_points() { Vec::new() } else { self.ticks.clone() }
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
     }
 
     fn range(&self) -> Range<f64> {
@@ -69,7 +73,10 @@ fn fixed(top: f64) -> Axis {
     for intervals in [5.0, 4.0, 3.0, 6.0] {
         let step = top / intervals;
         if is_nice(step) {
-            return Axis { top, ticks: (0..=intervals as usize).map(|i| i as f64 * step).collect() };
+            return Axis {
+                top,
+                ticks: (0..=intervals as usize).map(|i| i as f64 * step).collect(),
+            };
         }
     }
     // Odd maximum (e.g. 10.5): round ticks below it, then the maximum itself.
@@ -84,9 +91,15 @@ fn fixed(top: f64) -> Axis {
 
 /// 0 to a round ceiling above the largest value.
 fn count(values: impl IntoIterator<Item = f64>, integer: bool) -> Axis {
-    let max = values.into_iter().filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
+    let max = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
     if max <= 0.0 {
-        return Axis { top: 5.0, ticks: (0..=5).map(f64::from).collect() };
+        return Axis {
+            top: 5.0,
+            ticks: (0..=5).map(f64::from).collect(),
+        };
     }
     let mut step = nice_ceil(max / 5.0);
     if integer {
@@ -94,7 +107,10 @@ fn count(values: impl IntoIterator<Item = f64>, integer: bool) -> Axis {
     }
     let intervals = (max / step - 1e-9).ceil().max(1.0);
     let top = intervals * step;
-    Axis { top, ticks: (0..=intervals as usize).map(|i| i as f64 * step).collect() }
+    Axis {
+        top,
+        ticks: (0..=intervals as usize).map(|i| i as f64 * step).collect(),
+    }
 }
 
 /// The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ `x` (x > 0).
@@ -114,7 +130,9 @@ fn is_nice(step: f64) -> bool {
     }
     let exp = 10f64.powf(step.log10().floor());
     let m = step / exp;
-    [1.0, 2.0, 2.5, 5.0, 10.0].iter().any(|n| (m - n).abs() < 1e-6)
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .any(|n| (m - n).abs() < 1e-6)
 }
 
 /// Tick label: `60%`, `12,5`, `1.250`.
@@ -156,7 +174,10 @@ mod tests {
 
     #[test]
     fn points_ticks_end_at_the_maximum() {
-        assert_eq!(Axis::new(&Scale::Points { max: 15.0 }, []).ticks, vec![0.0, 5.0, 10.0, 15.0]);
+        assert_eq!(
+            Axis::new(&Scale::Points { max: 15.0 }, []).ticks,
+            vec![0.0, 5.0, 10.0, 15.0]
+        );
         assert_eq!(Axis::new(&Scale::Points { max: 10.0 }, []).ticks.len(), 6);
         let odd = Axis::new(&Scale::Points { max: 10.5 }, []);
         assert_eq!(odd.ticks.last(), Some(&10.5));
@@ -180,7 +201,10 @@ mod tests {
     fn values_use_decimal_comma() {
         assert_eq!(value(&Scale::Percent, 44.6), "44,6%");
         assert_eq!(value(&Scale::Percent, 5.6312), "5,63%");
-        assert_eq!(value_long(&Scale::Points { max: 100.0 }, 55.02), "55,02 điểm");
+        assert_eq!(
+            value_long(&Scale::Points { max: 100.0 }, 55.02),
+            "55,02 điểm"
+        );
         assert_eq!(value(&Scale::Count, 1038.0), "1.038");
     }
 }

@@ -16,7 +16,11 @@ pub(crate) fn line(c: &LineChart) -> String {
     let labels: Vec<String> = c.x_labels.iter().map(|l| clean(l)).collect();
     let n = labels.len();
     let data = |s: usize, i: usize| -> Datum {
-        c.series.get(s).and_then(|s| s.data.get(i)).copied().unwrap_or(Datum::Missing)
+        c.series
+            .get(s)
+            .and_then(|s| s.data.get(i))
+            .copied()
+            .unwrap_or(Datum::Missing)
     };
     let mut out = title(&c.title);
     match n {
@@ -27,15 +31,19 @@ pub(crate) fn line(c: &LineChart) -> String {
         1 => out.push_str(&format!(" ({})", labels[0])),
         _ => out.push_str(&format!(" từ {} đến {}", labels[0], labels[n - 1])),
     }
-    let values: Vec<(usize, f64)> = (0..n).filter_map(|i| data(0, i).value().map(|v| (i, v))).collect();
+    let values: Vec<(usize, f64)> = (0..n)
+        .filter_map(|i| data(0, i).value().map(|v| (i, v)))
+        .collect();
     let na = (0..n).filter(|&i| data(0, i).is_not_applicable()).count();
     let missing = n - na - values.len();
     let v = |x: f64| value_long(scale, x);
     let mut clauses: Vec<String> = Vec::new();
     match values.as_slice() {
-        [] if na == n => {
-            clauses.push(if n == 1 { "không áp dụng".into() } else { format!("không áp dụng trong cả {n} tháng") })
-        }
+        [] if na == n => clauses.push(if n == 1 {
+            "không áp dụng".into()
+        } else {
+            format!("không áp dụng trong cả {n} tháng")
+        }),
         [] => clauses.push("chưa có số liệu".into()),
         [(_, x)] if n == 1 => clauses.push(v(*x)),
         [(i, x)] => clauses.push(format!("chỉ có số liệu {}: {}", labels[*i], v(*x))),
@@ -43,12 +51,26 @@ pub(crate) fn line(c: &LineChart) -> String {
             let (fi, fv) = values[0];
             let (li, lv) = values[values.len() - 1];
             let at = |i: usize, edge: usize| {
-                if i == edge { String::new() } else { format!(" ({})", labels[i]) }
+                if i == edge {
+                    String::new()
+                } else {
+                    format!(" ({})", labels[i])
+                }
             };
-            clauses.push(format!("đầu kỳ {}{}, cuối kỳ {}{}", v(fv), at(fi, 0), v(lv), at(li, n - 1)));
+            clauses.push(format!(
+                "đầu kỳ {}{}, cuối kỳ {}{}",
+                v(fv),
+                at(fi, 0),
+                v(lv),
+                at(li, n - 1)
+            ));
             // Earliest month wins a tie: stable and easy to check in the table.
-            let (hi, hv) = values.iter().fold(values[0], |m, &p| if p.1 > m.1 { p } else { m });
-            let (lo, lov) = values.iter().fold(values[0], |m, &p| if p.1 < m.1 { p } else { m });
+            let (hi, hv) = values
+                .iter()
+                .fold(values[0], |m, &p| if p.1 > m.1 { p } else { m });
+            let (lo, lov) = values
+                .iter()
+                .fold(values[0], |m, &p| if p.1 < m.1 { p } else { m });
             clauses.push(format!(
                 "cao nhất {} ({}), thấp nhất {} ({})",
                 v(hv),
@@ -63,8 +85,13 @@ pub(crate) fn line(c: &LineChart) -> String {
         let target = value_long(scale, t);
         match values.len() {
             0 => {}
-            1 => clauses.push(format!("{} mục tiêu {target}", if met == 1 { "đạt" } else { "chưa đạt" })),
-            k => clauses.push(format!("đạt mục tiêu {target} trong {met}/{k} tháng có số liệu")),
+            1 => clauses.push(format!(
+                "{} mục tiêu {target}",
+                if met == 1 { "đạt" } else { "chưa đạt" }
+            )),
+            k => clauses.push(format!(
+                "đạt mục tiêu {target} trong {met}/{k} tháng có số liệu"
+            )),
         }
     }
     if na > 0 && na < n {
@@ -105,24 +132,49 @@ pub(crate) fn bar(c: &BarChart) -> String {
         return out;
     }
     let labels: Vec<String> = c.bars.iter().map(|b| clean(&b.label)).collect();
-    let values: Vec<(usize, f64)> =
-        c.bars.iter().enumerate().filter_map(|(i, b)| b.value.value().map(|v| (i, v))).collect();
-    let na = c.bars.iter().filter(|b| b.value.is_not_applicable()).count();
+    let values: Vec<(usize, f64)> = c
+        .bars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| b.value.value().map(|v| (i, v)))
+        .collect();
+    let na = c
+        .bars
+        .iter()
+        .filter(|b| b.value.is_not_applicable())
+        .count();
     let missing = n - na - values.len();
     let mut clauses = vec![format!("{n} đơn vị")];
     if values.is_empty() {
-        clauses.push(if na == n { "không áp dụng".into() } else { "chưa có số liệu".into() });
+        clauses.push(if na == n {
+            "không áp dụng".into()
+        } else {
+            "chưa có số liệu".into()
+        });
     } else {
         let extreme = |better: fn(f64, f64) -> bool| {
-            let best = values.iter().fold(values[0].1, |m, p| if better(p.1, m) { p.1 } else { m });
-            let who: Vec<&str> =
-                values.iter().filter(|p| p.1 == best).map(|p| labels[p.0].as_str()).collect();
+            let best = values
+                .iter()
+                .fold(values[0].1, |m, p| if better(p.1, m) { p.1 } else { m });
+            let who: Vec<&str> = values
+                .iter()
+                .filter(|p| p.1 == best)
+                .map(|p| labels[p.0].as_str())
+                .collect();
             format!("{} ({})", value_long(scale, best), names(&who))
         };
         if values.len() == 1 {
-            clauses.push(format!("{}: {}", labels[values[0].0], value_long(scale, values[0].1)));
+            clauses.push(format!(
+                "{}: {}",
+                labels[values[0].0],
+                value_long(scale, values[0].1)
+            ));
         } else {
-            clauses.push(format!("cao nhất {}, thấp nhất {}", extreme(|a, b| a > b), extreme(|a, b| a < b)));
+            clauses.push(format!(
+                "cao nhất {}, thấp nhất {}",
+                extreme(|a, b| a > b),
+                extreme(|a, b| a < b)
+            ));
         }
     }
     let judged: Vec<bool> = c.bars.iter().filter_map(|b| b.met).collect();

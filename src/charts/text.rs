@@ -10,7 +10,9 @@ pub(crate) fn width(s: &str, size: f64) -> f64 {
         .chars()
         .map(|c| {
             // Compare the base letter: diacritics do not change the advance.
-            let base = deunicode::deunicode_char(c).and_then(|b| b.chars().next()).unwrap_or(c);
+            let base = deunicode::deunicode_char(c)
+                .and_then(|b| b.chars().next())
+                .unwrap_or(c);
             match base {
                 'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.28,
                 ' ' | 'f' | 't' | 'r' | 'I' | '/' | '(' | ')' | '-' => 0.36,
@@ -64,7 +66,10 @@ pub(crate) fn wrap(s: &str, size: f64, max_width: f64, max_lines: usize) -> Vec<
         let mut lines = greedy(&words, size, max_width);
         let rest = lines.split_off(max_lines - 1).join(" ");
         lines.push(rest);
-        return lines.into_iter().map(|l| fit(&l, size, max_width)).collect();
+        return lines
+            .into_iter()
+            .map(|l| fit(&l, size, max_width))
+            .collect();
     }
     // The narrowest limit that still needs no more lines balances them.
     let (mut lo, mut hi) = (0.0, max_width);
@@ -76,7 +81,10 @@ pub(crate) fn wrap(s: &str, size: f64, max_width: f64, max_lines: usize) -> Vec<
             lo = mid;
         }
     }
-    greedy(&words, size, hi).into_iter().map(|l| fit(&l, size, max_width)).collect()
+    greedy(&words, size, hi)
+        .into_iter()
+        .map(|l| fit(&l, size, max_width))
+        .collect()
 }
 
 /// Greedy line filling; a word wider than the limit gets its own line.
@@ -84,8 +92,11 @@ fn greedy(words: &[&str], size: f64, limit: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in words {
-        let candidate =
-            if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
         if current.is_empty() || width(&candidate, size) <= limit {
             current = candidate;
         } else {
@@ -99,7 +110,11 @@ fn greedy(words: &[&str], size: f64, limit: f64) -> Vec<String> {
 }
 
 fn fit(s: &str, size: f64, max_width: f64) -> String {
-    if width(s, size) <= max_width { s.to_string() } else { ellipsize(s, size, max_width) }
+    if width(s, size) <= max_width {
+        s.to_string()
+    } else {
+        ellipsize(s, size, max_width)
+    }
 }
 
 fn ellipsize(s: &str, size: f64, max_width: f64) -> String {
@@ -129,7 +144,12 @@ mod tests {
         let lines = wrap("Sở Nông nghiệp và Phát triển nông thôn", 15.0, 170.0, 2);
         assert_eq!(lines.len(), 2);
         assert!(lines.iter().all(|l| width(l, 15.0) <= 170.0));
-        let cut = wrap("Ủy ban nhân dân huyện Vân Đồn tỉnh Quảng Ninh rất dài", 15.0, 120.0, 2);
+        let cut = wrap(
+            "Ủy ban nhân dân huyện Vân Đồn tỉnh Quảng Ninh rất dài",
+            15.0,
+            120.0,
+            2,
+        );
         assert_eq!(cut.len(), 2);
         assert!(cut[1].ends_with('…'));
         assert!(wrap("", 15.0, 100.0, 2).is_empty());

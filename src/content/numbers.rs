@@ -184,9 +184,9 @@ impl<'de> Deserialize<'de> for Count {
                 Ok(Count(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                u64::try_from(v).map(Count).map_err(|_| {
-                    E::custom(format!("{v} is negative; write a count of 0 or more"))
-                })
+                u64::try_from(v)
+                    .map(Count)
+                    .map_err(|_| E::custom(format!("{v} is negative; write a count of 0 or more")))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
                 let (what, how) = not_whole(v);
@@ -196,7 +196,9 @@ impl<'de> Deserialize<'de> for Count {
                 let t = v.trim();
                 if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
                     return t.parse().map(Count).map_err(|_| {
-                        E::custom(format!("`{t}` is too large for a count; write a smaller number"))
+                        E::custom(format!(
+                            "`{t}` is too large for a count; write a smaller number"
+                        ))
                     });
                 }
                 let (what, how) = match thousands_text(t) {

@@ -325,7 +325,10 @@ impl Catalog {
             for (j, f) in u.former_ids.iter().enumerate() {
                 let field = format!("units[{i}].former_ids[{j}]");
                 if !is_slug(f) {
-                    diags.push(src.error(&field, format!("`{f}` is not a valid id")).with_hint(slug_hint(f)));
+                    diags.push(
+                        src.error(&field, format!("`{f}` is not a valid id"))
+                            .with_hint(slug_hint(f)),
+                    );
                 } else if self.units.contains_key(f) || !former.insert(f) {
                     diags.push(src.error(&field, format!("`{f}` is already the id of a unit"))
                         .with_hint("a former id must not be in use: remove it, or give the other unit another id"));

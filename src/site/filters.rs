@@ -17,11 +17,19 @@ pub fn register(tera: &mut Tera) {
 /// A `Num` (`{value, decimals}`) keeps its printed decimals; a plain number
 /// takes `decimals` (default: as many as needed, up to 2).
 fn num(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let decimals = args.get("decimals").and_then(Value::as_u64).map(|d| d.min(6) as u8);
+    let decimals = args
+        .get("decimals")
+        .and_then(Value::as_u64)
+        .map(|d| d.min(6) as u8);
     let text = match value {
         Value::Object(o) => {
-            let v = o.get("value").and_then(Value::as_f64).ok_or_else(|| Error::msg("num: object without `value`"))?;
-            let d = decimals.or_else(|| o.get("decimals").and_then(Value::as_u64).map(|d| d as u8)).unwrap_or(0);
+            let v = o
+                .get("value")
+                .and_then(Value::as_f64)
+                .ok_or_else(|| Error::msg("num: object without `value`"))?;
+            let d = decimals
+                .or_else(|| o.get("decimals").and_then(Value::as_u64).map(|d| d as u8))
+                .unwrap_or(0);
             vi::format_decimal(v, d)
         }
         Value::Number(n) => {
@@ -40,7 +48,9 @@ fn num(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
 /// `2023-03-08` → `ngày 08 tháng 3 năm 2023`; `2023-11` keeps the blank
 /// day. With `style="short"`: `08/03/2023`.
 fn vi_date(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let text = value.as_str().ok_or_else(|| Error::msg("vi_date: expects a date string"))?;
+    let text = value
+        .as_str()
+        .ok_or_else(|| Error::msg("vi_date: expects a date string"))?;
     let short = args.get("style").and_then(Value::as_str) == Some("short");
     if short {
         if let Ok(d) = Date::parse(text) {
@@ -55,10 +65,16 @@ fn vi_date(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
 
 /// `2023-10` → `tháng 10/2023`; with `short=true` → `T10/2023`.
 fn vi_period(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let text = value.as_str().ok_or_else(|| Error::msg("vi_period: expects a period string"))?;
+    let text = value
+        .as_str()
+        .ok_or_else(|| Error::msg("vi_period: expects a period string"))?;
     let p = Period::parse(text).map_err(Error::msg)?;
     let short = args.get("short").and_then(Value::as_bool).unwrap_or(false);
-    Ok(Value::String(if short { vi::format_period_short(&p) } else { vi::format_period(&p) }))
+    Ok(Value::String(if short {
+        vi::format_period_short(&p)
+    } else {
+        vi::format_period(&p)
+    }))
 }
 
 fn status(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {

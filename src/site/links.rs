@@ -90,7 +90,9 @@ pub fn check(site: &Site) -> Result<(), SiteError> {
         let html = std::str::from_utf8(bytes).unwrap_or_default();
         for link in attribute_values(html, "href").chain(attribute_values(html, "src")) {
             let link = unescape(link);
-            let external = ["http:", "https:", "mailto:", "tel:", "data:"].iter().any(|s| link.starts_with(s));
+            let external = ["http:", "https:", "mailto:", "tel:", "data:"]
+                .iter()
+                .any(|s| link.starts_with(s));
             if external {
                 continue;
             }
@@ -123,20 +125,41 @@ mod tests {
     #[test]
     fn resolves_relative_links() {
         assert_eq!(root_of("don-vi/x/index.html"), "../../");
-        assert_eq!(resolve("don-vi/x/index.html", "../../thang/2023-10/", "/").unwrap().0, "thang/2023-10/index.html");
+        assert_eq!(
+            resolve("don-vi/x/index.html", "../../thang/2023-10/", "/")
+                .unwrap()
+                .0,
+            "thang/2023-10/index.html"
+        );
         assert_eq!(resolve("index.html", "./", "/").unwrap().0, "index.html");
-        assert_eq!(resolve("a/index.html", "#top", "/").unwrap(), ("a/index.html".into(), Some("top".into())));
-        assert_eq!(resolve("404.html", "/cong-khai/static/style.css", "/cong-khai/").unwrap().0, "static/style.css");
+        assert_eq!(
+            resolve("a/index.html", "#top", "/").unwrap(),
+            ("a/index.html".into(), Some("top".into()))
+        );
+        assert_eq!(
+            resolve("404.html", "/cong-khai/static/style.css", "/cong-khai/")
+                .unwrap()
+                .0,
+            "static/style.css"
+        );
         assert!(resolve("index.html", "../x", "/").is_none());
     }
 
     #[test]
     fn finds_broken_links_and_anchors() {
         let mut site = Site::default();
-        site.add("index.html", r#"<a href="a/">a</a><a href="a/#x">x</a><a href="b/">b</a><a href="a/#nope">n</a>"#);
+        site.add(
+            "index.html",
+            r#"<a href="a/">a</a><a href="a/#x">x</a><a href="b/">b</a><a href="a/#nope">n</a>"#,
+        );
         site.add("a/index.html", r#"<h1 id="x">x</h1><a href="../">home</a>"#);
-        let Err(SiteError::Links(msg)) = check(&site) else { panic!("expected broken links") };
-        assert!(msg.contains("index.html: `b/` → b/index.html does not exist"), "{msg}");
+        let Err(SiteError::Links(msg)) = check(&site) else {
+            panic!("expected broken links")
+        };
+        assert!(
+            msg.contains("index.html: `b/` → b/index.html does not exist"),
+            "{msg}"
+        );
         assert!(msg.contains("no id=\"nope\""), "{msg}");
         assert!(!msg.contains("`a/#x`"), "{msg}");
     }

@@ -5,7 +5,10 @@ use pulldown_cmark::{html, Options, Parser};
 use std::collections::HashSet;
 
 pub fn to_safe_html(markdown: &str) -> String {
-    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    let parser = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    );
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, parser);
     ammonia::Builder::default()
@@ -22,10 +25,13 @@ mod tests {
 
     #[test]
     fn scripts_and_javascript_links_do_not_survive() {
-        let html = to_safe_html("Hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        let html = to_safe_html(
+            "Hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>",
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
-        assert!(to_safe_html("**kể từ ngày 01/8/2022**").contains("<strong>kể từ ngày 01/8/2022</strong>"));
+        assert!(to_safe_html("**kể từ ngày 01/8/2022**")
+            .contains("<strong>kể từ ngày 01/8/2022</strong>"));
     }
 }

@@ -82,7 +82,9 @@ pub fn site_root(content: &Path) -> PathBuf {
     let abs = if content.is_absolute() {
         content.to_path_buf()
     } else {
-        std::env::current_dir().map(|d| d.join(content)).unwrap_or_else(|_| content.to_path_buf())
+        std::env::current_dir()
+            .map(|d| d.join(content))
+            .unwrap_or_else(|_| content.to_path_buf())
     };
     abs.parent().map(Path::to_path_buf).unwrap_or_default()
 }

@@ -19,7 +19,10 @@ pub fn safe_relative(path: &str) -> Result<PathBuf, SiteError> {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
-    move |source| SiteError::Io { path: path.to_path_buf(), source }
+    move |source| SiteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 pub fn write_atomic(site: &Site, output: &Path) -> Result<(), SiteError> {
@@ -30,12 +33,19 @@ pub fn write_atomic(site: &Site, output: &Path) -> Result<(), SiteError> {
         .map(|(k, v)| safe_relative(k).map(|p| (p, v)))
         .collect::<Result<_, _>>()?;
 
-    let output = if output.as_os_str().is_empty() { Path::new(".") } else { output };
+    let output = if output.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        output
+    };
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "output".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "output".into());
     std::fs::create_dir_all(&parent).map_err(io(&parent))?;
     let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.old-{}", std::process::id()));

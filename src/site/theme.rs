@@ -57,8 +57,13 @@ fn read_layer(dir: &Path, layer: &mut Layer) -> Result<(), SiteError> {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        let bytes = std::fs::read(entry.path()).map_err(|e| SiteError::Theme(format!("{}: {e}", entry.path().display())))?;
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| SiteError::Theme(format!("{}: {e}", entry.path().display())))?;
         layer.insert(name, (bytes, entry.path().to_path_buf()));
     }
     Ok(())

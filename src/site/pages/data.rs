@@ -43,9 +43,21 @@ fn machine(n: &crate::content::numbers::Num) -> String {
 
 pub fn record<'a>(model: &'a Model, f: &'a Figure) -> Record<'a> {
     let (loai, gia_tri, gia_tri_in, ly_do) = match &f.value {
-        FigureValue::Value { value } => ("gia_tri", machine(value), value.to_string(), String::new()),
-        FigureValue::NotApplicable { reason } => ("khong_ap_dung", String::new(), String::new(), reason.clone()),
-        FigureValue::NotPublished { reason } => ("chua_cong_bo", String::new(), String::new(), reason.clone().unwrap_or_default()),
+        FigureValue::Value { value } => {
+            ("gia_tri", machine(value), value.to_string(), String::new())
+        }
+        FigureValue::NotApplicable { reason } => (
+            "khong_ap_dung",
+            String::new(),
+            String::new(),
+            reason.clone(),
+        ),
+        FigureValue::NotPublished { reason } => (
+            "chua_cong_bo",
+            String::new(),
+            String::new(),
+            reason.clone().unwrap_or_default(),
+        ),
     };
     let d = model.dispatch(&f.dispatch);
     Record {
@@ -55,19 +67,28 @@ pub fn record<'a>(model: &'a Model, f: &'a Figure) -> Record<'a> {
         don_vi_id: &f.unit,
         don_vi_ten: model.unit(&f.unit).map_or("", |u| u.entry.name.as_str()),
         chi_so_id: &f.indicator,
-        chi_so_ten: model.indicator(&f.indicator).map_or("", |i| i.name.as_str()),
+        chi_so_ten: model
+            .indicator(&f.indicator)
+            .map_or("", |i| i.name.as_str()),
         loai,
         gia_tri,
         gia_tri_in,
         ly_do,
         diem_toi_da: f.max.as_ref().map(machine).unwrap_or_default(),
-        muc_tieu_toi_thieu: f.target.as_ref().map(|t| machine(&t.at_least)).unwrap_or_default(),
+        muc_tieu_toi_thieu: f
+            .target
+            .as_ref()
+            .map(|t| machine(&t.at_least))
+            .unwrap_or_default(),
         trang_thai: match f.status {
             Some(crate::content::schema::Status::Met) => "Hoàn thành",
             Some(crate::content::schema::Status::NotMet) => "Chưa hoàn thành",
             None => "",
         },
-        xep_hang: f.rank.map(|r| format!("{}/{}", r.position, r.of)).unwrap_or_default(),
+        xep_hang: f
+            .rank
+            .map(|r| format!("{}/{}", r.position, r.of))
+            .unwrap_or_default(),
         trung_binh_ca_nuoc: f.national_average.as_ref().map(machine).unwrap_or_default(),
         ty_le: f.rate.as_ref().map(machine).unwrap_or_default(),
         van_ban: &f.dispatch,
@@ -81,7 +102,9 @@ pub fn record<'a>(model: &'a Model, f: &'a Figure) -> Record<'a> {
 pub fn csv(model: &Model, figures: &[&Figure]) -> Vec<u8> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
         for f in figures {
             // Writing to memory cannot fail but for a bug; skip the row then.
             let _ = w.serialize(record(model, f));
@@ -136,14 +159,23 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
         "so_ban_ghi": records.len(),
         "ban_ghi": records,
     }))
-    .map_err(|e| SiteError::Render { page: "du-lieu/ket-qua.json".into(), message: e.to_string() })?;
+    .map_err(|e| SiteError::Render {
+        page: "du-lieu/ket-qua.json".into(),
+        message: e.to_string(),
+    })?;
     let page = DataPage {
         columns: COLUMNS.to_vec(),
         figures: all.len(),
         csv_bytes: csv.len(),
         json_bytes: json.len(),
     };
-    r.page("du-lieu/index.html", "data.html", "data", "Dữ liệu mở", &page)?;
+    r.page(
+        "du-lieu/index.html",
+        "data.html",
+        "data",
+        "Dữ liệu mở",
+        &page,
+    )?;
     r.site.add("du-lieu/ket-qua.csv", csv);
     r.site.add("du-lieu/ket-qua.json", json);
     Ok(())

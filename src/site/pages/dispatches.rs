@@ -41,7 +41,10 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
     let model = r.model;
     let mut years: BTreeMap<i32, Vec<DispatchRef>> = BTreeMap::new();
     for d in &model.dispatches {
-        years.entry(d.file.date.year).or_default().push(dispatch_ref(d));
+        years
+            .entry(d.file.date.year)
+            .or_default()
+            .push(dispatch_ref(d));
     }
     let groups: Vec<YearGroup> = years
         .into_iter()
@@ -51,7 +54,13 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             YearGroup { year, dispatches }
         })
         .collect();
-    r.page("van-ban/index.html", "dispatches.html", "dispatches", "Văn bản", &groups)?;
+    r.page(
+        "van-ban/index.html",
+        "dispatches.html",
+        "dispatches",
+        "Văn bản",
+        &groups,
+    )?;
     for d in &model.dispatches {
         render_one(r, d)?;
     }
@@ -60,7 +69,11 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
 
 fn render_one(r: &mut Renderer, d: &Dispatch) -> Result<(), SiteError> {
     let model = r.model;
-    let figures: Vec<_> = model.figures.iter().filter(|f| f.dispatch == d.slug).collect();
+    let figures: Vec<_> = model
+        .figures
+        .iter()
+        .filter(|f| f.dispatch == d.slug)
+        .collect();
     let csv = super::data::csv(model, &figures);
     let page = DispatchPage {
         r#ref: dispatch_ref(d),
@@ -68,21 +81,46 @@ fn render_one(r: &mut Renderer, d: &Dispatch) -> Result<(), SiteError> {
         issuer_unit: unit_ref(model, &d.file.issuer.unit),
         body_html: markdown::to_safe_html(&d.file.body),
         results: results_view(model, d),
-        appendices: d.file.appendices.iter().map(|a| appendix_view(model, d, a)).collect(),
+        appendices: d
+            .file
+            .appendices
+            .iter()
+            .map(|a| appendix_view(model, d, a))
+            .collect(),
         mentions: d
             .file
             .mentions
             .iter()
-            .map(|m| MentionView { unit: unit_ref(model, &m.unit), printed_name: m.printed_name.clone(), note: m.note.clone() })
+            .map(|m| MentionView {
+                unit: unit_ref(model, &m.unit),
+                printed_name: m.printed_name.clone(),
+                note: m.note.clone(),
+            })
             .collect(),
-        notes: d.file.notes.iter().map(|n| (n.indicator.as_deref().map(|i| indicator_ref(model, i)), n.text.clone())).collect(),
+        notes: d
+            .file
+            .notes
+            .iter()
+            .map(|n| {
+                (
+                    n.indicator.as_deref().map(|i| indicator_ref(model, i)),
+                    n.text.clone(),
+                )
+            })
+            .collect(),
         figures: figures.len(),
         csv: "ket-qua.csv".into(),
         source: d.source.display().to_string(),
     };
     let title = format!("Văn bản số {}", d.number_text());
     let dir = format!("van-ban/{}", d.slug);
-    r.page(&format!("{dir}/index.html"), "dispatch.html", "dispatches", &title, &page)?;
+    r.page(
+        &format!("{dir}/index.html"),
+        "dispatch.html",
+        "dispatches",
+        &title,
+        &page,
+    )?;
     if !figures.is_empty() {
         r.site.add(format!("{dir}/ket-qua.csv"), csv);
     }

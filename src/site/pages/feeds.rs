@@ -30,7 +30,10 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
         })
         .collect();
     entries.sort_by(|a, b| (&b.updated, &b.r#ref.slug).cmp(&(&a.updated, &a.r#ref.slug)));
-    let updated = entries.first().map(|e| e.updated.clone()).unwrap_or_else(|| "2022-01-01T00:00:00+07:00".into());
+    let updated = entries
+        .first()
+        .map(|e| e.updated.clone())
+        .unwrap_or_else(|| "2022-01-01T00:00:00+07:00".into());
     let mut ctx = r.context("feed.xml", "", "");
     ctx.insert("entries", &entries);
     ctx.insert("updated", &updated);

@@ -24,7 +24,12 @@ pub fn latest_results(model: &Model) -> Option<ResultsView> {
     model
         .dispatches
         .iter()
-        .filter(|d| d.file.results.as_ref().is_some_and(|r| r.unit == model.site.province))
+        .filter(|d| {
+            d.file
+                .results
+                .as_ref()
+                .is_some_and(|r| r.unit == model.site.province)
+        })
         .max_by_key(|d| (d.file.period.map(|p| p.sort_key()), d.file.date))
         .and_then(|d| results_view(model, d))
 }
@@ -45,7 +50,10 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
                 .figures_of_period(&p)
                 .into_iter()
                 .filter(|f| f.target.is_some() && f.unit != model.site.province)
-                .filter(|f| f.status.map_or(f.meets_target() == Some(false), |s| s == Status::NotMet))
+                .filter(|f| {
+                    f.status
+                        .map_or(f.meets_target() == Some(false), |s| s == Status::NotMet)
+                })
                 .map(|f| figure_row(model, f))
                 .collect()
         })

@@ -87,7 +87,11 @@ fn scheme_views(r: &Renderer) -> Vec<SchemeView> {
                 .map(|g| SchemeGroupView {
                     indicator: indicator_ref(model, &g.indicator),
                     max: g.max,
-                    parts: g.parts.iter().map(|p| (indicator_ref(model, &p.indicator), p.max)).collect(),
+                    parts: g
+                        .parts
+                        .iter()
+                        .map(|p| (indicator_ref(model, &p.indicator), p.max))
+                        .collect(),
                 })
                 .collect(),
         })
@@ -105,7 +109,11 @@ fn rank_order(a: &FigureRow, b: &FigureRow, higher_is_better: bool) -> Ordering 
     ka.cmp(&kb)
         .then_with(|| {
             let o = vb.partial_cmp(&va).unwrap_or(Ordering::Equal);
-            if higher_is_better { o } else { o.reverse() }
+            if higher_is_better {
+                o
+            } else {
+                o.reverse()
+            }
         })
         .then_with(|| a.unit.name.cmp(&b.unit.name))
 }
@@ -119,10 +127,26 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
     };
     let method = MethodPage {
         schemes: scheme_views(r),
-        groups: model.indicators.iter().filter(|i| i.measure == Measure::Points).map(item).collect(),
-        appendix: model.indicators.iter().filter(|i| i.measure != Measure::Points).map(item).collect(),
+        groups: model
+            .indicators
+            .iter()
+            .filter(|i| i.measure == Measure::Points)
+            .map(item)
+            .collect(),
+        appendix: model
+            .indicators
+            .iter()
+            .filter(|i| i.measure != Measure::Points)
+            .map(item)
+            .collect(),
     };
-    r.page("chi-so/index.html", "indicators.html", "indicators", "Chỉ số và phương pháp", &method)?;
+    r.page(
+        "chi-so/index.html",
+        "indicators.html",
+        "indicators",
+        "Chỉ số và phương pháp",
+        &method,
+    )?;
 
     for ind in &model.indicators {
         let figures = model.figures_of_indicator(&ind.id);
@@ -132,7 +156,10 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
                 let found = if g.indicator == ind.id {
                     Some((g.max, None))
                 } else {
-                    g.parts.iter().find(|p| p.indicator == ind.id).map(|p| (p.max, Some(indicator_ref(model, &g.indicator))))
+                    g.parts
+                        .iter()
+                        .find(|p| p.indicator == ind.id)
+                        .map(|p| (p.max, Some(indicator_ref(model, &g.indicator))))
                 };
                 if let Some((max, part_of)) = found {
                     maxima.push(Maximum {
@@ -155,10 +182,22 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             }
         }
         let province = &model.site.province;
-        let history = figures.iter().filter(|f| &f.unit == province).map(|f| figure_row(model, f)).collect();
-        let ranking_period = figures.iter().filter(|f| &f.unit != province).map(|f| f.period).max_by_key(|p| p.sort_key());
+        let history = figures
+            .iter()
+            .filter(|f| &f.unit == province)
+            .map(|f| figure_row(model, f))
+            .collect();
+        let ranking_period = figures
+            .iter()
+            .filter(|f| &f.unit != province)
+            .map(|f| f.period)
+            .max_by_key(|p| p.sort_key());
         let mut ranking: Vec<FigureRow> = match ranking_period {
-            Some(p) => figures.iter().filter(|f| f.period == p && &f.unit != province).map(|f| figure_row(model, f)).collect(),
+            Some(p) => figures
+                .iter()
+                .filter(|f| f.period == p && &f.unit != province)
+                .map(|f| figure_row(model, f))
+                .collect(),
             None => Vec::new(),
         };
         let higher = ind.direction == crate::content::schema::Direction::HigherIsBetter;
@@ -172,7 +211,13 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             ranking_period,
             ranking,
         };
-        r.page(&format!("chi-so/{}/index.html", ind.id), "indicator.html", "indicators", &ind.name, &page)?;
+        r.page(
+            &format!("chi-so/{}/index.html", ind.id),
+            "indicator.html",
+            "indicators",
+            &ind.name,
+            &page,
+        )?;
     }
     Ok(())
 }

@@ -50,12 +50,22 @@ impl<'a> Renderer<'a> {
     /// The absolute URL of a page path (`don-vi/x/index.html` → `https://…/don-vi/x/`).
     pub fn absolute(&self, page: &str) -> String {
         let path = page.strip_suffix("index.html").unwrap_or(page);
-        format!("{}{}{}", self.model.site.site_url, self.model.site.base_path, path)
+        format!(
+            "{}{}{}",
+            self.model.site.site_url, self.model.site.base_path, path
+        )
     }
 
     /// Render `template` to `page` with `data` under the name `page`, and
     /// the common context (`site`, `root`, `section`, `canonical`).
-    pub fn page<T: Serialize>(&mut self, page: &str, template: &str, section: &str, page_title: &str, data: &T) -> Result<(), SiteError> {
+    pub fn page<T: Serialize>(
+        &mut self,
+        page: &str,
+        template: &str,
+        section: &str,
+        page_title: &str,
+        data: &T,
+    ) -> Result<(), SiteError> {
         let mut ctx = self.context(page, section, page_title);
         ctx.insert("page", data);
         let html = self.render(template, &ctx, page)?;
@@ -88,10 +98,13 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String, SiteError> {
-        self.theme.tera.render(template, ctx).map_err(|e| SiteError::Render {
-            page: page.to_string(),
-            message: error_chain(&e),
-        })
+        self.theme
+            .tera
+            .render(template, ctx)
+            .map_err(|e| SiteError::Render {
+                page: page.to_string(),
+                message: error_chain(&e),
+            })
     }
 }
 
@@ -100,7 +113,10 @@ pub fn render_all(model: &Model, theme: &Theme) -> Result<Site, SiteError> {
     let mut r = Renderer {
         model,
         theme,
-        site: Site { base_path: model.site.base_path.clone(), ..Site::default() },
+        site: Site {
+            base_path: model.site.base_path.clone(),
+            ..Site::default()
+        },
     };
     home::render(&mut r)?;
     months::render(&mut r)?;

@@ -80,8 +80,18 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
     for p in periods.iter().rev() {
         years.entry(p.end().year()).or_default().push(link(r, *p));
     }
-    let groups: Vec<YearGroup> = years.into_iter().rev().map(|(year, months)| YearGroup { year, months }).collect();
-    r.page("thang/index.html", "months.html", "months", "Kết quả theo tháng", &groups)?;
+    let groups: Vec<YearGroup> = years
+        .into_iter()
+        .rev()
+        .map(|(year, months)| YearGroup { year, months })
+        .collect();
+    r.page(
+        "thang/index.html",
+        "months.html",
+        "months",
+        "Kết quả theo tháng",
+        &groups,
+    )?;
 
     for (i, p) in periods.iter().enumerate() {
         let dispatches = model.dispatches_of_period(p);
@@ -89,7 +99,10 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             period: *p,
             label: vi::format_period(p),
             dispatches: dispatches.iter().map(|d| dispatch_ref(d)).collect(),
-            results: dispatches.iter().filter_map(|d| results_view(model, d)).collect(),
+            results: dispatches
+                .iter()
+                .filter_map(|d| results_view(model, d))
+                .collect(),
             appendices: Vec::new(),
             notes: Vec::new(),
             mentions: Vec::new(),
@@ -117,7 +130,13 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             }
         }
         let title = format!("Kết quả {}", page.label);
-        r.page(&format!("thang/{}/index.html", p.slug()), "month.html", "months", &title, &page)?;
+        r.page(
+            &format!("thang/{}/index.html", p.slug()),
+            "month.html",
+            "months",
+            &title,
+            &page,
+        )?;
     }
     Ok(())
 }

@@ -74,16 +74,26 @@ pub fn histories(r: &Renderer, unit: &str) -> Vec<History> {
         .indicators
         .iter()
         .filter_map(|ind| {
-            let rows: Vec<FigureRow> = figures.iter().filter(|f| f.indicator == ind.id).map(|f| figure_row(model, f)).collect();
+            let rows: Vec<FigureRow> = figures
+                .iter()
+                .filter(|f| f.indicator == ind.id)
+                .map(|f| figure_row(model, f))
+                .collect();
             if rows.is_empty() {
                 return None;
             }
             let judged_status = |row: &FigureRow| row.status.map(|s| s == Status::Met).or(row.met);
             Some(History {
                 indicator: indicator_ref(model, &ind.id),
-                met: rows.iter().filter(|r| judged_status(r) == Some(true)).count(),
+                met: rows
+                    .iter()
+                    .filter(|r| judged_status(r) == Some(true))
+                    .count(),
                 judged: rows.iter().filter(|r| judged_status(r).is_some()).count(),
-                not_applicable: rows.iter().filter(|r| matches!(r.value, FigureValue::NotApplicable { .. })).count(),
+                not_applicable: rows
+                    .iter()
+                    .filter(|r| matches!(r.value, FigureValue::NotApplicable { .. }))
+                    .count(),
                 rows,
             })
         })
@@ -102,13 +112,27 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
     };
     let sections: [(&str, &[UnitKind]); 3] = [
         ("Tỉnh", &[UnitKind::Province]),
-        ("Sở, ban, ngành tỉnh", &[UnitKind::Department, UnitKind::Board]),
-        ("Huyện, thị xã, thành phố", &[UnitKind::District, UnitKind::Town, UnitKind::City]),
+        (
+            "Sở, ban, ngành tỉnh",
+            &[UnitKind::Department, UnitKind::Board],
+        ),
+        (
+            "Huyện, thị xã, thành phố",
+            &[UnitKind::District, UnitKind::Town, UnitKind::City],
+        ),
     ];
     for (title, kinds) in sections {
-        let units: Vec<UnitItem> = model.units.iter().filter(|u| kinds.contains(&u.entry.kind)).map(item).collect();
+        let units: Vec<UnitItem> = model
+            .units
+            .iter()
+            .filter(|u| kinds.contains(&u.entry.kind))
+            .map(item)
+            .collect();
         if !units.is_empty() {
-            groups.push(Group { title: title.into(), units });
+            groups.push(Group {
+                title: title.into(),
+                units,
+            });
         }
     }
     let parents: BTreeSet<(usize, &str)> = model
@@ -116,32 +140,64 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
         .iter()
         .filter(|u| matches!(u.entry.kind, UnitKind::Commune | UnitKind::Ward))
         .filter_map(|u| u.entry.parent.as_deref())
-        .map(|p| (model.units.iter().position(|x| x.id() == p).unwrap_or(usize::MAX), p))
+        .map(|p| {
+            (
+                model
+                    .units
+                    .iter()
+                    .position(|x| x.id() == p)
+                    .unwrap_or(usize::MAX),
+                p,
+            )
+        })
         .collect();
     for (_, parent) in parents {
         let units: Vec<UnitItem> = model
             .units
             .iter()
-            .filter(|u| matches!(u.entry.kind, UnitKind::Commune | UnitKind::Ward) && u.entry.parent.as_deref() == Some(parent))
+            .filter(|u| {
+                matches!(u.entry.kind, UnitKind::Commune | UnitKind::Ward)
+                    && u.entry.parent.as_deref() == Some(parent)
+            })
             .map(item)
             .collect();
-        let name = model.unit(parent).map_or(parent.to_string(), |p| p.display_name().to_string());
-        groups.push(Group { title: format!("Xã, phường thuộc {name}"), units });
+        let name = model
+            .unit(parent)
+            .map_or(parent.to_string(), |p| p.display_name().to_string());
+        groups.push(Group {
+            title: format!("Xã, phường thuộc {name}"),
+            units,
+        });
     }
     let orphans: Vec<UnitItem> = model
         .units
         .iter()
-        .filter(|u| matches!(u.entry.kind, UnitKind::Commune | UnitKind::Ward) && u.entry.parent.is_none())
+        .filter(|u| {
+            matches!(u.entry.kind, UnitKind::Commune | UnitKind::Ward) && u.entry.parent.is_none()
+        })
         .map(item)
         .collect();
     if !orphans.is_empty() {
-        groups.push(Group { title: "Xã, phường".into(), units: orphans });
+        groups.push(Group {
+            title: "Xã, phường".into(),
+            units: orphans,
+        });
     }
-    r.page("don-vi/index.html", "units.html", "units", "Đơn vị", &groups)?;
+    r.page(
+        "don-vi/index.html",
+        "units.html",
+        "units",
+        "Đơn vị",
+        &groups,
+    )?;
 
     for u in &model.units {
         let refs = |ids: &[String]| ids.iter().map(|i| unit_ref(model, i)).collect::<Vec<_>>();
-        let mut slugs: BTreeSet<&str> = model.figures_of_unit(u.id()).iter().map(|f| f.dispatch.as_str()).collect();
+        let mut slugs: BTreeSet<&str> = model
+            .figures_of_unit(u.id())
+            .iter()
+            .map(|f| f.dispatch.as_str())
+            .collect();
         let mut mentions = Vec::new();
         for d in &model.dispatches {
             if d.file.issuer.unit == u.id() {
@@ -152,7 +208,11 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
                 mentions.push((dispatch_ref(d), m.note.clone()));
             }
         }
-        let mut dispatches: Vec<DispatchRef> = slugs.into_iter().filter_map(|s| model.dispatch(s)).map(dispatch_ref).collect();
+        let mut dispatches: Vec<DispatchRef> = slugs
+            .into_iter()
+            .filter_map(|s| model.dispatch(s))
+            .map(dispatch_ref)
+            .collect();
         dispatches.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
         let page = UnitPage {
             unit: u,
@@ -165,10 +225,25 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             dispatches,
             mentions,
         };
-        r.page(&format!("don-vi/{}/index.html", u.id()), "unit.html", "units", &u.entry.name, &page)?;
+        r.page(
+            &format!("don-vi/{}/index.html", u.id()),
+            "unit.html",
+            "units",
+            &u.entry.name,
+            &page,
+        )?;
         for old in &u.entry.former_ids {
-            let page = Redirect { from: old.clone(), to: unit_ref(model, u.id()) };
-            r.page(&format!("don-vi/{old}/index.html"), "redirect.html", "units", &u.entry.name, &page)?;
+            let page = Redirect {
+                from: old.clone(),
+                to: unit_ref(model, u.id()),
+            };
+            r.page(
+                &format!("don-vi/{old}/index.html"),
+                "redirect.html",
+                "units",
+                &u.entry.name,
+                &page,
+            )?;
         }
     }
     Ok(())

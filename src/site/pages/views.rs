@@ -15,8 +15,16 @@ pub struct UnitRef {
 
 pub fn unit_ref(model: &Model, id: &str) -> UnitRef {
     match model.unit(id) {
-        Some(u) => UnitRef { id: id.to_string(), name: u.entry.name.clone(), short: u.display_name().to_string() },
-        None => UnitRef { id: id.to_string(), name: id.to_string(), short: id.to_string() },
+        Some(u) => UnitRef {
+            id: id.to_string(),
+            name: u.entry.name.clone(),
+            short: u.display_name().to_string(),
+        },
+        None => UnitRef {
+            id: id.to_string(),
+            name: id.to_string(),
+            short: id.to_string(),
+        },
     }
 }
 
@@ -38,7 +46,13 @@ pub fn indicator_ref(model: &Model, id: &str) -> IndicatorRef {
             measure: i.measure,
             count_unit: i.count_unit.clone(),
         },
-        None => IndicatorRef { id: id.to_string(), name: id.to_string(), short: id.to_string(), measure: Measure::Points, count_unit: None },
+        None => IndicatorRef {
+            id: id.to_string(),
+            name: id.to_string(),
+            short: id.to_string(),
+            measure: Measure::Points,
+            count_unit: None,
+        },
     }
 }
 
@@ -109,16 +123,23 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
         rank: f.rank,
         national_average: f.national_average,
         rate: f.rate,
-        dispatch: model.dispatch(&f.dispatch).map(dispatch_ref).unwrap_or_else(|| DispatchRef {
-            slug: f.dispatch.clone(),
-            number: String::new(),
-            date: PartialDate { year: 0, month: 1, day: None },
-            subject: String::new(),
-            issuer: String::new(),
-            directive: false,
-            period: None,
-            period_slug: None,
-        }),
+        dispatch: model
+            .dispatch(&f.dispatch)
+            .map(dispatch_ref)
+            .unwrap_or_else(|| DispatchRef {
+                slug: f.dispatch.clone(),
+                number: String::new(),
+                date: PartialDate {
+                    year: 0,
+                    month: 1,
+                    day: None,
+                },
+                subject: String::new(),
+                issuer: String::new(),
+                directive: false,
+                period: None,
+                period_slug: None,
+            }),
         source: source_label(&f.source),
     }
 }
@@ -234,7 +255,11 @@ pub struct RowView {
 pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixView {
     AppendixView {
         // Unique on a month page too, where several dispatches may have a "Phụ lục I".
-        anchor: format!("{}-phu-luc-{}", d.slug, crate::site::pages::slugify(&app.number)),
+        anchor: format!(
+            "{}-phu-luc-{}",
+            d.slug,
+            crate::site::pages::slugify(&app.number)
+        ),
         number: app.number.clone(),
         title: app.title.clone(),
         subtitle: app.subtitle.clone(),
@@ -246,7 +271,10 @@ pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixVie
                 ColumnView {
                     indicator: indicator_ref(model, &c.indicator),
                     heading: c.heading.clone(),
-                    target: c.target.clone().or_else(|| ind.and_then(|i| i.target.clone())),
+                    target: c
+                        .target
+                        .clone()
+                        .or_else(|| ind.and_then(|i| i.target.clone())),
                     footnotes: c.footnotes.clone(),
                     has_status: c.has_status,
                     status_heading: c.status_heading.clone(),
