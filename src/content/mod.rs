@@ -3,6 +3,7 @@
 //! step reports no error.
 
 pub mod dates;
+mod flow;
 pub mod numbers;
 pub mod parse;
 pub mod positions;

@@ -53,6 +53,10 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
             "copy an existing file of the same kind and edit it (see docs/content-format.md)",
         )]);
     }
+    let flow_errors = super::flow::decimal_commas_in_flow(source);
+    if !flow_errors.is_empty() {
+        return Err(flow_errors);
+    }
     let mut value: Value = match serde_yaml::from_str(&source.text) {
         Ok(v) => v,
         Err(e) => return Err(vec![syntax_error(source, &e)]),

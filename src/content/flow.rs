@@ -1,0 +1,116 @@
+//! Find decimal commas inside YAML flow collections: in `values: [73,8]`
+//! YAML reads two numbers, 73 and 8, and in `{ score: 7,7 }` a stray key.
+//! Both are silent in YAML and wrong for a Vietnamese figure, so the text is
+//! scanned before parsing.
+
+use super::parse::Source;
+use crate::diagnostics::Diagnostic;
+
+pub fn decimal_commas_in_flow(source: &Source) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut depth = 0usize;
+    let mut block_indent: Option<usize> = None;
+    for (i, line) in source.text.lines().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(b) = block_indent {
+            if line.trim().is_empty() || indent > b {
+                continue; // inside a block scalar such as `body: |`
+            }
+            block_indent = None;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let mut quote: Option<char> = None;
+        let mut prev_significant = ' ';
+        let mut at_line_start = true;
+        for (col, &c) in chars.iter().enumerate() {
+            if let Some(q) = quote {
+                if c == q {
+                    quote = None;
+                }
+                continue;
+            }
+            match c {
+                '#' if col == 0 || chars[col - 1].is_whitespace() => break,
+                '"' | '\''
+                    if at_line_start || matches!(prev_significant, ':' | '-' | ',' | '[' | '{') =>
+                {
+                    quote = Some(c)
+                }
+                '[' | '{'
+                    if at_line_start
+                        || depth > 0
+                        || matches!(prev_significant, ':' | '-' | ',' | '[' | '{') =>
+                {
+                    depth += 1
+                }
+                ']' | '}' if depth > 0 => depth -= 1,
+                ',' if depth > 0
+                    && col > 0
+                    && chars[col - 1].is_ascii_digit()
+                    && chars.get(col + 1).is_some_and(|n| n.is_ascii_digit()) =>
+                {
+                    let start = chars[..col]
+                        .iter()
+                        .rposition(|ch| !ch.is_ascii_digit())
+                        .map_or(0, |p| p + 1);
+                    let end = chars[col + 1..]
+                        .iter()
+                        .position(|ch| !ch.is_ascii_digit())
+                        .map_or(chars.len(), |p| col + 1 + p);
+                    let number: String = chars[start..end].iter().collect();
+                    found.push(
+                        Diagnostic::error(&source.path, "", format!("`{number}` inside `[ … ]` or `{{ … }}` is read as two numbers"))
+                            .at(Some(i + 1), Some(start + 1))
+                            .with_hint(format!(
+                                "YAML splits a list at every comma: quote the decimal (\"{number}\"), or put one value per line (- {number})"
+                            )),
+                    );
+                }
+                _ => {}
+            }
+            if !c.is_whitespace() {
+                prev_significant = c;
+                at_line_start = false;
+            }
+        }
+        let t = line.trim_end();
+        let is_block_start = depth == 0
+            && quote.is_none()
+            && t.rsplit_once(':').is_some_and(|(_, rest)| {
+                let r = rest.trim();
+                !r.is_empty()
+                    && (r.starts_with('|') || r.starts_with('>'))
+                    && r[1..].chars().all(|c| matches!(c, '-' | '+' | '0'..='9'))
+            });
+        if is_block_start {
+            block_indent = Some(indent);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn scan(text: &str) -> Vec<(usize, usize)> {
+        let src = Source::new(Path::new("x.yaml"), text);
+        decimal_commas_in_flow(&src)
+            .iter()
+            .map(|d| (d.line.unwrap(), d.column.unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_decimal_commas_in_flow_collections_only() {
+        assert_eq!(scan("values: [73,8, 1038]\n"), vec![(1, 10)]);
+        assert_eq!(scan("a: { score: 7,7, max: 18 }\n"), vec![(1, 13)]);
+        assert!(scan("score: 7,7\nvalues:\n  - 73,8\n").is_empty());
+        assert!(scan("values: [\"73,8\", 1038]\n").is_empty());
+        assert!(scan("values: [73, 8]\n").is_empty());
+        assert!(scan("body: |\n  Xem [1,2] và {3,4}\nx: 1\n").is_empty());
+        assert!(scan("subject: Công văn 1,2 [a]\n").is_empty());
+        assert!(scan("x: 1 # [7,7]\n").is_empty());
+    }
+}
