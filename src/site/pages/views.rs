@@ -154,6 +154,9 @@ pub struct ResultsView {
     pub total_max: Option<Num>,
     pub rank: Option<Rank>,
     pub groups: Vec<GroupView>,
+    /// Whether any group has a national average / a rank (else no column).
+    pub has_average: bool,
+    pub has_rank: bool,
     pub scheme: Option<String>,
     pub data_as_of: Option<String>,
     pub dispatch: DispatchRef,
@@ -212,6 +215,8 @@ pub fn results_view(model: &Model, d: &Dispatch) -> Option<ResultsView> {
         total: r.total,
         total_max: scheme.map(|s| s.total_max),
         rank: r.rank,
+        has_average: groups.iter().any(|g| g.national_average.is_some()),
+        has_rank: groups.iter().any(|g| g.rank.is_some()),
         groups,
         scheme: scheme.map(|s| s.name.clone()),
         data_as_of: d.file.data_as_of.map(|x| x.to_string()),
