@@ -17,6 +17,16 @@ struct Home {
     below_target: Vec<FigureRow>,
     newest: Vec<DispatchRef>,
     province: UnitRef,
+    /// The province's total over time; its CSV is on the indicator page.
+    total_chart: Option<super::charts::ChartView>,
+}
+
+/// The province's total score over time, linking to its CSV on the
+/// `tong-diem` indicator page (`root` leads from the page to the site root).
+pub fn total_chart(model: &Model, root: &str) -> Option<super::charts::ChartView> {
+    let p = &model.site.province;
+    let csv = format!("{root}chi-so/tong-diem/{p}.csv");
+    super::charts::history(model, p, "tong-diem", "bieu-do-tong-diem", &csv)
 }
 
 /// The province's newest results, by period.
@@ -67,6 +77,7 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
         below_target,
         newest,
         province: unit_ref(model, &model.site.province),
+        total_chart: total_chart(model, ""),
     };
     let title = model.site.title.clone();
     r.page("index.html", "index.html", "home", &title, &home)

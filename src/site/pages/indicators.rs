@@ -2,6 +2,7 @@
 //! and `chi-so/<id>/`: what an indicator measures, its maximum or target,
 //! the province's history and the latest ranking of units.
 
+use super::charts::{self, ChartView};
 use super::views::*;
 use super::Renderer;
 use crate::content::dates::Period;
@@ -62,10 +63,12 @@ struct IndicatorPage {
     province: UnitRef,
     /// The province's figures, oldest first.
     history: Vec<FigureRow>,
+    history_chart: Option<ChartView>,
     ranking_period: Option<Period>,
     /// The latest period's unit figures, best first; not applicable and
     /// not published at the end.
     ranking: Vec<FigureRow>,
+    ranking_chart: Option<ChartView>,
 }
 
 fn scheme_views(r: &Renderer) -> Vec<SchemeView> {
@@ -202,14 +205,60 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
         };
         let higher = ind.direction == crate::content::schema::Direction::HigherIsBetter;
         ranking.sort_by(|a, b| rank_order(a, b, higher));
+        let dir = format!("chi-so/{}", ind.id);
+        let history_chart = charts::history(
+            model,
+            province,
+            &ind.id,
+            "bieu-do-lich-su",
+            &format!("{province}.csv"),
+        );
+        let province_figures: Vec<_> = figures
+            .iter()
+            .copied()
+            .filter(|f| &f.unit == province)
+            .collect();
+        if !province_figures.is_empty() {
+            r.site.add(
+                format!("{dir}/{province}.csv"),
+                super::data::csv(model, &province_figures),
+            );
+        }
+        let mut ranking_chart = None;
+        if let Some(p) = ranking_period {
+            // The same order as the table: look each row's figure up again.
+            let ordered: Vec<_> = ranking
+                .iter()
+                .filter_map(|row| {
+                    figures
+                        .iter()
+                        .copied()
+                        .find(|f| f.period == p && f.unit == row.unit.id)
+                })
+                .collect();
+            ranking_chart = charts::ranking(
+                model,
+                &ind.id,
+                &p,
+                &ordered,
+                "bieu-do-xep-hang",
+                "xep-hang.csv",
+            );
+            r.site.add(
+                format!("{dir}/xep-hang.csv"),
+                super::data::csv(model, &ordered),
+            );
+        }
         let page = IndicatorPage {
             entry: ind.clone(),
             indicator: indicator_ref(model, &ind.id),
             maxima,
             province: unit_ref(model, province),
             history,
+            history_chart,
             ranking_period,
             ranking,
+            ranking_chart,
         };
         r.page(
             &format!("chi-so/{}/index.html", ind.id),

@@ -11,6 +11,7 @@
 //! | `du-lieu/` and its CSV/JSON | [`data`] | `data.html` |
 //! | `sitemap.xml`, `feed.xml`, `robots.txt`, `404.html` | [`feeds`] | same names |
 
+pub mod charts;
 pub mod data;
 pub mod dispatches;
 pub mod feeds;

@@ -52,6 +52,7 @@ struct MonthPage {
     mentions: Vec<MentionView>,
     previous: Option<MonthLink>,
     next: Option<MonthLink>,
+    total_chart: Option<super::charts::ChartView>,
 }
 
 fn link(r: &Renderer, p: Period) -> MonthLink {
@@ -108,6 +109,7 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             mentions: Vec::new(),
             previous: i.checked_sub(1).map(|j| link(r, periods[j])),
             next: periods.get(i + 1).map(|q| link(r, *q)),
+            total_chart: super::home::total_chart(model, "../../"),
         };
         for d in &dispatches {
             for app in &d.file.appendices {

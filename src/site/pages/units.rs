@@ -2,6 +2,7 @@
 //! with every indicator's history, its relations and the dispatches that
 //! name it; `don-vi/<former-id>/` leads on to the unit.
 
+use super::charts::ChartView;
 use super::views::*;
 use super::Renderer;
 use crate::content::schema::{Status, UnitKind};
@@ -26,6 +27,7 @@ struct UnitItem {
 #[derive(Serialize)]
 pub struct History {
     pub indicator: IndicatorRef,
+    pub chart: Option<ChartView>,
     pub rows: Vec<FigureRow>,
     /// Periods whose status (printed, else computed from the target) is met.
     pub met: usize,
@@ -83,8 +85,16 @@ pub fn histories(r: &Renderer, unit: &str) -> Vec<History> {
                 return None;
             }
             let judged_status = |row: &FigureRow| row.status.map(|s| s == Status::Met).or(row.met);
+            let chart = super::charts::history(
+                model,
+                unit,
+                &ind.id,
+                &format!("bieu-do-{}", ind.id),
+                &format!("{}.csv", ind.id),
+            );
             Some(History {
                 indicator: indicator_ref(model, &ind.id),
+                chart,
                 met: rows
                     .iter()
                     .filter(|r| judged_status(r) == Some(true))
@@ -232,6 +242,17 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             &u.entry.name,
             &page,
         )?;
+        for h in &page.histories {
+            let figures: Vec<_> = model
+                .figures_of_unit(u.id())
+                .into_iter()
+                .filter(|f| f.indicator == h.indicator.id)
+                .collect();
+            r.site.add(
+                format!("don-vi/{}/{}.csv", u.id(), h.indicator.id),
+                super::data::csv(model, &figures),
+            );
+        }
         for old in &u.entry.former_ids {
             let page = Redirect {
                 from: old.clone(),
