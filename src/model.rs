@@ -137,6 +137,7 @@ struct Index {
     by_unit: HashMap<String, Vec<usize>>,
     by_period: BTreeMap<Period, Vec<usize>>,
     by_indicator: HashMap<String, Vec<usize>>,
+    by_dispatch: HashMap<String, Vec<usize>>,
 }
 
 impl Model {
@@ -164,6 +165,11 @@ impl Model {
             index
                 .by_indicator
                 .entry(f.indicator.clone())
+                .or_default()
+                .push(i);
+            index
+                .by_dispatch
+                .entry(f.dispatch.clone())
                 .or_default()
                 .push(i);
         }
@@ -202,6 +208,10 @@ impl Model {
 
     pub fn figures_of_period(&self, period: &Period) -> Vec<&Figure> {
         self.pick(self.index.by_period.get(period))
+    }
+
+    pub fn figures_of_dispatch(&self, slug: &str) -> Vec<&Figure> {
+        self.pick(self.index.by_dispatch.get(slug))
     }
 
     pub fn figures_of_indicator(&self, indicator: &str) -> Vec<&Figure> {

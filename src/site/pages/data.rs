@@ -1,7 +1,7 @@
 //! `du-lieu/`: the open data, one row per figure, as CSV and JSON.
 
 use super::views::source_label;
-use super::Renderer;
+use super::{Pages, Renderer};
 use crate::model::{Figure, FigureValue, Model};
 use crate::site::SiteError;
 use serde::Serialize;
@@ -149,7 +149,7 @@ struct DataPage {
     json_bytes: usize,
 }
 
-pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
+pub fn render(r: &Renderer) -> Pages {
     let model = r.model;
     let all: Vec<&Figure> = model.figures.iter().collect();
     let csv = csv(model, &all);
@@ -169,14 +169,15 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
         csv_bytes: csv.len(),
         json_bytes: json.len(),
     };
-    r.page(
-        "du-lieu/index.html",
-        "data.html",
-        "data",
-        "Dữ liệu mở",
-        &page,
-    )?;
-    r.site.add("du-lieu/ket-qua.csv", csv);
-    r.site.add("du-lieu/ket-qua.json", json);
-    Ok(())
+    Ok(vec![
+        r.page(
+            "du-lieu/index.html",
+            "data.html",
+            "data",
+            "Dữ liệu mở",
+            &page,
+        )?,
+        ("du-lieu/ket-qua.csv".into(), csv),
+        ("du-lieu/ket-qua.json".into(), json),
+    ])
 }

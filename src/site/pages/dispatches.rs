@@ -2,9 +2,10 @@
 //! with its figures as tables and its data as CSV.
 
 use super::views::*;
-use super::Renderer;
+use super::{Pages, Renderer};
 use crate::model::Dispatch;
-use crate::site::{markdown, SiteError};
+use crate::site::markdown;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -37,7 +38,7 @@ struct DispatchPage<'a> {
     source: String,
 }
 
-pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
+pub fn render(r: &Renderer) -> Pages {
     let model = r.model;
     let mut years: BTreeMap<i32, Vec<DispatchRef>> = BTreeMap::new();
     for d in &model.dispatches {
@@ -54,26 +55,27 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             YearGroup { year, dispatches }
         })
         .collect();
-    r.page(
+    let mut pages = vec![r.page(
         "van-ban/index.html",
         "dispatches.html",
         "dispatches",
         "Văn bản",
         &groups,
-    )?;
-    for d in &model.dispatches {
-        render_one(r, d)?;
+    )?];
+    let each: Vec<Pages> = model
+        .dispatches
+        .par_iter()
+        .map(|d| render_one(r, d))
+        .collect();
+    for p in each {
+        pages.extend(p?);
     }
-    Ok(())
+    Ok(pages)
 }
 
-fn render_one(r: &mut Renderer, d: &Dispatch) -> Result<(), SiteError> {
+fn render_one(r: &Renderer, d: &Dispatch) -> Pages {
     let model = r.model;
-    let figures: Vec<_> = model
-        .figures
-        .iter()
-        .filter(|f| f.dispatch == d.slug)
-        .collect();
+    let figures = model.figures_of_dispatch(&d.slug);
     let csv = super::data::csv(model, &figures);
     let page = DispatchPage {
         r#ref: dispatch_ref(d),
@@ -114,15 +116,15 @@ fn render_one(r: &mut Renderer, d: &Dispatch) -> Result<(), SiteError> {
     };
     let title = format!("Văn bản số {}", d.number_text());
     let dir = format!("van-ban/{}", d.slug);
-    r.page(
+    let mut pages = vec![r.page(
         &format!("{dir}/index.html"),
         "dispatch.html",
         "dispatches",
         &title,
         &page,
-    )?;
+    )?];
     if !figures.is_empty() {
-        r.site.add(format!("{dir}/ket-qua.csv"), csv);
+        pages.push((format!("{dir}/ket-qua.csv"), csv));
     }
-    Ok(())
+    Ok(pages)
 }

@@ -3,8 +3,8 @@
 //! URL and the base path.
 
 use super::views::*;
-use super::Renderer;
-use crate::site::SiteError;
+use super::{Pages, Renderer};
+use crate::site::Site;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -15,10 +15,11 @@ struct Entry {
     updated: String,
 }
 
-pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
+/// `site` holds every page rendered so far, for the sitemap.
+pub fn render(r: &Renderer, site: &Site) -> Pages {
     let model = r.model;
     // 404.html is served at any path, so its links are absolute (base path).
-    r.page("404.html", "404.html", "", "Không tìm thấy trang", &())?;
+    let mut pages = vec![r.page("404.html", "404.html", "", "Không tìm thấy trang", &())?];
 
     let mut entries: Vec<Entry> = model
         .dispatches
@@ -39,17 +40,16 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
     ctx.insert("updated", &updated);
     ctx.insert("feed_url", &r.absolute("feed.xml"));
     let feed = r.render("feed.xml", &ctx, "feed.xml")?;
-    r.site.add("feed.xml", feed);
+    pages.push(("feed.xml".into(), feed.into_bytes()));
 
     let ctx = r.context("robots.txt", "", "");
     let mut robots_ctx = ctx.clone();
     robots_ctx.insert("sitemap_url", &r.absolute("sitemap.xml"));
     let robots = r.render("robots.txt", &robots_ctx, "robots.txt")?;
-    r.site.add("robots.txt", robots);
+    pages.push(("robots.txt".into(), robots.into_bytes()));
 
     // Every HTML page but the 404, in path order.
-    let urls: Vec<String> = r
-        .site
+    let urls: Vec<String> = site
         .files
         .keys()
         .filter(|k| k.ends_with(".html") && k.as_str() != "404.html")
@@ -58,6 +58,6 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
     let mut ctx = r.context("sitemap.xml", "", "");
     ctx.insert("urls", &urls);
     let sitemap = r.render("sitemap.xml", &ctx, "sitemap.xml")?;
-    r.site.add("sitemap.xml", sitemap);
-    Ok(())
+    pages.push(("sitemap.xml".into(), sitemap.into_bytes()));
+    Ok(pages)
 }

@@ -1,11 +1,10 @@
 //! `index.html`: the latest month at a glance.
 
 use super::views::*;
-use super::Renderer;
+use super::{Pages, Renderer};
 use crate::content::dates::Period;
 use crate::content::schema::Status;
 use crate::model::{FigureSource, Model};
-use crate::site::SiteError;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -44,7 +43,7 @@ pub fn latest_results(model: &Model) -> Option<ResultsView> {
         .and_then(|d| results_view(model, d))
 }
 
-pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
+pub fn render(r: &Renderer) -> Pages {
     let model = r.model;
     let latest = latest_results(model);
     // Units below target: the latest period whose appendices carry targets.
@@ -80,5 +79,11 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
         total_chart: total_chart(model, ""),
     };
     let title = model.site.title.clone();
-    r.page("index.html", "index.html", "home", &title, &home)
+    Ok(vec![r.page(
+        "index.html",
+        "index.html",
+        "home",
+        &title,
+        &home,
+    )?])
 }

@@ -4,12 +4,12 @@
 
 use super::charts::{self, ChartView};
 use super::views::*;
-use super::Renderer;
+use super::{Pages, Renderer};
 use crate::content::dates::Period;
 use crate::content::numbers::Num;
 use crate::content::schema::{IndicatorEntry, Measure};
-use crate::model::FigureValue;
-use crate::site::SiteError;
+use crate::model::{Figure, FigureValue};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -101,14 +101,15 @@ fn scheme_views(r: &Renderer) -> Vec<SchemeView> {
         .collect()
 }
 
-fn rank_order(a: &FigureRow, b: &FigureRow, higher_is_better: bool) -> Ordering {
-    let key = |f: &FigureRow| match &f.value {
+/// Best first; not applicable, then not published, at the end; ties by name.
+fn rank_order(a: &(&Figure, String), b: &(&Figure, String), higher_is_better: bool) -> Ordering {
+    let key = |f: &Figure| match &f.value {
         FigureValue::Value { value } => (0, value.value),
         FigureValue::NotApplicable { .. } => (1, 0.0),
         FigureValue::NotPublished { .. } => (2, 0.0),
     };
-    let (ka, va) = key(a);
-    let (kb, vb) = key(b);
+    let (ka, va) = key(a.0);
+    let (kb, vb) = key(b.0);
     ka.cmp(&kb)
         .then_with(|| {
             let o = vb.partial_cmp(&va).unwrap_or(Ordering::Equal);
@@ -118,10 +119,10 @@ fn rank_order(a: &FigureRow, b: &FigureRow, higher_is_better: bool) -> Ordering 
                 o.reverse()
             }
         })
-        .then_with(|| a.unit.name.cmp(&b.unit.name))
+        .then_with(|| a.1.cmp(&b.1))
 }
 
-pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
+pub fn render(r: &Renderer) -> Pages {
     let model = r.model;
     let item = |e: &IndicatorEntry| IndicatorItem {
         indicator: indicator_ref(model, &e.id),
@@ -143,130 +144,140 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             .map(item)
             .collect(),
     };
-    r.page(
+    let mut pages = vec![r.page(
         "chi-so/index.html",
         "indicators.html",
         "indicators",
         "Chỉ số và phương pháp",
         &method,
-    )?;
-
-    for ind in &model.indicators {
-        let figures = model.figures_of_indicator(&ind.id);
-        let mut maxima = Vec::new();
-        for s in &model.schemes {
-            for g in &s.groups {
-                let found = if g.indicator == ind.id {
-                    Some((g.max, None))
-                } else {
-                    g.parts
-                        .iter()
-                        .find(|p| p.indicator == ind.id)
-                        .map(|p| (p.max, Some(indicator_ref(model, &g.indicator))))
-                };
-                if let Some((max, part_of)) = found {
-                    maxima.push(Maximum {
-                        scheme: s.name.clone(),
-                        valid_from: s.valid_from.to_string(),
-                        valid_to: s.valid_to.map(|d| d.to_string()),
-                        max,
-                        part_of,
-                    });
-                }
-            }
-            if ind.id == "tong-diem" {
-                maxima.push(Maximum {
-                    scheme: s.name.clone(),
-                    valid_from: s.valid_from.to_string(),
-                    valid_to: s.valid_to.map(|d| d.to_string()),
-                    max: s.total_max,
-                    part_of: None,
-                });
-            }
-        }
-        let province = &model.site.province;
-        let history = figures
-            .iter()
-            .filter(|f| &f.unit == province)
-            .map(|f| figure_row(model, f))
-            .collect();
-        let ranking_period = figures
-            .iter()
-            .filter(|f| &f.unit != province)
-            .map(|f| f.period)
-            .max_by_key(|p| p.sort_key());
-        let mut ranking: Vec<FigureRow> = match ranking_period {
-            Some(p) => figures
-                .iter()
-                .filter(|f| f.period == p && &f.unit != province)
-                .map(|f| figure_row(model, f))
-                .collect(),
-            None => Vec::new(),
-        };
-        let higher = ind.direction == crate::content::schema::Direction::HigherIsBetter;
-        ranking.sort_by(|a, b| rank_order(a, b, higher));
-        let dir = format!("chi-so/{}", ind.id);
-        let history_chart = charts::history(
-            model,
-            province,
-            &ind.id,
-            "bieu-do-lich-su",
-            &format!("{province}.csv"),
-        );
-        let province_figures: Vec<_> = figures
-            .iter()
-            .copied()
-            .filter(|f| &f.unit == province)
-            .collect();
-        if !province_figures.is_empty() {
-            r.site.add(
-                format!("{dir}/{province}.csv"),
-                super::data::csv(model, &province_figures),
-            );
-        }
-        let mut ranking_chart = None;
-        if let Some(p) = ranking_period {
-            // The same order as the table: look each row's figure up again.
-            let ordered: Vec<_> = ranking
-                .iter()
-                .filter_map(|row| {
-                    figures
-                        .iter()
-                        .copied()
-                        .find(|f| f.period == p && f.unit == row.unit.id)
-                })
-                .collect();
-            ranking_chart = charts::ranking(
-                model,
-                &ind.id,
-                &p,
-                &ordered,
-                "bieu-do-xep-hang",
-                "xep-hang.csv",
-            );
-            r.site.add(
-                format!("{dir}/xep-hang.csv"),
-                super::data::csv(model, &ordered),
-            );
-        }
-        let page = IndicatorPage {
-            entry: ind.clone(),
-            indicator: indicator_ref(model, &ind.id),
-            maxima,
-            province: unit_ref(model, province),
-            history,
-            history_chart,
-            ranking_period,
-            ranking,
-            ranking_chart,
-        };
-        r.page(
-            &format!("chi-so/{}/index.html", ind.id),
-            "indicator.html",
-            "indicators",
-            &ind.name,
-            &page,
-        )?;
+    )?];
+    let each: Vec<Pages> = model
+        .indicators
+        .par_iter()
+        .map(|ind| indicator_pages(r, ind))
+        .collect();
+    for p in each {
+        pages.extend(p?);
     }
-    Ok(())
+    Ok(pages)
+}
+
+/// Maxima of the indicator in each scheme, as a group or a part of one.
+fn maxima(r: &Renderer, ind: &IndicatorEntry) -> Vec<Maximum> {
+    let model = r.model;
+    let mut maxima = Vec::new();
+    for s in &model.schemes {
+        let mut push = |max, part_of| {
+            maxima.push(Maximum {
+                scheme: s.name.clone(),
+                valid_from: s.valid_from.to_string(),
+                valid_to: s.valid_to.map(|d| d.to_string()),
+                max,
+                part_of,
+            })
+        };
+        if ind.id == "tong-diem" {
+            push(s.total_max, None);
+        }
+        for g in &s.groups {
+            if g.indicator == ind.id {
+                push(g.max, None);
+            } else if let Some(p) = g.parts.iter().find(|p| p.indicator == ind.id) {
+                push(p.max, Some(indicator_ref(model, &g.indicator)));
+            }
+        }
+    }
+    maxima
+}
+
+/// An indicator's page with the province's history and the latest
+/// ranking of units, and their CSV files.
+fn indicator_pages(r: &Renderer, ind: &IndicatorEntry) -> Pages {
+    let model = r.model;
+    let figures = model.figures_of_indicator(&ind.id);
+    let province = &model.site.province;
+    let dir = format!("chi-so/{}", ind.id);
+    let mut pages = Vec::new();
+
+    let province_figures: Vec<&Figure> = figures
+        .iter()
+        .copied()
+        .filter(|f| &f.unit == province)
+        .collect();
+    let history = province_figures
+        .iter()
+        .map(|f| figure_row(model, f))
+        .collect();
+    let history_chart = charts::history(
+        model,
+        province,
+        &ind.id,
+        "bieu-do-lich-su",
+        &format!("{province}.csv"),
+    );
+    if !province_figures.is_empty() {
+        pages.push((
+            format!("{dir}/{province}.csv"),
+            super::data::csv(model, &province_figures),
+        ));
+    }
+
+    let ranking_period = figures
+        .iter()
+        .filter(|f| &f.unit != province)
+        .map(|f| f.period)
+        .max_by_key(|p| p.sort_key());
+    let mut ranked: Vec<(&Figure, String)> = match ranking_period {
+        Some(p) => figures
+            .iter()
+            .filter(|f| f.period == p && &f.unit != province)
+            .map(|f| {
+                (
+                    *f,
+                    model
+                        .unit(&f.unit)
+                        .map_or(f.unit.clone(), |u| u.entry.name.clone()),
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let higher = ind.direction == crate::content::schema::Direction::HigherIsBetter;
+    ranked.sort_by(|a, b| rank_order(a, b, higher));
+    let ordered: Vec<&Figure> = ranked.into_iter().map(|(f, _)| f).collect();
+    let ranking = ordered.iter().map(|f| figure_row(model, f)).collect();
+    let mut ranking_chart = None;
+    if let Some(p) = ranking_period {
+        ranking_chart = charts::ranking(
+            model,
+            &ind.id,
+            &p,
+            &ordered,
+            "bieu-do-xep-hang",
+            "xep-hang.csv",
+        );
+        pages.push((
+            format!("{dir}/xep-hang.csv"),
+            super::data::csv(model, &ordered),
+        ));
+    }
+    let page = IndicatorPage {
+        entry: ind.clone(),
+        indicator: indicator_ref(model, &ind.id),
+        maxima: maxima(r, ind),
+        province: unit_ref(model, province),
+        history,
+        history_chart,
+        ranking_period,
+        ranking,
+        ranking_chart,
+    };
+    pages.push(r.page(
+        &format!("{dir}/index.html"),
+        "indicator.html",
+        "indicators",
+        &ind.name,
+        &page,
+    )?);
+    Ok(pages)
 }

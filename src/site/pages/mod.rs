@@ -25,6 +25,7 @@ use super::links::root_of;
 use super::theme::{error_chain, Theme};
 use super::{Site, SiteError};
 use crate::model::Model;
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -40,11 +41,16 @@ struct Common<'a> {
     base_path: &'a str,
 }
 
-/// Renders templates into the in-memory site.
+/// A rendered file: its path below the output folder and its bytes.
+pub type Page = (String, Vec<u8>);
+
+/// What each page module returns.
+pub type Pages = Result<Vec<Page>, SiteError>;
+
+/// Renders templates; shared by the page modules, which run in parallel.
 pub struct Renderer<'a> {
     pub model: &'a Model,
     theme: &'a Theme,
-    pub site: Site,
 }
 
 impl<'a> Renderer<'a> {
@@ -60,18 +66,17 @@ impl<'a> Renderer<'a> {
     /// Render `template` to `page` with `data` under the name `page`, and
     /// the common context (`site`, `root`, `section`, `canonical`).
     pub fn page<T: Serialize>(
-        &mut self,
+        &self,
         page: &str,
         template: &str,
         section: &str,
         page_title: &str,
         data: &T,
-    ) -> Result<(), SiteError> {
+    ) -> Result<Page, SiteError> {
         let mut ctx = self.context(page, section, page_title);
         ctx.insert("page", data);
         let html = self.render(template, &ctx, page)?;
-        self.site.add(page, html);
-        Ok(())
+        Ok((page.to_string(), html.into_bytes()))
     }
 
     pub fn context(&self, page: &str, section: &str, page_title: &str) -> Context {
@@ -109,27 +114,35 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Render every page, data file and asset.
+/// Render every page, data file and asset. The page kinds render in
+/// parallel; the feeds last, since the sitemap lists every page.
 pub fn render_all(model: &Model, theme: &Theme) -> Result<Site, SiteError> {
-    let mut r = Renderer {
-        model,
-        theme,
-        site: Site {
-            base_path: model.site.base_path.clone(),
-            ..Site::default()
-        },
+    let r = Renderer { model, theme };
+    let steps: [fn(&Renderer) -> Pages; 6] = [
+        home::render,
+        months::render,
+        dispatches::render,
+        units::render,
+        indicators::render,
+        data::render,
+    ];
+    let parts: Vec<Pages> = steps.par_iter().map(|step| step(&r)).collect();
+    let mut site = Site {
+        base_path: model.site.base_path.clone(),
+        ..Site::default()
     };
-    home::render(&mut r)?;
-    months::render(&mut r)?;
-    dispatches::render(&mut r)?;
-    units::render(&mut r)?;
-    indicators::render(&mut r)?;
-    data::render(&mut r)?;
-    feeds::render(&mut r)?;
-    for (name, bytes) in &theme.assets {
-        r.site.add(format!("static/{name}"), bytes.clone());
+    for part in parts {
+        for (path, bytes) in part? {
+            site.add(path, bytes);
+        }
     }
-    Ok(r.site)
+    for (path, bytes) in feeds::render(&r, &site)? {
+        site.add(path, bytes);
+    }
+    for (name, bytes) in &theme.assets {
+        site.add(format!("static/{name}"), bytes.clone());
+    }
+    Ok(site)
 }
 
 /// `III` → `iii`; any text → a `[a-z0-9-]` slug.

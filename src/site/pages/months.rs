@@ -1,11 +1,12 @@
 //! `thang/` and `thang/<period>/`: one page per period covered by any dispatch.
 
 use super::views::*;
-use super::Renderer;
+use super::{Page, Pages, Renderer};
 use crate::content::dates::Period;
 use crate::content::schema::Note;
 use crate::site::SiteError;
 use crate::vi;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -74,7 +75,7 @@ fn link(r: &Renderer, p: Period) -> MonthLink {
     }
 }
 
-pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
+pub fn render(r: &Renderer) -> Pages {
     let model = r.model;
     let periods = model.periods();
     let mut years: BTreeMap<i32, Vec<MonthLink>> = BTreeMap::new();
@@ -86,59 +87,75 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
         .rev()
         .map(|(year, months)| YearGroup { year, months })
         .collect();
-    r.page(
+    let mut pages = vec![r.page(
         "thang/index.html",
         "months.html",
         "months",
         "Kết quả theo tháng",
         &groups,
-    )?;
-
-    for (i, p) in periods.iter().enumerate() {
-        let dispatches = model.dispatches_of_period(p);
-        let mut page = MonthPage {
-            period: *p,
-            label: vi::format_period(p),
-            dispatches: dispatches.iter().map(|d| dispatch_ref(d)).collect(),
-            results: dispatches
-                .iter()
-                .filter_map(|d| results_view(model, d))
-                .collect(),
-            appendices: Vec::new(),
-            notes: Vec::new(),
-            mentions: Vec::new(),
-            previous: i.checked_sub(1).map(|j| link(r, periods[j])),
-            next: periods.get(i + 1).map(|q| link(r, *q)),
-            total_chart: super::home::total_chart(model, "../../"),
-        };
-        for d in &dispatches {
-            for app in &d.file.appendices {
-                page.appendices.push(appendix_view(model, d, app));
-            }
-            for n in &d.file.notes {
-                page.notes.push(NoteView {
-                    note: n.clone(),
-                    indicator: n.indicator.as_deref().map(|i| indicator_ref(model, i)),
-                    dispatch: dispatch_ref(d),
-                });
-            }
-            for m in &d.file.mentions {
-                page.mentions.push(MentionView {
-                    unit: unit_ref(model, &m.unit),
-                    printed_name: m.printed_name.clone(),
-                    note: m.note.clone(),
-                    dispatch: dispatch_ref(d),
-                });
-            }
-        }
-        let title = format!("Kết quả {}", page.label);
-        r.page(
-            &format!("thang/{}/index.html", p.slug()),
-            "month.html",
-            "months",
-            &title,
-            &page,
-        )?;
+    )?];
+    let total_chart = super::home::total_chart(model, "../../");
+    let months: Vec<Result<Page, SiteError>> = periods
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| month_page(r, &periods, i, p, &total_chart))
+        .collect();
+    for m in months {
+        pages.push(m?);
     }
-    Ok(())
+    Ok(pages)
+}
+
+fn month_page(
+    r: &Renderer,
+    periods: &[Period],
+    i: usize,
+    p: &Period,
+    total_chart: &Option<super::charts::ChartView>,
+) -> Result<Page, SiteError> {
+    let model = r.model;
+    let dispatches = model.dispatches_of_period(p);
+    let mut page = MonthPage {
+        period: *p,
+        label: vi::format_period(p),
+        dispatches: dispatches.iter().map(|d| dispatch_ref(d)).collect(),
+        results: dispatches
+            .iter()
+            .filter_map(|d| results_view(model, d))
+            .collect(),
+        appendices: Vec::new(),
+        notes: Vec::new(),
+        mentions: Vec::new(),
+        previous: i.checked_sub(1).map(|j| link(r, periods[j])),
+        next: periods.get(i + 1).map(|q| link(r, *q)),
+        total_chart: total_chart.clone(),
+    };
+    for d in &dispatches {
+        for app in &d.file.appendices {
+            page.appendices.push(appendix_view(model, d, app));
+        }
+        for n in &d.file.notes {
+            page.notes.push(NoteView {
+                note: n.clone(),
+                indicator: n.indicator.as_deref().map(|i| indicator_ref(model, i)),
+                dispatch: dispatch_ref(d),
+            });
+        }
+        for m in &d.file.mentions {
+            page.mentions.push(MentionView {
+                unit: unit_ref(model, &m.unit),
+                printed_name: m.printed_name.clone(),
+                note: m.note.clone(),
+                dispatch: dispatch_ref(d),
+            });
+        }
+    }
+    let title = format!("Kết quả {}", page.label);
+    r.page(
+        &format!("thang/{}/index.html", p.slug()),
+        "month.html",
+        "months",
+        &title,
+        &page,
+    )
 }

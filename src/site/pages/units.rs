@@ -4,12 +4,12 @@
 
 use super::charts::ChartView;
 use super::views::*;
-use super::Renderer;
+use super::{Pages, Renderer};
 use crate::content::schema::{Status, UnitKind};
 use crate::model::{FigureValue, Unit};
-use crate::site::SiteError;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 #[derive(Serialize)]
 struct Group {
@@ -110,7 +110,7 @@ pub fn histories(r: &Renderer, unit: &str) -> Vec<History> {
         .collect()
 }
 
-pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
+pub fn render(r: &Renderer) -> Pages {
     let model = r.model;
     // The list: the province, then departments and boards, then districts,
     // then communes and wards under each parent.
@@ -145,32 +145,23 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             });
         }
     }
-    let parents: BTreeSet<(usize, &str)> = model
+    // Communes and wards under each parent, parents in file order.
+    let order: HashMap<&str, usize> = model
         .units
         .iter()
-        .filter(|u| matches!(u.entry.kind, UnitKind::Commune | UnitKind::Ward))
-        .filter_map(|u| u.entry.parent.as_deref())
-        .map(|p| {
-            (
-                model
-                    .units
-                    .iter()
-                    .position(|x| x.id() == p)
-                    .unwrap_or(usize::MAX),
-                p,
-            )
-        })
+        .enumerate()
+        .map(|(i, u)| (u.id(), i))
         .collect();
-    for (_, parent) in parents {
-        let units: Vec<UnitItem> = model
-            .units
-            .iter()
-            .filter(|u| {
-                matches!(u.entry.kind, UnitKind::Commune | UnitKind::Ward)
-                    && u.entry.parent.as_deref() == Some(parent)
-            })
-            .map(item)
-            .collect();
+    let mut by_parent: BTreeMap<(usize, &str), Vec<UnitItem>> = BTreeMap::new();
+    for u in &model.units {
+        if let (UnitKind::Commune | UnitKind::Ward, Some(p)) =
+            (u.entry.kind, u.entry.parent.as_deref())
+        {
+            let key = (order.get(p).copied().unwrap_or(usize::MAX), p);
+            by_parent.entry(key).or_default().push(item(u));
+        }
+    }
+    for ((_, parent), units) in by_parent {
         let name = model
             .unit(parent)
             .map_or(parent.to_string(), |p| p.display_name().to_string());
@@ -193,79 +184,105 @@ pub fn render(r: &mut Renderer) -> Result<(), SiteError> {
             units: orphans,
         });
     }
-    r.page(
+    let mut pages = vec![r.page(
         "don-vi/index.html",
         "units.html",
         "units",
         "Đơn vị",
         &groups,
-    )?;
+    )?];
 
-    for u in &model.units {
-        let refs = |ids: &[String]| ids.iter().map(|i| unit_ref(model, i)).collect::<Vec<_>>();
-        let mut slugs: BTreeSet<&str> = model
-            .figures_of_unit(u.id())
-            .iter()
-            .map(|f| f.dispatch.as_str())
-            .collect();
-        let mut mentions = Vec::new();
-        for d in &model.dispatches {
-            if d.file.issuer.unit == u.id() {
-                slugs.insert(&d.slug);
-            }
-            for m in d.file.mentions.iter().filter(|m| m.unit == u.id()) {
-                slugs.insert(&d.slug);
-                mentions.push((dispatch_ref(d), m.note.clone()));
-            }
-        }
-        let mut dispatches: Vec<DispatchRef> = slugs
-            .into_iter()
-            .filter_map(|s| model.dispatch(s))
-            .map(dispatch_ref)
-            .collect();
-        dispatches.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
-        let page = UnitPage {
-            unit: u,
-            kind_label: kind_label(u.entry.kind),
-            parent: u.entry.parent.as_deref().map(|p| unit_ref(model, p)),
-            children: refs(&u.children),
-            predecessors: refs(&u.predecessors),
-            successors: refs(&u.entry.successors),
-            histories: histories(r, u.id()),
-            dispatches,
-            mentions,
-        };
-        r.page(
-            &format!("don-vi/{}/index.html", u.id()),
-            "unit.html",
-            "units",
-            &u.entry.name,
-            &page,
-        )?;
-        for h in &page.histories {
-            let figures: Vec<_> = model
-                .figures_of_unit(u.id())
-                .into_iter()
-                .filter(|f| f.indicator == h.indicator.id)
-                .collect();
-            r.site.add(
-                format!("don-vi/{}/{}.csv", u.id(), h.indicator.id),
-                super::data::csv(model, &figures),
-            );
-        }
-        for old in &u.entry.former_ids {
-            let page = Redirect {
-                from: old.clone(),
-                to: unit_ref(model, u.id()),
-            };
-            r.page(
-                &format!("don-vi/{old}/index.html"),
-                "redirect.html",
-                "units",
-                &u.entry.name,
-                &page,
-            )?;
+    // Dispatches that name each unit without figures about it: as issuer or in a mention.
+    let mut named: HashMap<&str, Vec<(&str, Option<&str>)>> = HashMap::new();
+    for d in &model.dispatches {
+        named
+            .entry(d.file.issuer.unit.as_str())
+            .or_default()
+            .push((&d.slug, None));
+        for m in &d.file.mentions {
+            named
+                .entry(m.unit.as_str())
+                .or_default()
+                .push((&d.slug, Some(&m.note)));
         }
     }
-    Ok(())
+    let each: Vec<Pages> = model
+        .units
+        .par_iter()
+        .map(|u| {
+            unit_pages(
+                r,
+                u,
+                named.get(u.id()).map(Vec::as_slice).unwrap_or_default(),
+            )
+        })
+        .collect();
+    for p in each {
+        pages.extend(p?);
+    }
+    Ok(pages)
+}
+
+/// A unit's page, the CSV of each of its histories, and redirects from its former ids.
+fn unit_pages(r: &Renderer, u: &Unit, named: &[(&str, Option<&str>)]) -> Pages {
+    let model = r.model;
+    let refs = |ids: &[String]| ids.iter().map(|i| unit_ref(model, i)).collect::<Vec<_>>();
+    let figures = model.figures_of_unit(u.id());
+    let mut slugs: BTreeSet<&str> = figures.iter().map(|f| f.dispatch.as_str()).collect();
+    let mut mentions = Vec::new();
+    for (slug, note) in named {
+        slugs.insert(slug);
+        if let (Some(note), Some(d)) = (note, model.dispatch(slug)) {
+            mentions.push((dispatch_ref(d), note.to_string()));
+        }
+    }
+    let mut dispatches: Vec<DispatchRef> = slugs
+        .into_iter()
+        .filter_map(|s| model.dispatch(s))
+        .map(dispatch_ref)
+        .collect();
+    dispatches.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
+    let page = UnitPage {
+        unit: u,
+        kind_label: kind_label(u.entry.kind),
+        parent: u.entry.parent.as_deref().map(|p| unit_ref(model, p)),
+        children: refs(&u.children),
+        predecessors: refs(&u.predecessors),
+        successors: refs(&u.entry.successors),
+        histories: histories(r, u.id()),
+        dispatches,
+        mentions,
+    };
+    let mut pages = vec![r.page(
+        &format!("don-vi/{}/index.html", u.id()),
+        "unit.html",
+        "units",
+        &u.entry.name,
+        &page,
+    )?];
+    for h in &page.histories {
+        let own: Vec<_> = figures
+            .iter()
+            .copied()
+            .filter(|f| f.indicator == h.indicator.id)
+            .collect();
+        pages.push((
+            format!("don-vi/{}/{}.csv", u.id(), h.indicator.id),
+            super::data::csv(model, &own),
+        ));
+    }
+    for old in &u.entry.former_ids {
+        let redirect = Redirect {
+            from: old.clone(),
+            to: unit_ref(model, u.id()),
+        };
+        pages.push(r.page(
+            &format!("don-vi/{old}/index.html"),
+            "redirect.html",
+            "units",
+            &u.entry.name,
+            &redirect,
+        )?);
+    }
+    Ok(pages)
 }
