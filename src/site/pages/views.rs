@@ -66,6 +66,8 @@ pub struct DispatchRef {
     pub directive: bool,
     pub period: Option<Period>,
     pub period_slug: Option<String>,
+    /// "Số liệu ngày …": the data cut-off the dispatch gives.
+    pub data_as_of: Option<String>,
 }
 
 pub fn dispatch_ref(d: &Dispatch) -> DispatchRef {
@@ -78,6 +80,7 @@ pub fn dispatch_ref(d: &Dispatch) -> DispatchRef {
         directive: d.file.kind == DispatchKind::Directive,
         period: d.file.period,
         period_slug: d.file.period.map(|p| p.slug()),
+        data_as_of: d.file.data_as_of.map(|x| x.to_string()),
     }
 }
 
@@ -139,6 +142,7 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
                 directive: false,
                 period: None,
                 period_slug: None,
+                data_as_of: None,
             }),
         source: source_label(&f.source),
     }
