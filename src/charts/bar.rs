@@ -79,8 +79,19 @@ fn layout(c: &BarChart, axis: &Axis) -> Layout {
 pub(crate) fn render(c: &BarChart) -> String {
     let values = c.bars.iter().filter_map(|b| b.value.value());
     let target = c.target.filter(|t| t.is_finite());
-    let axis = Axis::new(&c.scale, values.chain(target));
-    let l = layout(c, &axis);
+    let mut axis = Axis::new(&c.scale, values.clone().chain(target));
+    let mut l = layout(c, &axis);
+    // The value axis is narrow: thin its ticks rather than let labels touch.
+    let plot_w = f64::from(W as i32 - PAD - l.value_w) - NAME_W - 10.0;
+    let widest = axis
+        .ticks
+        .iter()
+        .map(|t| width(&tick(&c.scale, *t), TICK))
+        .fold(0.0, f64::max);
+    if plot_w / ((axis.ticks.len().max(2) - 1) as f64) < widest + 10.0 {
+        axis = Axis::sparse(&c.scale, values.chain(target));
+        l = layout(c, &axis);
+    }
     let summary = super::summary::bar(c);
     let id = clean_id(&c.id);
     let mut raw = String::new();
@@ -149,6 +160,7 @@ where
     let (px, py) = chart.plotting_area().get_pixel_range();
 
     let tick_of = |v: &f64| tick(&scale, *v);
+    mark(root, Role::Axes);
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -161,6 +173,7 @@ where
         .draw()?;
 
     if n == 0 {
+        mark(root, Role::Plain);
         let style = text_style(UNIT, &MUTED, HPos::Center, VPos::Center);
         root.draw(&Text::new(
             NO_DATA,
@@ -192,31 +205,6 @@ where
         ))?;
     }
 
-    // The target line crosses the bars (so each bar reads against it) but
-    // not the value texts, which get a white plate where they meet it.
-    let target = c
-        .target
-        .filter(|t| l.target_row && (0.0..=axis.top).contains(t));
-    let target_x = target.map(|t| chart.backend_coord(&(t, 0.0)).0);
-    if let (Some(t), Some(tx)) = (target, target_x) {
-        mark(root, Role::Target);
-        root.draw(&PathElement::new(
-            vec![(tx, py.start - 4), (tx, py.end)],
-            RED.stroke_width(2),
-        ))?;
-        let label = c
-            .target_label
-            .as_deref()
-            .map(clean)
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| format!("Mục tiêu {}", value(&scale, t)));
-        let half = width(&label, TICK) / 2.0;
-        let cx = f64::from(tx).clamp(f64::from(PAD) + half, f64::from(W as i32 - PAD) - half);
-        mark(root, Role::TargetLabel);
-        let style = text_style(TICK, &RED, HPos::Center, VPos::Bottom);
-        root.draw(&Text::new(label, (cx as i32, py.start - 8), style))?;
-    }
-
     let texts: Vec<(i32, i32, String)> = c
         .bars
         .iter()
@@ -235,17 +223,43 @@ where
             (end, center(i), value_text(c, &bar.value))
         })
         .collect();
-    if let Some(tx) = target_x {
-        mark(root, Role::Plain);
-        for (x, y, t) in &texts {
-            let w = width(t, UNIT) as i32;
+
+    // The target line crosses the bars (so each bar reads against it) but
+    // breaks around value texts it would strike through.
+    let target = c
+        .target
+        .filter(|t| l.target_row && (0.0..=axis.top).contains(t));
+    if let Some(t) = target {
+        let tx = chart.backend_coord(&(t, 0.0)).0;
+        let mut gaps: Vec<(i32, i32)> = texts
+            .iter()
             // Generous: real fonts may run a little wider than estimated.
-            if (x - 4..=x + w + 10).contains(&tx) {
-                let plate = [(x - 3, y - LINE_H / 2), (x + w + 10, y + LINE_H / 2)];
-                root.draw(&Rectangle::new(plate, WHITE.filled()))?;
+            .filter(|(x, _, s)| (x - 4..=x + width(s, UNIT) as i32 + 10).contains(&tx))
+            .map(|(_, y, _)| (y - LINE_H / 2 - 1, y + LINE_H / 2 + 1))
+            .collect();
+        gaps.push((py.end, py.end));
+        mark(root, Role::Target);
+        let mut from = py.start - 4;
+        for (top, bottom) in gaps {
+            if top > from {
+                let segment = vec![(tx, from), (tx, top)];
+                root.draw(&PathElement::new(segment, RED.stroke_width(2)))?;
             }
+            from = bottom;
         }
+        let label = c
+            .target_label
+            .as_deref()
+            .map(clean)
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("Mục tiêu {}", value(&scale, t)));
+        let half = width(&label, TICK) / 2.0;
+        let cx = f64::from(tx).clamp(f64::from(PAD) + half, f64::from(W as i32 - PAD) - half);
+        mark(root, Role::TargetLabel);
+        let style = text_style(TICK, &RED, HPos::Center, VPos::Bottom);
+        root.draw(&Text::new(label, (cx as i32, py.start - 8), style))?;
     }
+
     mark(root, Role::Value);
     for ((x, y, t), bar) in texts.into_iter().zip(&c.bars) {
         let color = if bar.value.value().is_some() {

@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::post::{finish, mark, Frame, Role};
 use super::scale::{tick, value, Axis, Ticked};
-use super::text::{clean, width};
+use super::text::{clean, width, wrap};
 use super::{font, Datum, LineChart, BAND, BLUE, GRID, MUTED, RED, SERIES2, TEXT};
 
 const W: u32 = 640;
@@ -131,7 +131,12 @@ pub(crate) fn render(c: &LineChart) -> String {
         .iter()
         .enumerate()
         .filter(|(_, (name, _))| !name.is_empty())
-        .map(|(i, (name, _))| Key::Series(i, name.clone()))
+        // A name longer than the chart is cut with an ellipsis (the full one
+        // is in the summary and the data table).
+        .map(|(i, (name, _))| {
+            let room = f64::from(W as i32 - 2 * PAD) - 36.0;
+            Key::Series(i, wrap(name, LEGEND, room, 1).concat())
+        })
         .collect();
     if p.series
         .first()
@@ -257,7 +262,7 @@ where
         }
     }
 
-    mark(root, Role::Plain);
+    mark(root, Role::Axes);
     let label_of = |v: &f64| -> String {
         let i = v.round();
         if i >= 0.0 {

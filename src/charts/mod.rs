@@ -4,8 +4,17 @@
 //! page: inline so it inherits the page's fonts (no font files, no system
 //! font lookup), needs no extra request, and its `<title>`/`<desc>` are read
 //! by screen readers together with the page. Plotters draws the marks; a
-//! post-processing pass ([`post`]) adds the accessibility wrapper, classes,
+//! post-processing pass (`post`) adds the accessibility wrapper, classes,
 //! dash patterns and a `viewBox`, and rounds the numbers plotters prints.
+//!
+//! Embedding: the `<svg>` has a `viewBox` and no width or height, so it
+//! fills its container (class `chart` on the root). Its type is sized for a
+//! phone (about 11–12 px at 390 px wide); on wide screens cap the width,
+//! e.g. `svg.chart { width: 100%; height: auto; max-width: 40rem }`.
+//! Elements carry classes for styling and tests: `chart-point` (one per
+//! plotted figure, with `chart-s1`/`chart-s2`), `chart-line`, `chart-target`,
+//! `chart-na`, `chart-bar` (`chart-miss` when the target is missed),
+//! `chart-value`, `chart-key`.
 
 mod bar;
 mod line;

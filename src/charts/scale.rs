@@ -49,16 +49,30 @@ pub(crate) struct Axis {
     pub ticks: Vec<f64>,
 }
 
+/// Preferred numbers of intervals between ticks, best first.
+const DENSE: [f64; 4] = [5.0, 4.0, 3.0, 6.0];
+/// For narrow axes whose labels would touch: fewer, still round, ticks.
+const SPARSE: [f64; 3] = [4.0, 2.0, 3.0];
+
 impl Axis {
     /// `values` are the finite figures drawn (and the target), used only by
     /// [`Scale::Count`]: rates and scores keep their full range.
     pub fn new(scale: &Scale, values: impl IntoIterator<Item = f64>) -> Axis {
+        Self::build(scale, values, &DENSE)
+    }
+
+    /// Like [`Axis::new`] with about half as many ticks.
+    pub fn sparse(scale: &Scale, values: impl IntoIterator<Item = f64>) -> Axis {
+        Self::build(scale, values, &SPARSE)
+    }
+
+    fn build(scale: &Scale, values: impl IntoIterator<Item = f64>, prefer: &[f64]) -> Axis {
         match *scale {
-            Scale::Percent => fixed(100.0),
-            Scale::Points { max } if max.is_finite() && max > 0.0 => fixed(max),
+            Scale::Percent => fixed(100.0, prefer),
+            Scale::Points { max } if max.is_finite() && max > 0.0 => fixed(max, prefer),
             // A score without a usable maximum: fall back to the data.
-            Scale::Points { .. } => count(values, false),
-            Scale::Count => count(values, true),
+            Scale::Points { .. } => count(values, false, prefer[0]),
+            Scale::Count => count(values, true, prefer[0]),
         }
     }
 
@@ -69,8 +83,8 @@ impl Axis {
 }
 
 /// Ticks for a fixed range: prefer a round step that lands on `top`.
-fn fixed(top: f64) -> Axis {
-    for intervals in [5.0, 4.0, 3.0, 6.0] {
+fn fixed(top: f64, prefer: &[f64]) -> Axis {
+    for &intervals in prefer {
         let step = top / intervals;
         if is_nice(step) {
             return Axis {
@@ -80,7 +94,7 @@ fn fixed(top: f64) -> Axis {
         }
     }
     // Odd maximum (e.g. 10.5): round ticks below it, then the maximum itself.
-    let step = nice_ceil(top / 5.0);
+    let step = nice_ceil(top / prefer.first().copied().unwrap_or(5.0));
     let mut ticks: Vec<f64> = (0..)
         .map(|i| i as f64 * step)
         .take_while(|t| *t < top - 0.4 * step)
@@ -90,7 +104,7 @@ fn fixed(top: f64) -> Axis {
 }
 
 /// 0 to a round ceiling above the largest value.
-fn count(values: impl IntoIterator<Item = f64>, integer: bool) -> Axis {
+fn count(values: impl IntoIterator<Item = f64>, integer: bool, intervals: f64) -> Axis {
     let max = values
         .into_iter()
         .filter(|v| v.is_finite())
@@ -101,7 +115,7 @@ fn count(values: impl IntoIterator<Item = f64>, integer: bool) -> Axis {
             ticks: (0..=5).map(f64::from).collect(),
         };
     }
-    let mut step = nice_ceil(max / 5.0);
+    let mut step = nice_ceil(max / intervals);
     if integer {
         step = step.max(1.0);
     }
@@ -184,6 +198,20 @@ mod tests {
         assert!(odd.ticks.windows(2).all(|w| w[1] > w[0]));
         let broken = Axis::new(&Scale::Points { max: f64::NAN }, [3.0]);
         assert!(broken.top >= 3.0);
+    }
+
+    #[test]
+    fn sparse_axes_keep_round_ends() {
+        assert_eq!(
+            Axis::sparse(&Scale::Percent, []).ticks,
+            vec![0.0, 25.0, 50.0, 75.0, 100.0]
+        );
+        assert_eq!(
+            Axis::sparse(&Scale::Points { max: 15.0 }, []).ticks.last(),
+            Some(&15.0)
+        );
+        let c = Axis::sparse(&Scale::Count, [1038.0]);
+        assert!(c.top >= 1038.0 && c.ticks.len() <= 5, "{c:?}");
     }
 
     #[test]

@@ -55,7 +55,18 @@ pub(crate) fn escape(s: &str) -> String {
 /// as evenly as possible ("Sở Kế hoạch / và Đầu tư", not "… Đầu / tư");
 /// a text that still does not fit is cut with an ellipsis.
 pub(crate) fn wrap(s: &str, size: f64, max_width: f64, max_lines: usize) -> Vec<String> {
-    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    // A lone dash stays with the word before it: "Lao động -" / "Thương binh".
+    let mut joined: Vec<String> = Vec::new();
+    for w in s.split(' ').filter(|w| !w.is_empty()) {
+        match joined.last_mut() {
+            Some(prev) if matches!(w, "-" | "–" | "—") => {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            _ => joined.push(w.to_string()),
+        }
+    }
+    let words: Vec<&str> = joined.iter().map(String::as_str).collect();
     if words.is_empty() {
         return Vec::new();
     }
@@ -156,7 +167,7 @@ mod tests {
         assert_eq!(wrap("Sở Tư pháp", 15.0, 170.0, 2), ["Sở Tư pháp"]);
         let three = wrap("Sở Lao động - Thương binh và Xã hội", 16.0, 120.0, 3);
         assert_eq!(three.len(), 3);
-        assert!(three.iter().all(|l| l.chars().count() > 3), "{three:?}");
+        assert!(three.iter().all(|l| !l.starts_with('-')), "{three:?}");
     }
 
     #[test]
