@@ -100,7 +100,12 @@ fn wrong_type() {
         &text.replacen("has_status: true", "has_status: có", 1),
     );
     let loaded = fx.load();
-    let d = the_error(&loaded, OCT_2023, "appendices[0].columns[0].has_status", line);
+    let d = the_error(
+        &loaded,
+        OCT_2023,
+        "appendices[0].columns[0].has_status",
+        line,
+    );
     assert!(d.message.contains("wrong type"), "{d}");
     assert!(text_of(d).contains("true or false"), "{d}");
 }
@@ -108,7 +113,11 @@ fn wrong_type() {
 #[test]
 fn wrong_type_list_instead_of_text() {
     let fx = Fixture::real();
-    let line = fx.replace(FEB_2023, "  name: Trần Văn Thắng", "  name: [Trần Văn Thắng]");
+    let line = fx.replace(
+        FEB_2023,
+        "  name: Trần Văn Thắng",
+        "  name: [Trần Văn Thắng]",
+    );
     let loaded = fx.load();
     let d = the_error(&loaded, FEB_2023, "signature.name", line);
     assert!(d.message.contains("wrong type"), "{d}");
@@ -134,6 +143,49 @@ fn missing_field_at_top_level() {
     let loaded = fx.load();
     let d = the_error(&loaded, FEB_2023, "", line);
     assert!(d.message.contains("missing field `symbol`"), "{d}");
+}
+
+#[test]
+fn key_given_twice() {
+    // serde_yaml places this at the start of the mapping, without a path.
+    let fx = Fixture::real();
+    let line = fx.replace(
+        FEB_2023,
+        "period: 2023-02\n",
+        "period: 2023-02\nperiod: 2023-03\n",
+    ) + 1;
+    let loaded = fx.load();
+    let d = the_error(&loaded, FEB_2023, "period", line);
+    assert!(d.message.contains("given twice"), "{d}");
+
+    let fx = Fixture::real();
+    let line = fx.replace(
+        MAR_2025,
+        "      score: 9,3\n",
+        "      score: 9,3\n      score: 9,4\n",
+    ) + 1;
+    let loaded = fx.load();
+    the_error(&loaded, MAR_2025, "results.groups[0].score", line);
+}
+
+#[test]
+fn rank_written_as_a_number() {
+    let fx = Fixture::real();
+    let line = fx.replace(FEB_2023, "rank: 20/63", "rank: 20");
+    let loaded = fx.load();
+    let d = the_error(&loaded, FEB_2023, "results.rank", line);
+    assert!(d.message.contains("not a rank"), "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("20/63"), "{d}");
+}
+
+#[test]
+fn date_written_as_a_year() {
+    let fx = Fixture::real();
+    let line = fx.replace(OCT_2023, "date: 2023-11", "date: 2023");
+    let loaded = fx.load();
+    let d = the_error(&loaded, OCT_2023, "date", line);
+    assert!(d.message.contains("not a date"), "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("2023-11"), "{d}");
 }
 
 // ---- References: units and indicators -----------------------------------
@@ -209,9 +261,17 @@ fn unknown_indicator_in_an_appendix_column() {
         "- indicator: ty-le-nop-truc-tuyem",
     );
     let loaded = fx.load();
-    let d = the_error(&loaded, OCT_2023, "appendices[0].columns[0].indicator", line);
+    let d = the_error(
+        &loaded,
+        OCT_2023,
+        "appendices[0].columns[0].indicator",
+        line,
+    );
     assert!(
-        d.hint.as_deref().unwrap().contains("`ty-le-nop-truc-tuyen`"),
+        d.hint
+            .as_deref()
+            .unwrap()
+            .contains("`ty-le-nop-truc-tuyen`"),
         "{d}"
     );
 }
@@ -272,7 +332,12 @@ fn negative_percent_and_rate() {
     let fx = Fixture::real();
     let line = fx.replace(MAR_2025, "percent: 82,92", "percent: -82,92");
     let loaded = fx.load();
-    the_error(&loaded, MAR_2025, "results.groups[5].details[0].percent", line);
+    the_error(
+        &loaded,
+        MAR_2025,
+        "results.groups[5].details[0].percent",
+        line,
+    );
 }
 
 #[test]
@@ -284,7 +349,10 @@ fn count_with_thousands_dot() {
     let text = text_of(d);
     assert!(text.contains("thousands"), "{d}");
     assert!(text.contains("1038"), "{d}");
-    assert!(d.message.contains("1.038"), "the message quotes what was written: {d}");
+    assert!(
+        d.message.contains("1.038"),
+        "the message quotes what was written: {d}"
+    );
 }
 
 #[test]
@@ -295,7 +363,10 @@ fn count_with_thousands_dot_and_trailing_zero() {
     let loaded = fx.load();
     let d = the_error(&loaded, OCT_2023, "appendices[2].rows[7].values[1]", line);
     assert!(text_of(d).contains("1030"), "{d}");
-    assert!(!text_of(d).contains(": 103\n") && !text_of(d).ends_with(": 103"), "{d}");
+    assert!(
+        !text_of(d).contains(": 103\n") && !text_of(d).ends_with(": 103"),
+        "{d}"
+    );
 }
 
 #[test]
@@ -304,7 +375,12 @@ fn count_field_with_thousands_dot() {
     let fx = Fixture::real();
     let line = fx.replace(MAR_2025, "count: 168", "count: 1.168");
     let loaded = fx.load();
-    let d = the_error(&loaded, MAR_2025, "results.groups[5].details[2].count", line);
+    let d = the_error(
+        &loaded,
+        MAR_2025,
+        "results.groups[5].details[2].count",
+        line,
+    );
     assert!(text_of(d).contains("thousands"), "{d}");
     assert!(text_of(d).contains("1168"), "{d}");
 }
@@ -431,10 +507,7 @@ fn month_that_does_not_exist_in_a_period() {
 #[test]
 fn directive_that_carries_results() {
     let fx = Fixture::real();
-    let line = fx.append(
-        DIRECTIVE_2022,
-        "results:\n  unit: hung-yen\n  total: 50\n",
-    );
+    let line = fx.append(DIRECTIVE_2022, "results:\n  unit: hung-yen\n  total: 50\n");
     let loaded = fx.load();
     let d = the_error(&loaded, DIRECTIVE_2022, "results", line);
     assert!(d.message.contains("directive"), "{d}");
@@ -467,7 +540,10 @@ fn file_name_that_is_not_a_slug() {
     assert!(d.message.contains("Tháng 02 VPUB"), "{d}");
     // A file name has no line inside the file.
     assert_eq!(d.line, None);
-    assert!(d.hint.as_deref().unwrap().contains("`thang-02-vpub`"), "{d}");
+    assert!(
+        d.hint.as_deref().unwrap().contains("`thang-02-vpub`"),
+        "{d}"
+    );
     assert!(loaded.model.is_none());
 }
 
@@ -506,6 +582,15 @@ fn unit_used_twice_in_units_yaml() {
     assert!(d.message.contains("used twice"), "{d}");
 }
 
+#[test]
+fn site_base_path_that_is_not_a_sub_path() {
+    let fx = Fixture::real();
+    let line = fx.replace("site.yaml", "\nbase_path: /\n", "\nbase_path: cong-khai\n") + 1;
+    let loaded = fx.load();
+    let d = the_error(&loaded, "site.yaml", "base_path", line);
+    assert!(d.hint.as_deref().unwrap().contains("/cong-khai/"), "{d}");
+}
+
 // ---- Warnings ---------------------------------------------------------------
 
 #[test]
@@ -521,7 +606,10 @@ fn published_status_that_disagrees_with_the_target() {
     assert!(d.message.contains("5,63"), "{d}");
     assert!(d.message.contains("30"), "{d}");
     // The published record stands: the model is built, with the status as printed.
-    let model = loaded.model.as_ref().expect("warnings do not stop the build");
+    let model = loaded
+        .model
+        .as_ref()
+        .expect("warnings do not stop the build");
     let f = model
         .figures_of_unit("so-tu-phap")
         .into_iter()
@@ -606,6 +694,21 @@ fn a_file_that_is_not_utf8() {
 }
 
 #[test]
+fn a_file_saved_in_the_windows_vietnamese_code_page() {
+    // A standalone fixture: Vietnamese text saved as Windows-1258.
+    let fx = Fixture::real();
+    let rel = "dispatches/2023/2023-02-ansi.yaml";
+    std::fs::copy(fixtures().join("cp1258-dispatch.yaml"), fx.path(rel)).unwrap();
+    let loaded = fx.load();
+    let errs = errors_at(&loaded, rel, "");
+    assert_eq!(errs.len(), 1, "{}", report(&loaded));
+    let d = errs[0];
+    assert_eq!(d.line, Some(8), "{d}");
+    assert!(d.message.contains("UTF-8"), "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("UTF-8"), "{d}");
+}
+
+#[test]
 fn an_empty_dispatch_file() {
     let fx = Fixture::real();
     fx.write("dispatches/2024/2024-01-vpub.yaml", "# nothing yet\n");
@@ -628,7 +731,11 @@ fn errors_in_two_files_are_both_reported() {
     the_error(&loaded, OCT_2023, "appendices[0].rows[15].values[0]", l2);
     the_error(&loaded, MAR_2025, "bogus", l3);
     // Sorted by file, then line.
-    let files: Vec<_> = loaded.diagnostics.errors().map(|d| d.file.clone()).collect();
+    let files: Vec<_> = loaded
+        .diagnostics
+        .errors()
+        .map(|d| d.file.clone())
+        .collect();
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files, sorted);
@@ -674,13 +781,21 @@ fn several_parse_errors_in_one_file_are_each_reported() {
 #[test]
 fn errors_in_units_and_a_dispatch_in_one_run() {
     let fx = Fixture::real();
-    let l1 = fx.replace("units.yaml", "    kind: department\n    parent: hung-yen\n\n  - id: so-tu-phap", "    kind: departement\n    parent: hung-yen\n\n  - id: so-tu-phap");
+    let l1 = fx.replace(
+        "units.yaml",
+        "    kind: department\n    parent: hung-yen\n\n  - id: so-tu-phap",
+        "    kind: departement\n    parent: hung-yen\n\n  - id: so-tu-phap",
+    );
     let l2 = fx.append(FEB_2023, "bogus: 1\n");
     let loaded = fx.load();
     let d = errors_at(&loaded, "units.yaml", "units[15].kind");
     assert_eq!(d.len(), 1, "{}", report(&loaded));
     assert_eq!(d[0].line, Some(l1));
-    assert!(d[0].message.contains("did you mean `department`?"), "{}", d[0]);
+    assert!(
+        d[0].message.contains("did you mean `department`?"),
+        "{}",
+        d[0]
+    );
     the_error(&loaded, FEB_2023, "bogus", l2);
 }
 

@@ -71,7 +71,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
+        let text = super::numbers::scalar_text(d, "a date such as 2023-03-08")?;
         Date::parse(&text).map_err(de::Error::custom)
     }
 }
@@ -138,7 +138,7 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
+        let text = super::numbers::scalar_text(d, "a date such as 2023-03-08, or 2023-11")?;
         PartialDate::parse(&text).map_err(de::Error::custom)
     }
 }

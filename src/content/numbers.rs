@@ -222,9 +222,37 @@ pub struct Rank {
     pub of: u32,
 }
 
+/// A scalar as text, whatever YAML read it as: `rank: 20` and `date: 2023`
+/// then get the message of a bad rank or date, not of a wrong type.
+pub(crate) fn scalar_text<'de, D: Deserializer<'de>>(
+    d: D,
+    what: &'static str,
+) -> Result<String, D::Error> {
+    struct V(&'static str);
+    impl Visitor<'_> for V {
+        type Value = String;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+    }
+    d.deserialize_any(V(what))
+}
+
 impl<'de> Deserialize<'de> for Rank {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
+        let text = scalar_text(d, "a rank such as 20/63")?;
         parse_rank(&text).map_err(de::Error::custom)
     }
 }
@@ -341,6 +369,122 @@ mod tests {
         assert!(Num::parse("1.234,5").is_err());
         assert!(Num::parse("abc").is_err());
         assert!(Num::parse(",5").is_err());
+    }
+
+    fn count(yaml: &str) -> Result<Count, String> {
+        serde_yaml::from_str::<Count>(yaml).map_err(|e| e.to_string())
+    }
+
+    fn cell(yaml: &str) -> Result<Cell, String> {
+        serde_yaml::from_str::<Cell>(yaml).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn count_is_a_whole_number() {
+        assert_eq!(count("1038").unwrap(), Count(1038));
+        assert_eq!(count("\"1038\"").unwrap(), Count(1038));
+        assert_eq!(count("0").unwrap(), Count(0));
+        assert!(count("-1").unwrap_err().contains("0 or more"));
+        assert!(count("12.5").is_err());
+    }
+
+    #[test]
+    fn count_refuses_the_thousands_dot_and_says_why() {
+        // YAML reads 1.038 as a float: refused, with the count meant.
+        let e = count("1.038").unwrap_err();
+        assert!(e.contains("thousands"), "{e}");
+        assert!(e.contains("write the count without the dot: 1038"), "{e}");
+        // 1.030 reads as 1.03; the count meant is still 1030.
+        let e = count("1.030").unwrap_err();
+        assert!(e.contains("`1.030`"), "{e}");
+        assert!(e.ends_with(": 1030") || e.contains(": 1030 "), "{e}");
+        // Quoted, or with several dots, YAML gives text.
+        let e = count("1.234.567").unwrap_err();
+        assert!(e.contains("1234567"), "{e}");
+        let e = count("\"1.038\"").unwrap_err();
+        assert!(e.contains("1038"), "{e}");
+    }
+
+    #[test]
+    fn thousands_dot_reading() {
+        assert_eq!(thousands_dot(1.038), Some(("1.038".into(), 1038)));
+        assert_eq!(thousands_dot(1.03), Some(("1.030".into(), 1030)));
+        assert_eq!(thousands_dot(286.0), Some(("286.000".into(), 286000)));
+        assert_eq!(thousands_dot(1.0385), None);
+        assert_eq!(thousands_dot(-1.038), None);
+        assert_eq!(thousands_dot(f64::NAN), None);
+        assert_eq!(thousands_text("1.038"), Some(1038));
+        assert_eq!(thousands_text("12.345.678"), Some(12345678));
+        assert_eq!(thousands_text("1.03"), None);
+        assert_eq!(thousands_text("1038"), None);
+        assert_eq!(thousands_text(".038"), None);
+    }
+
+    #[test]
+    fn cells_value_not_applicable_not_published() {
+        assert_eq!(
+            cell("44,6").unwrap(),
+            Cell::Value {
+                value: Num::new(44.6, 1)
+            }
+        );
+        assert_eq!(
+            cell("0").unwrap(),
+            Cell::Value {
+                value: Num::new(0.0, 0)
+            }
+        );
+        assert_eq!(
+            cell("{ not_applicable: \"TTHC không có phí, lệ phí\" }").unwrap(),
+            Cell::NotApplicable {
+                reason: "TTHC không có phí, lệ phí".into()
+            }
+        );
+        assert_eq!(
+            cell("not_applicable: TTHC không có phí, lệ phí").unwrap(),
+            Cell::NotApplicable {
+                reason: "TTHC không có phí, lệ phí".into()
+            }
+        );
+        assert_eq!(cell("~").unwrap(), Cell::NotPublished { reason: None });
+        assert_eq!(cell("null").unwrap(), Cell::NotPublished { reason: None });
+        assert_eq!(
+            cell("{ not_published: chưa có số liệu }").unwrap(),
+            Cell::NotPublished {
+                reason: Some("chưa có số liệu".into())
+            }
+        );
+        assert_eq!(
+            cell("{ not_published: ~ }").unwrap(),
+            Cell::NotPublished { reason: None }
+        );
+    }
+
+    #[test]
+    fn cells_refuse_what_they_cannot_read() {
+        // A printed text is not a number: the hint shows how to write it.
+        let e = cell("TTHC không có phí, lệ phí").unwrap_err();
+        assert!(e.contains("not_applicable"), "{e}");
+        let e = cell("{ not_applicable: \"\" }").unwrap_err();
+        assert!(e.contains("reason"), "{e}");
+        let e = cell("{ not_aplicable: x }").unwrap_err();
+        assert!(e.contains("did you mean `not_applicable`"), "{e}");
+        let e = cell("{ not_applicable: x, not_published: y }").unwrap_err();
+        assert!(e.contains("second field"), "{e}");
+        assert!(cell("{}").is_err());
+        assert!(cell("[1, 2]").is_err());
+        assert!(cell(".nan").is_err());
+    }
+
+    #[test]
+    fn num_reads_yaml_numbers_and_vietnamese_text() {
+        let num = |y: &str| serde_yaml::from_str::<Num>(y);
+        assert_eq!(num("55,02").unwrap(), Num::new(55.02, 2));
+        assert_eq!(num("55.02").unwrap(), Num::new(55.02, 2));
+        assert_eq!(num("100").unwrap(), Num::new(100.0, 0));
+        assert_eq!(num("\"15,0\"").unwrap().to_string(), "15,0");
+        assert!(num(".inf").is_err());
+        assert!(num("true").is_err());
     }
 
     #[test]

@@ -53,14 +53,16 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
             "copy an existing file of the same kind and edit it (see docs/content-format.md)",
         )]);
     }
-    let flow_errors = super::flow::decimal_commas_in_flow(source);
-    if !flow_errors.is_empty() {
-        return Err(flow_errors);
-    }
     let mut value: Value = match serde_yaml::from_str(&source.text) {
         Ok(v) => v,
         Err(e) => return Err(vec![syntax_error(source, &e)]),
     };
+    // Only once the YAML reads: an unclosed `[` would put the rest of the
+    // file inside a flow collection for the scan.
+    let flow_errors = super::flow::decimal_commas_in_flow(source);
+    if !flow_errors.is_empty() {
+        return Err(flow_errors);
+    }
     let mut errors: Vec<Diagnostic> = Vec::new();
     // Paths removed to read past an error: a later "missing field" there is
     // a consequence, not a new error.
@@ -196,6 +198,19 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
     // serde_yaml appends " at line X column Y"; the position is printed already.
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
+    }
+    // "results.groups[0]: duplicate entry with key \"score\"", positioned at
+    // the start of the mapping: point at the second key instead.
+    if let Some(i) = message.find("duplicate entry with key \"") {
+        let key = message[i..].split('"').nth(1).unwrap_or_default();
+        let field = join(message[..i].trim_end_matches([':', ' ']), key);
+        let pos = source.index.duplicate(&field);
+        return Diagnostic::error(&source.path, &field, format!("`{key}` is given twice"))
+            .at(
+                pos.map_or(line, |p| Some(p.line)),
+                pos.map_or(column, |p| Some(p.column)),
+            )
+            .with_hint(format!("keep one `{key}:` here and remove the other"));
     }
     Diagnostic::error(&source.path, "", format!("YAML syntax: {message}"))
         .at(line, column)

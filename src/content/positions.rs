@@ -3,6 +3,7 @@
 //! their line and column. serde_yaml only reports positions for syntax and
 //! type errors; this index is built from yaml-rust2's marked events.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
@@ -20,6 +21,8 @@ pub struct Pos {
 #[derive(Debug, Default, Clone)]
 pub struct PositionIndex {
     map: HashMap<String, Pos>,
+    /// A key given a second time in the same mapping: where it is again.
+    duplicates: HashMap<String, Pos>,
 }
 
 impl PositionIndex {
@@ -28,7 +31,15 @@ impl PositionIndex {
         let mut parser = Parser::new_from_str(text);
         // A syntax error stops the walk; what was indexed so far stays useful.
         let _ = parser.load(&mut b, false);
-        PositionIndex { map: b.map }
+        PositionIndex {
+            map: b.map,
+            duplicates: b.duplicates,
+        }
+    }
+
+    /// Where the key at `path` is given a second time, if it is.
+    pub fn duplicate(&self, path: &str) -> Option<Pos> {
+        self.duplicates.get(path).copied()
     }
 
     /// The position of `path`, or of its nearest indexed ancestor.
@@ -77,6 +88,7 @@ enum Frame {
 struct Builder {
     stack: Vec<Frame>,
     map: HashMap<String, Pos>,
+    duplicates: HashMap<String, Pos>,
 }
 
 impl Builder {
@@ -141,7 +153,14 @@ impl MarkedEventReceiver for Builder {
                             self.map.insert(path.clone(), pos);
                         }
                         let p = join_key(path, &text);
-                        self.map.entry(p).or_insert(pos);
+                        match self.map.entry(p) {
+                            Entry::Occupied(e) => {
+                                self.duplicates.entry(e.key().clone()).or_insert(pos);
+                            }
+                            Entry::Vacant(e) => {
+                                e.insert(pos);
+                            }
+                        }
                         *key = Some(text);
                     }
                 }
@@ -149,12 +168,15 @@ impl MarkedEventReceiver for Builder {
             },
             Event::Alias(_) if self.value_path(mark).is_some() => self.after_value(),
             Event::MappingStart(..) => {
+                // The value of a key is where its key is; the root and a
+                // list item are where their first key is.
+                let keyed = matches!(self.stack.last(), Some(Frame::Map { .. }));
                 let path = self.value_path(mark).unwrap_or_default();
                 self.map.entry(path.clone()).or_insert(pos);
                 self.stack.push(Frame::Map {
                     path,
                     key: None,
-                    first: true,
+                    first: !keyed,
                 });
             }
             Event::SequenceStart(..) => {
@@ -181,13 +203,26 @@ mod tests {
         let idx = PositionIndex::build(text);
         assert_eq!(idx.get("a").unwrap(), Pos { line: 1, column: 1 });
         assert_eq!(idx.get("b[0].x").unwrap(), Pos { line: 3, column: 5 });
-        // A mapping is where its first key is.
+        // The root and a list item are where their first key is; a keyed
+        // mapping is where its key is.
         assert_eq!(idx.get("").unwrap(), Pos { line: 1, column: 1 });
         assert_eq!(idx.get("b[0]").unwrap(), Pos { line: 3, column: 5 });
+        let nested = PositionIndex::build("# c\nx:\n  y:\n    z: 1\n");
+        assert_eq!(nested.get("").unwrap(), Pos { line: 2, column: 1 });
+        assert_eq!(nested.get("x.y").unwrap(), Pos { line: 3, column: 3 });
         assert_eq!(idx.get("b[0].y").unwrap().line, 4);
         assert_eq!(idx.get("b[1].y").unwrap().line, 5);
         assert_eq!(idx.get("c[1]").unwrap().line, 6);
         assert_eq!(idx.find("b[1].zz").unwrap().line, 5);
         assert_eq!(parent("b[1].y"), "b[1]");
+    }
+
+    #[test]
+    fn finds_a_key_given_twice() {
+        let idx = PositionIndex::build("a: 1\nb:\n  - x: 1\n    x: 2\na: 3\n");
+        assert_eq!(idx.get("a").unwrap().line, 1);
+        assert_eq!(idx.duplicate("a").unwrap(), Pos { line: 5, column: 1 });
+        assert_eq!(idx.duplicate("b[0].x").unwrap(), Pos { line: 4, column: 5 });
+        assert_eq!(idx.duplicate("b"), None);
     }
 }

@@ -313,10 +313,15 @@ impl Catalog {
             }
             if let (Some(f), Some(t)) = (u.valid_from, u.valid_to) {
                 if t < f {
-                    diags.push(src.error(
-                        &format!("{at}.valid_to"),
-                        format!("valid_to {t} is before valid_from {f}"),
-                    ));
+                    diags.push(
+                        src.error(
+                            &format!("{at}.valid_to"),
+                            format!("valid_to {t} is before valid_from {f}"),
+                        )
+                        .with_hint(
+                            "valid_to is the last day the unit existed: a date after valid_from",
+                        ),
+                    );
                 }
             }
         }
@@ -345,7 +350,8 @@ impl Catalog {
                     );
                 } else if p == &u.id {
                     diags.push(
-                        src.error(&format!("{at}.parent"), "a unit cannot be its own parent"),
+                        src.error(&format!("{at}.parent"), "a unit cannot be its own parent")
+                            .with_hint("write the id of the unit above it, e.g. hung-yen"),
                     );
                 }
             }
@@ -455,10 +461,13 @@ impl Catalog {
                 .insert(ind.id.clone(), ind.clone())
                 .is_some()
             {
-                diags.push(src.error(
-                    &format!("{at}.id"),
-                    format!("the id `{}` is used twice", ind.id),
-                ));
+                diags.push(
+                    src.error(
+                        &format!("{at}.id"),
+                        format!("the id `{}` is used twice", ind.id),
+                    )
+                    .with_hint("give each indicator its own id"),
+                );
             }
             if let Some(t) = &ind.target {
                 check_measure_value(
@@ -481,17 +490,23 @@ impl Catalog {
                 );
             }
             if !ids.insert(s.id.clone()) {
-                diags.push(src.error(
-                    &format!("{at}.id"),
-                    format!("the id `{}` is used twice", s.id),
-                ));
+                diags.push(
+                    src.error(
+                        &format!("{at}.id"),
+                        format!("the id `{}` is used twice", s.id),
+                    )
+                    .with_hint("give each scheme its own id"),
+                );
             }
             if let Some(t) = s.valid_to {
                 if t < s.valid_from {
-                    diags.push(src.error(
-                        &format!("{at}.valid_to"),
-                        format!("valid_to {t} is before valid_from {}", s.valid_from),
-                    ));
+                    diags.push(
+                        src.error(
+                            &format!("{at}.valid_to"),
+                            format!("valid_to {t} is before valid_from {}", s.valid_from),
+                        )
+                        .with_hint("valid_to is the last day the scheme was in force: a date after valid_from"),
+                    );
                 }
             }
             let mut sum = 0.0;
@@ -926,10 +941,14 @@ impl DispatchChecker<'_> {
                 continue;
             };
             if !seen.insert(g.indicator.clone()) {
-                diags.push(self.src.error(
-                    &format!("{at}.indicator"),
-                    format!("`{}` is given twice", g.indicator),
-                ));
+                diags.push(
+                    self.src
+                        .error(
+                            &format!("{at}.indicator"),
+                            format!("`{}` is given twice", g.indicator),
+                        )
+                        .with_hint("give each group once; check which group this score belongs to"),
+                );
             }
             let max = maxima.get(g.indicator.as_str()).copied();
             if let Some(s) = scheme {
@@ -985,10 +1004,14 @@ impl DispatchChecker<'_> {
                 }
                 if let (Some(c), Some(of)) = (det.count, det.of) {
                     if c.0 > of.0 {
-                        diags.push(self.src.error(
-                            &format!("{dat}.count"),
-                            format!("{} is more than the total of {}", c.0, of.0),
-                        ));
+                        diags.push(
+                            self.src
+                                .error(
+                                    &format!("{dat}.count"),
+                                    format!("{} is more than the total of {}", c.0, of.0),
+                                )
+                                .with_hint("`count` is the part and `of` the whole, as in 171/171"),
+                        );
                     }
                 }
                 if det.count.is_none() && det.percent.is_none() {
@@ -1119,10 +1142,16 @@ impl DispatchChecker<'_> {
             .map(|(i, _)| i)
             .collect();
         if status_cols.len() > 1 {
-            diags.push(self.src.error(
-                &format!("{at}.columns"),
-                "only one column can carry the published status",
-            ));
+            diags.push(
+                self.src
+                    .error(
+                        &format!("{at}.columns"),
+                        "only one column can carry the published status",
+                    )
+                    .with_hint(
+                        "keep `has_status: true` on the column the printed status refers to",
+                    ),
+            );
         }
         let status_col = status_cols.first().copied();
         let mut seen_units = HashSet::new();
@@ -1130,10 +1159,14 @@ impl DispatchChecker<'_> {
             let rat = format!("{at}.rows[{r}]");
             let unit_ok = self.unit(&row.unit, &format!("{rat}.unit"), Some(period), diags);
             if unit_ok && !seen_units.insert(row.unit.clone()) {
-                diags.push(self.src.error(
-                    &format!("{rat}.unit"),
-                    format!("`{}` has two rows in this appendix", row.unit),
-                ));
+                diags.push(
+                    self.src
+                        .error(
+                            &format!("{rat}.unit"),
+                            format!("`{}` has two rows in this appendix", row.unit),
+                        )
+                        .with_hint("check the unit id of this row against the printed name"),
+                );
             }
             if let (Some(printed), Ok(u)) = (&row.printed_name, self.cat.resolve_unit(&row.unit)) {
                 let f = fold(printed);

@@ -93,7 +93,12 @@ impl<'a> Renderer<'a> {
                 base_path: &s.base_path,
             },
         );
-        let root = root_of(page);
+        // 404.html is served at any address, so it leads home by the base path.
+        let root = if page == "404.html" {
+            s.base_path.clone()
+        } else {
+            root_of(page)
+        };
         ctx.insert("home", if root.is_empty() { "./" } else { root.as_str() });
         ctx.insert("root", &root);
         ctx.insert("section", section);

@@ -84,7 +84,11 @@ pub fn histories(r: &Renderer, unit: &str) -> Vec<History> {
             if rows.is_empty() {
                 return None;
             }
-            let judged_status = |row: &FigureRow| row.status.map(|s| s == Status::Met).or(row.met);
+            // Not applicable periods are counted apart, whatever status is printed.
+            let judged_status = |row: &FigureRow| match row.value {
+                FigureValue::NotApplicable { .. } => None,
+                _ => row.status.map(|s| s == Status::Met).or(row.met),
+            };
             let chart = super::charts::history(
                 model,
                 unit,

@@ -1,0 +1,264 @@
+//! Bad input never panics: arbitrary text, and arbitrary mutations of a real
+//! dispatch file, fed to the loader as a dispatch file. Errors are fine;
+//! a panic, or an error pointing past the end of the file, is not.
+
+mod common;
+
+use common::*;
+use proptest::prelude::*;
+use std::path::Path;
+
+const DISPATCH: &str = "dispatches/2024/2024-01-thu.yaml";
+
+/// Pieces of YAML and of the content format, to build and break files with.
+const TOKENS: &[&str] = &[
+    ": ",
+    "- ",
+    "-",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "\"",
+    "'",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!!int ",
+    "---\n",
+    "...\n",
+    "# x",
+    "|\n",
+    ">-\n",
+    "\t",
+    "\n",
+    "\n  ",
+    "\n    ",
+    "~",
+    "null",
+    "true",
+    "1.038",
+    "55,02",
+    "155,02",
+    "-1",
+    "446",
+    "1e309",
+    ".nan",
+    "? ",
+    "<<: *a",
+    "%YAML 1.2\n",
+    "2023-02-30",
+    "2023-13",
+    "2023-Q5",
+    "2023-W99",
+    "2023-01-01/2022-01-01",
+    "\u{feff}",
+    "  ",
+    "bogus: 1",
+    "kind: ",
+    "directive",
+    "monthly-results",
+    "period: ",
+    "2023-10",
+    "results:",
+    "total: ",
+    "groups:",
+    "indicator: ",
+    "score: ",
+    "unit: ",
+    "so-tu-phap",
+    "hung-yen",
+    "appendices:",
+    "rows:",
+    "values:",
+    "columns:",
+    "{ not_applicable: ",
+    "{ not_published: ~ }",
+    "status: ",
+    "Hoàn thành",
+    "rank: ",
+    "20/63",
+    "0/0",
+    "99999999999999999999",
+    "đ",
+    "\r\n",
+    "\u{0}",
+    "has_status: true",
+    "target:",
+    "at_least: ",
+    "count: ",
+    "of: ",
+    "details:",
+];
+
+fn token() -> impl Strategy<Value = String> {
+    prop::sample::select(TOKENS).prop_map(str::to_string)
+}
+
+/// One edit of a file's bytes; positions are fractions of the length so
+/// that they stay valid as the file changes.
+#[derive(Debug, Clone)]
+enum Mutation {
+    DeleteByte(f64),
+    DeleteLine(f64),
+    DuplicateLine(f64),
+    Insert(f64, String),
+    InsertLine(f64, String),
+    Truncate(f64),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let at = 0.0..1.0f64;
+    prop_oneof![
+        at.clone().prop_map(Mutation::DeleteByte),
+        at.clone().prop_map(Mutation::DeleteLine),
+        at.clone().prop_map(Mutation::DuplicateLine),
+        (at.clone(), token()).prop_map(|(a, t)| Mutation::Insert(a, t)),
+        (at.clone(), prop::collection::vec(token(), 1..5))
+            .prop_map(|(a, t)| Mutation::InsertLine(a, t.concat())),
+        at.prop_map(Mutation::Truncate),
+    ]
+}
+
+fn index(len: usize, at: f64) -> usize {
+    ((len as f64) * at) as usize
+}
+
+fn mutate(mut bytes: Vec<u8>, edits: &[Mutation]) -> Vec<u8> {
+    for m in edits {
+        let len = bytes.len();
+        match m {
+            Mutation::DeleteByte(a) if len > 0 => {
+                bytes.remove(index(len, *a).min(len - 1));
+            }
+            Mutation::Insert(a, t) => {
+                let i = index(len, *a).min(len);
+                bytes.splice(i..i, t.bytes());
+            }
+            Mutation::Truncate(a) => bytes.truncate(index(len, *a)),
+            Mutation::DeleteLine(a) | Mutation::DuplicateLine(a) | Mutation::InsertLine(a, _) => {
+                let mut lines: Vec<Vec<u8>> =
+                    bytes.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+                let i = index(lines.len(), *a).min(lines.len() - 1);
+                match m {
+                    Mutation::DeleteLine(_) => {
+                        lines.remove(i);
+                    }
+                    Mutation::DuplicateLine(_) => {
+                        let l = lines[i].clone();
+                        lines.insert(i, l);
+                    }
+                    Mutation::InsertLine(_, t) => lines.insert(i, t.clone().into_bytes()),
+                    _ => unreachable!(),
+                }
+                bytes = lines.join(&b'\n');
+            }
+            _ => {}
+        }
+    }
+    bytes
+}
+
+/// Load a content folder and check what must hold whatever the input.
+fn load_and_check(dir: &Path, file: &Path, bytes: &[u8]) {
+    let loaded = congkhai::content::load(dir);
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    for d in &loaded.diagnostics.items {
+        if d.file == file {
+            if let Some(line) = d.line {
+                assert!(
+                    (1..=lines + 1).contains(&line),
+                    "line {line} of a {lines}-line file: {d}"
+                );
+            }
+            assert!(d.column != Some(0), "columns count from 1: {d}");
+            assert!(
+                d.hint.is_some() || !d.is_error(),
+                "an error without a hint: {d}"
+            );
+        }
+    }
+    assert_eq!(
+        loaded.model.is_some(),
+        !loaded.diagnostics.has_errors(),
+        "a model exactly when there is no error"
+    );
+}
+
+struct Minimal(Fixture);
+
+impl Minimal {
+    /// The real catalog, and one dispatch file to fill.
+    fn new() -> Minimal {
+        Minimal(Fixture::with_dispatches(&[]))
+    }
+    fn run(&self, bytes: &[u8]) {
+        let path = self.0.path(DISPATCH);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        load_and_check(self.0.dir(), &path, bytes);
+    }
+}
+
+thread_local! {
+    static MINIMAL: Minimal = Minimal::new();
+}
+
+fn real(rel: &str) -> Vec<u8> {
+    std::fs::read(real_content().join(rel)).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "(?s).{0,300}") {
+        MINIMAL.with(|m| m.run(text.as_bytes()));
+    }
+
+    #[test]
+    fn yaml_ish_text_never_panics(tokens in prop::collection::vec(token(), 0..80)) {
+        MINIMAL.with(|m| m.run(tokens.concat().as_bytes()));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        MINIMAL.with(|m| m.run(&bytes));
+    }
+
+    #[test]
+    fn mutated_dispatch_never_panics(
+        which in 0..4usize,
+        edits in prop::collection::vec(mutation(), 1..8),
+    ) {
+        let rel = [FEB_2023, OCT_2023, MAR_2025, NOV_2023_MY_HAO][which];
+        let bytes = mutate(real(rel), &edits);
+        MINIMAL.with(|m| m.run(&bytes));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// The catalog files are read by the same loader; they must not panic
+    /// either (a scheme, a validity date or a parent chain gone wrong).
+    #[test]
+    fn mutated_catalog_never_panics(
+        which in 0..3usize,
+        edits in prop::collection::vec(mutation(), 1..6),
+    ) {
+        let rel = ["units.yaml", "indicators.yaml", "site.yaml"][which];
+        let fx = Fixture::real();
+        let bytes = mutate(real(rel), &edits);
+        std::fs::write(fx.path(rel), &bytes).unwrap();
+        load_and_check(fx.dir(), &fx.path(rel), &bytes);
+    }
+}
+
+#[test]
+fn mutate_keeps_an_untouched_file() {
+    let bytes = real(FEB_2023);
+    assert_eq!(mutate(bytes.clone(), &[]), bytes);
+    MINIMAL.with(|m| m.run(&bytes));
+}
