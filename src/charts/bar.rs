@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::post::{clean_id, finish, mark, Frame, Role};
-use super::scale::{tick, value, Axis, Ticked};
+use super::scale::{datum_value, tick, value, Axis, Ticked};
 use super::text::{clean, width, wrap};
 use super::{font, BarChart, Datum, BLUE, GRID, MUTED, RED, TEXT};
 
@@ -37,8 +37,8 @@ struct Layout {
 }
 
 fn value_text(c: &BarChart, d: &Datum) -> String {
-    match (d, d.value()) {
-        (_, Some(v)) => value(&c.scale, v),
+    match (d, datum_value(&c.scale, d)) {
+        (_, Some(text)) => text,
         (Datum::NotApplicable, None) => NA_TEXT.to_string(),
         _ => MISSING_TEXT.to_string(),
     }
@@ -61,8 +61,8 @@ fn layout(c: &BarChart, axis: &Axis) -> Layout {
     let value_w = c
         .bars
         .iter()
-        .filter_map(|b| b.value.value())
-        .map(|v| width(&value(&c.scale, v), UNIT))
+        .filter_map(|b| datum_value(&c.scale, &b.value))
+        .map(|text| width(&text, UNIT))
         .fold(width(&tick(&c.scale, axis.top), TICK) / 2.0, f64::max) as i32
         + 10;
     Layout {

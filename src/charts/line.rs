@@ -43,7 +43,9 @@ fn prepare(c: &LineChart) -> Prepared {
         .map(|s| {
             let data = (0..labels.len())
                 .map(|i| match s.data.get(i) {
-                    Some(d @ Datum::Value(_)) if d.value().is_none() => Datum::Missing,
+                    Some(d @ (Datum::Value(_) | Datum::Printed(..))) if d.value().is_none() => {
+                        Datum::Missing
+                    }
                     Some(d) => *d,
                     None => Datum::Missing,
                 })

@@ -46,6 +46,9 @@ pub(crate) fn font(px: f64) -> plotters::style::FontDesc<'static> {
 pub enum Datum {
     /// A published figure. NaN or infinite values count as [`Datum::Missing`].
     Value(f64),
+    /// A published figure with the number of decimals it was printed with,
+    /// so that labels and summaries say `15,0` where the dispatch does.
+    Printed(f64, u8),
     /// The indicator does not apply that month: marked, never drawn as 0.
     NotApplicable,
     /// No figure published: a gap in the line.
@@ -56,7 +59,15 @@ impl Datum {
     /// The figure, if it is a usable number.
     pub fn value(&self) -> Option<f64> {
         match *self {
-            Datum::Value(v) if v.is_finite() => Some(v),
+            Datum::Value(v) | Datum::Printed(v, _) if v.is_finite() => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The printed decimals, when known.
+    pub fn decimals(&self) -> Option<u8> {
+        match *self {
+            Datum::Printed(_, d) => Some(d),
             _ => None,
         }
     }

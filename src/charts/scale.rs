@@ -174,6 +174,25 @@ pub(crate) fn value_long(scale: &Scale, v: f64) -> String {
     }
 }
 
+/// [`value`] of a datum, with its printed decimals when known.
+pub(crate) fn datum_value(scale: &Scale, d: &super::Datum) -> Option<String> {
+    let v = d.value()?;
+    Some(match (d.decimals(), scale) {
+        (Some(dec), Scale::Percent) => format!("{}%", vi::format_decimal(v, dec)),
+        (Some(dec), _) => vi::format_decimal(v, dec),
+        (None, _) => value(scale, v),
+    })
+}
+
+/// [`value_long`] of a datum, with its printed decimals when known.
+pub(crate) fn datum_value_long(scale: &Scale, d: &super::Datum) -> Option<String> {
+    let text = datum_value(scale, d)?;
+    Some(match scale {
+        Scale::Points { .. } => format!("{text} điểm"),
+        _ => text,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! One-sentence Vietnamese summaries for `<desc>`: the figures as published
 //! (not clamped), so a screen reader hears what the chart shows.
 
-use super::scale::value_long;
+use super::scale::{datum_value_long, value_long};
 use super::text::clean;
 use super::{BarChart, Datum, LineChart, Scale};
 
@@ -36,7 +36,10 @@ pub(crate) fn line(c: &LineChart) -> String {
         .collect();
     let na = (0..n).filter(|&i| data(0, i).is_not_applicable()).count();
     let missing = n - na - values.len();
-    let v = |x: f64| value_long(scale, x);
+    // A figure of the first series at month `i`, as printed.
+    let v_at = |i: usize, x: f64| {
+        datum_value_long(scale, &data(0, i)).unwrap_or_else(|| value_long(scale, x))
+    };
     let mut clauses: Vec<String> = Vec::new();
     match values.as_slice() {
         [] if na == n => clauses.push(if n == 1 {
@@ -45,8 +48,8 @@ pub(crate) fn line(c: &LineChart) -> String {
             format!("không áp dụng trong cả {n} tháng")
         }),
         [] => clauses.push("chưa có số liệu".into()),
-        [(_, x)] if n == 1 => clauses.push(v(*x)),
-        [(i, x)] => clauses.push(format!("chỉ có số liệu {}: {}", labels[*i], v(*x))),
+        [(i, x)] if n == 1 => clauses.push(v_at(*i, *x)),
+        [(i, x)] => clauses.push(format!("chỉ có số liệu {}: {}", labels[*i], v_at(*i, *x))),
         _ => {
             let (fi, fv) = values[0];
             let (li, lv) = values[values.len() - 1];
@@ -59,9 +62,9 @@ pub(crate) fn line(c: &LineChart) -> String {
             };
             clauses.push(format!(
                 "đầu kỳ {}{}, cuối kỳ {}{}",
-                v(fv),
+                v_at(fi, fv),
                 at(fi, 0),
-                v(lv),
+                v_at(li, lv),
                 at(li, n - 1)
             ));
             // Earliest month wins a tie: stable and easy to check in the table.
@@ -73,9 +76,9 @@ pub(crate) fn line(c: &LineChart) -> String {
                 .fold(values[0], |m, &p| if p.1 < m.1 { p } else { m });
             clauses.push(format!(
                 "cao nhất {} ({}), thấp nhất {} ({})",
-                v(hv),
+                v_at(hi, hv),
                 labels[hi],
-                v(lov),
+                v_at(lo, lov),
                 labels[lo]
             ));
         }
@@ -102,8 +105,8 @@ pub(crate) fn line(c: &LineChart) -> String {
     }
     if let Some(s2) = c.series.get(1) {
         if let Some(i) = (0..n).rev().find(|&i| data(1, i).value().is_some()) {
-            let x = data(1, i).value().unwrap_or_default();
-            clauses.push(format!("{} {}: {}", clean(&s2.name), labels[i], v(x)));
+            let x = datum_value_long(scale, &data(1, i)).unwrap_or_default();
+            clauses.push(format!("{} {}: {}", clean(&s2.name), labels[i], x));
         }
     }
     out.push_str(": ");
@@ -156,18 +159,19 @@ pub(crate) fn bar(c: &BarChart) -> String {
             let best = values
                 .iter()
                 .fold(values[0].1, |m, p| if better(p.1, m) { p.1 } else { m });
-            let who: Vec<&str> = values
-                .iter()
-                .filter(|p| p.1 == best)
-                .map(|p| labels[p.0].as_str())
-                .collect();
-            format!("{} ({})", value_long(scale, best), names(&who))
+            let holders: Vec<usize> = values.iter().filter(|p| p.1 == best).map(|p| p.0).collect();
+            let who: Vec<&str> = holders.iter().map(|&i| labels[i].as_str()).collect();
+            let text = holders
+                .first()
+                .and_then(|&i| datum_value_long(scale, &c.bars[i].value))
+                .unwrap_or_else(|| value_long(scale, best));
+            format!("{text} ({})", names(&who))
         };
         if values.len() == 1 {
             clauses.push(format!(
                 "{}: {}",
                 labels[values[0].0],
-                value_long(scale, values[0].1)
+                datum_value_long(scale, &c.bars[values[0].0].value).unwrap_or_default()
             ));
         } else {
             clauses.push(format!(

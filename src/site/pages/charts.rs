@@ -84,7 +84,7 @@ fn scale_of(ind: &IndicatorEntry, figures: &[&Figure]) -> Scale {
 
 fn datum(v: &FigureValue) -> Datum {
     match v {
-        FigureValue::Value { value } => Datum::Value(value.value),
+        FigureValue::Value { value } => Datum::Printed(value.value, value.decimals),
         FigureValue::NotApplicable { .. } => Datum::NotApplicable,
         FigureValue::NotPublished { .. } => Datum::Missing,
     }
@@ -152,7 +152,7 @@ pub fn history(
                 .map(|p| {
                     at(p)
                         .and_then(|f| f.national_average)
-                        .map_or(Datum::Missing, |a| Datum::Value(a.value))
+                        .map_or(Datum::Missing, |a| Datum::Printed(a.value, a.decimals))
                 })
                 .collect(),
         });

@@ -1,0 +1,180 @@
+//! Every chart on the built site of the real content: a valid, accessible
+//! SVG whose plotted points match the data table beside it.
+
+use congkhai::site::{render, BuildOptions};
+use std::path::PathBuf;
+
+struct Chart {
+    page: String,
+    svg: String,
+    /// First value column of the chart's data table, row by row.
+    values: Vec<String>,
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a str)> {
+    let i = s.find(start)?;
+    let rest = &s[i..];
+    let j = rest.find(end)? + end.len();
+    Some((&rest[..j], &rest[j..]))
+}
+
+fn charts() -> Vec<Chart> {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, _) = render(&BuildOptions {
+        content: PathBuf::from("content"),
+        output: dir.path().join("output"),
+        base_path: None,
+    })
+    .expect("the real content builds");
+    let mut out = Vec::new();
+    for (page, bytes) in &site.files {
+        if !page.ends_with(".html") {
+            continue;
+        }
+        let html = std::str::from_utf8(bytes).unwrap();
+        let mut rest = html;
+        while let Some((block, after)) = between(rest, "<div class=\"chart-figure\">", "</details>")
+        {
+            rest = after;
+            let (svg, _) = between(block, "<svg", "</svg>").expect("an svg in every chart");
+            let (tbody, _) =
+                between(block, "<tbody>", "</tbody>").expect("a data table beside every chart");
+            let values = tbody
+                .split("<tr>")
+                .skip(1)
+                .map(|row| {
+                    let (cell, _) =
+                        between(row, "<td class=\"num\">", "</td>").expect("a value cell");
+                    cell.trim_start_matches("<td class=\"num\">")
+                        .trim_end_matches("</td>")
+                        .to_string()
+                })
+                .collect();
+            out.push(Chart {
+                page: page.clone(),
+                svg: svg.to_string(),
+                values,
+            });
+        }
+    }
+    out
+}
+
+fn is_number(v: &str) -> bool {
+    v.starts_with(|c: char| c.is_ascii_digit())
+}
+
+#[test]
+fn every_chart_is_accessible_and_plots_its_table() {
+    let charts = charts();
+    // Home, 4 months, unit histories, indicator histories and rankings.
+    assert!(charts.len() > 60, "only {} charts", charts.len());
+    for c in &charts {
+        let doc = roxmltree::Document::parse(&c.svg)
+            .unwrap_or_else(|e| panic!("{}: {e}\n{}", c.page, c.svg));
+        let root = doc.root_element();
+        assert_eq!(root.attribute("role"), Some("img"), "{}", c.page);
+        assert!(
+            root.attribute("viewBox").is_some() && root.attribute("width").is_none(),
+            "{}: not responsive",
+            c.page
+        );
+        let labelled: Vec<&str> = root
+            .attribute("aria-labelledby")
+            .unwrap_or_default()
+            .split(' ')
+            .collect();
+        let title = root
+            .children()
+            .find(|n| n.has_tag_name("title"))
+            .expect("a title");
+        let desc = root
+            .children()
+            .find(|n| n.has_tag_name("desc"))
+            .expect("a desc");
+        assert_eq!(
+            labelled,
+            [
+                title.attribute("id").unwrap(),
+                desc.attribute("id").unwrap()
+            ],
+            "{}",
+            c.page
+        );
+        let desc = desc.text().unwrap_or_default();
+        assert!(desc.ends_with('.') && desc.len() > 20, "{}: {desc}", c.page);
+
+        let has_class = |n: &roxmltree::Node, c: &str| {
+            n.attribute("class")
+                .is_some_and(|v| v.split(' ').any(|x| x == c))
+        };
+        let bars = root
+            .descendants()
+            .filter(|n| has_class(n, "chart-bar"))
+            .count();
+        let points = root
+            .descendants()
+            .filter(|n| {
+                n.attribute("class").is_some_and(|c| {
+                    c.split(' ').any(|x| x == "chart-point") && c.contains("chart-s1")
+                })
+            })
+            .count();
+        let numeric: Vec<&String> = c.values.iter().filter(|v| is_number(v)).collect();
+        let plotted = if bars > 0 { bars } else { points };
+        assert_eq!(
+            plotted,
+            numeric.len(),
+            "{}: {} marks for {:?}",
+            c.page,
+            plotted,
+            c.values
+        );
+        // The summary states the values it summarises.
+        if bars == 0 {
+            if let (Some(first), Some(last)) = (numeric.first(), numeric.last()) {
+                for v in [first, last] {
+                    let v = v.trim_end_matches('%');
+                    assert!(
+                        desc.contains(v),
+                        "{}: `{desc}` does not mention {v}",
+                        c.page
+                    );
+                }
+            }
+        }
+        assert!(
+            c.svg.len() < 20_000 || bars > 20,
+            "{}: chart of {} bytes",
+            c.page,
+            c.svg.len()
+        );
+    }
+}
+
+#[test]
+fn a_not_applicable_month_is_marked_never_drawn_as_zero() {
+    let charts = charts();
+    let c = charts
+        .iter()
+        .find(|c| c.page == "don-vi/so-tai-chinh/index.html" && c.svg.contains("thanh toán"))
+        .expect("Sở Tài chính's online payment chart");
+    assert!(c.values[0].starts_with("Không áp dụng"), "{:?}", c.values);
+    assert!(
+        !c.svg.contains("chart-point chart-s1"),
+        "a not-applicable month has no point"
+    );
+    assert!(
+        c.svg.contains("chart-na"),
+        "the month is marked not applicable"
+    );
+    // Sở Khoa học và Công nghệ paid online 0%: a real 0 is a point.
+    let zero = charts
+        .iter()
+        .find(|c| {
+            c.page == "don-vi/so-khoa-hoc-va-cong-nghe/index.html" && c.svg.contains("thanh toán")
+        })
+        .expect("Sở Khoa học và Công nghệ's online payment chart");
+    assert_eq!(zero.values, ["0%"]);
+    assert_eq!(zero.svg.matches("chart-point chart-s1").count(), 1);
+}
