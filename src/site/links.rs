@@ -3,6 +3,7 @@
 //! and the link.
 
 use super::{Site, SiteError};
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
 /// The prefix that leads from a page back to the site root:
@@ -12,14 +13,19 @@ pub fn root_of(page: &str) -> String {
 }
 
 /// Decode the entities tera's escaping produces in attribute values.
-fn unescape(s: &str) -> String {
-    s.replace("&#x2F;", "/")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.replace("&#x2F;", "/")
+            .replace("&#x27;", "'")
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
 }
 
 /// Values of `attr="…"` in an HTML text.
@@ -75,41 +81,49 @@ fn resolve(page: &str, link: &str, base_path: &str) -> Option<(String, Option<St
 
 pub fn check(site: &Site) -> Result<(), SiteError> {
     let base_path = &site.base_path;
-    let mut ids: HashMap<&str, BTreeSet<String>> = HashMap::new();
-    for (path, bytes) in &site.files {
-        if path.ends_with(".html") {
-            let html = std::str::from_utf8(bytes).unwrap_or_default();
-            ids.insert(path, attribute_values(html, "id").map(unescape).collect());
-        }
-    }
-    let mut broken = Vec::new();
-    for (page, bytes) in &site.files {
-        if !page.ends_with(".html") {
-            continue;
-        }
-        let html = std::str::from_utf8(bytes).unwrap_or_default();
-        for link in attribute_values(html, "href").chain(attribute_values(html, "src")) {
-            let link = unescape(link);
-            let external = ["http:", "https:", "mailto:", "tel:", "data:"]
-                .iter()
-                .any(|s| link.starts_with(s));
-            if external {
-                continue;
-            }
-            match resolve(page, &link, base_path) {
-                None => broken.push(format!("{page}: `{link}` leaves the site")),
-                Some((file, anchor)) => {
-                    if !site.files.contains_key(&file) {
-                        broken.push(format!("{page}: `{link}` → {file} does not exist"));
-                    } else if let Some(a) = anchor.filter(|a| !a.is_empty()) {
-                        if !ids.get(file.as_str()).is_some_and(|set| set.contains(&a)) {
-                            broken.push(format!("{page}: `{link}` → no id=\"{a}\" in {file}"));
+    let pages: Vec<(&String, &str)> = site
+        .files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path, std::str::from_utf8(bytes).unwrap_or_default()))
+        .collect();
+    let ids: HashMap<&str, BTreeSet<String>> = pages
+        .par_iter()
+        .map(|(path, html)| {
+            let set = attribute_values(html, "id")
+                .map(|v| unescape(v).into_owned())
+                .collect();
+            (path.as_str(), set)
+        })
+        .collect();
+    let mut broken: Vec<String> = pages
+        .par_iter()
+        .flat_map_iter(|(page, html)| {
+            let mut found = Vec::new();
+            for raw in attribute_values(html, "href").chain(attribute_values(html, "src")) {
+                let link = unescape(raw);
+                let external = ["http:", "https:", "mailto:", "tel:", "data:"]
+                    .iter()
+                    .any(|s| link.starts_with(s));
+                if external {
+                    continue;
+                }
+                match resolve(page, &link, base_path) {
+                    None => found.push(format!("{page}: `{link}` leaves the site")),
+                    Some((file, anchor)) => {
+                        if !site.files.contains_key(&file) {
+                            found.push(format!("{page}: `{link}` → {file} does not exist"));
+                        } else if let Some(a) = anchor.filter(|a| !a.is_empty()) {
+                            if !ids.get(file.as_str()).is_some_and(|set| set.contains(&a)) {
+                                found.push(format!("{page}: `{link}` → no id=\"{a}\" in {file}"));
+                            }
                         }
                     }
                 }
             }
-        }
-    }
+            found
+        })
+        .collect();
     if broken.is_empty() {
         Ok(())
     } else {

@@ -3,6 +3,7 @@
 //! files no longer produced disappear.
 
 use super::{Site, SiteError};
+use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
 
 /// Reject any path that could leave the output folder.
@@ -52,16 +53,21 @@ pub fn write_atomic(site: &Site, output: &Path) -> Result<(), SiteError> {
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
     }
-    let result = (|| {
-        for (rel, bytes) in &paths {
-            let target = staging.join(rel);
-            if let Some(dir) = target.parent() {
-                std::fs::create_dir_all(dir).map_err(io(dir))?;
-            }
-            std::fs::write(&target, bytes).map_err(io(&target))?;
-        }
-        Ok(())
-    })();
+    // Folders first (sorted, so parents come before children), then the
+    // files in parallel.
+    let dirs: std::collections::BTreeSet<PathBuf> = paths
+        .iter()
+        .filter_map(|(rel, _)| staging.join(rel).parent().map(Path::to_path_buf))
+        .collect();
+    let result = dirs
+        .iter()
+        .try_for_each(|dir| std::fs::create_dir_all(dir).map_err(io(dir)))
+        .and_then(|()| {
+            paths.par_iter().try_for_each(|(rel, bytes)| {
+                let target = staging.join(rel);
+                std::fs::write(&target, bytes).map_err(io(&target))
+            })
+        });
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);

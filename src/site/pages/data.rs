@@ -154,7 +154,7 @@ pub fn render(r: &Renderer) -> Pages {
     let all: Vec<&Figure> = model.figures.iter().collect();
     let csv = csv(model, &all);
     let records: Vec<Record> = all.iter().map(|f| record(model, f)).collect();
-    let json = serde_json::to_vec_pretty(&serde_json::json!({
+    let json = serde_json::to_vec(&serde_json::json!({
         "nguon": model.site.publisher,
         "so_ban_ghi": records.len(),
         "ban_ghi": records,
