@@ -4,7 +4,7 @@
 
 use super::{Site, SiteError};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The prefix that leads from a page back to the site root:
 /// `don-vi/x/index.html` → `../../`; `index.html` → ``.
@@ -79,57 +79,115 @@ fn resolve(page: &str, link: &str, base_path: &str) -> Option<(String, Option<St
     Some((file, anchor))
 }
 
-pub fn check(site: &Site) -> Result<(), SiteError> {
-    let base_path = &site.base_path;
-    let pages: Vec<(&String, &str)> = site
-        .files
-        .iter()
-        .filter(|(path, _)| path.ends_with(".html"))
-        .map(|(path, bytes)| (path, std::str::from_utf8(bytes).unwrap_or_default()))
-        .collect();
-    let ids: HashMap<&str, BTreeSet<String>> = pages
-        .par_iter()
-        .map(|(path, html)| {
-            let set = attribute_values(html, "id")
-                .map(|v| unescape(v).into_owned())
-                .collect();
-            (path.as_str(), set)
-        })
-        .collect();
-    let mut broken: Vec<String> = pages
-        .par_iter()
-        .flat_map_iter(|(page, html)| {
-            let mut found = Vec::new();
-            for raw in attribute_values(html, "href").chain(attribute_values(html, "src")) {
-                let link = unescape(raw);
-                let external = ["http:", "https:", "mailto:", "tel:", "data:"]
+/// One HTML page's ids and internal links.
+pub struct PageLinks {
+    path: String,
+    ids: BTreeSet<String>,
+    links: BTreeSet<String>,
+}
+
+/// Every file of a site, with the ids and links of its pages: enough to
+/// check links without keeping the pages themselves.
+#[derive(Default)]
+pub struct LinkIndex {
+    files: HashSet<String>,
+    ids: HashMap<String, BTreeSet<String>>,
+    links: Vec<(String, BTreeSet<String>)>,
+}
+
+impl LinkIndex {
+    pub fn read_page(path: &str, html: &str) -> PageLinks {
+        let ids = attribute_values(html, "id")
+            .map(|v| unescape(v).into_owned())
+            .collect();
+        let links = attribute_values(html, "href")
+            .chain(attribute_values(html, "src"))
+            .map(unescape)
+            .filter(|l| {
+                !["http:", "https:", "mailto:", "tel:", "data:"]
                     .iter()
-                    .any(|s| link.starts_with(s));
-                if external {
-                    continue;
-                }
-                match resolve(page, &link, base_path) {
-                    None => found.push(format!("{page}: `{link}` leaves the site")),
-                    Some((file, anchor)) => {
-                        if !site.files.contains_key(&file) {
-                            found.push(format!("{page}: `{link}` → {file} does not exist"));
-                        } else if let Some(a) = anchor.filter(|a| !a.is_empty()) {
-                            if !ids.get(file.as_str()).is_some_and(|set| set.contains(&a)) {
-                                found.push(format!("{page}: `{link}` → no id=\"{a}\" in {file}"));
+                    .any(|s| l.starts_with(s))
+            })
+            .map(|l| l.into_owned())
+            .collect();
+        PageLinks {
+            path: path.to_string(),
+            ids,
+            links,
+        }
+    }
+
+    pub fn add_file(&mut self, path: String) {
+        self.files.insert(path);
+    }
+
+    pub fn add_page(&mut self, page: PageLinks) {
+        self.ids.insert(page.path.clone(), page.ids);
+        self.links.push((page.path, page.links));
+    }
+
+    pub fn from_site(site: &Site) -> LinkIndex {
+        let mut index = LinkIndex::default();
+        for (path, bytes) in &site.files {
+            index.add_file(path.clone());
+            if path.ends_with(".html") {
+                index.add_page(Self::read_page(
+                    path,
+                    std::str::from_utf8(bytes).unwrap_or_default(),
+                ));
+            }
+        }
+        index
+    }
+
+    pub fn file_count(&self) -> usize {
+        self.files.len()
+    }
+
+    /// HTML pages, sorted.
+    pub fn html_pages(&self) -> Vec<String> {
+        let mut pages: Vec<String> = self.ids.keys().cloned().collect();
+        pages.sort();
+        pages
+    }
+
+    pub fn check(&self, base_path: &str) -> Result<(), SiteError> {
+        let mut broken: Vec<String> = self
+            .links
+            .par_iter()
+            .flat_map_iter(|(page, links)| {
+                let mut found = Vec::new();
+                for link in links {
+                    match resolve(page, link, base_path) {
+                        None => found.push(format!("{page}: `{link}` leaves the site")),
+                        Some((file, anchor)) => {
+                            if !self.files.contains(&file) {
+                                found.push(format!("{page}: `{link}` → {file} does not exist"));
+                            } else if let Some(a) = anchor.filter(|a| !a.is_empty()) {
+                                if !self.ids.get(&file).is_some_and(|set| set.contains(&a)) {
+                                    found.push(format!(
+                                        "{page}: `{link}` → no id=\"{a}\" in {file}"
+                                    ));
+                                }
                             }
                         }
                     }
                 }
-            }
-            found
-        })
-        .collect();
-    if broken.is_empty() {
-        Ok(())
-    } else {
-        broken.sort();
-        Err(SiteError::Links(broken.join("\n")))
+                found
+            })
+            .collect();
+        if broken.is_empty() {
+            Ok(())
+        } else {
+            broken.sort();
+            Err(SiteError::Links(broken.join("\n")))
+        }
     }
+}
+
+/// Check every internal link and anchor of an in-memory site.
+pub fn check(site: &Site) -> Result<(), SiteError> {
+    LinkIndex::from_site(site).check(&site.base_path)
 }
 
 #[cfg(test)]

@@ -5,17 +5,20 @@
 //! - [`pages`]: one module per page kind gathers that page's data;
 //! - [`theme`]: the templates (in `themes/default/templates/`) and assets;
 //! - [`links`]: relative URLs and the link check;
-//! - [`output`]: the atomic write.
+//! - [`sink`] and [`output`]: pages written as rendered, swapped in atomically.
 
 pub mod filters;
 pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod pages;
+pub mod sink;
 pub mod theme;
 
 use crate::content;
 use crate::diagnostics::Diagnostics;
+use crate::model::Model;
+use sink::Sink;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -89,8 +92,8 @@ pub fn site_root(content: &Path) -> PathBuf {
     abs.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
-/// Load, validate and render the site in memory, with its links checked.
-pub fn render(opts: &BuildOptions) -> Result<(Site, Diagnostics), SiteError> {
+/// Load and validate the content, and load the theme.
+fn prepare(opts: &BuildOptions) -> Result<(Model, theme::Theme, Diagnostics), SiteError> {
     let loaded = content::load(&opts.content);
     let Some(mut model) = loaded.model else {
         return Err(SiteError::Content(loaded.diagnostics));
@@ -99,20 +102,43 @@ pub fn render(opts: &BuildOptions) -> Result<(Site, Diagnostics), SiteError> {
         model.site.base_path = normalize_base_path(bp);
     }
     let theme = theme::load(&site_root(&opts.content), &model.site.theme)?;
-    let site = pages::render_all(&model, &theme)?;
-    links::check(&site)?;
-    Ok((site, loaded.diagnostics))
+    Ok((model, theme, loaded.diagnostics))
 }
 
-/// Build the site into `opts.output`. On any error the previous output is
-/// left as it was.
+/// Load, validate and render the site in memory, with its links checked.
+pub fn render(opts: &BuildOptions) -> Result<(Site, Diagnostics), SiteError> {
+    let (model, theme, diagnostics) = prepare(opts)?;
+    let sink = Sink::memory();
+    pages::render_all(&model, &theme, &sink)?;
+    let (index, files) = sink.finish();
+    index.check(&model.site.base_path)?;
+    let site = Site {
+        files,
+        base_path: model.site.base_path.clone(),
+    };
+    Ok((site, diagnostics))
+}
+
+/// Build the site into `opts.output`: pages are written into a staging
+/// folder as they are rendered, links are checked, and only then is the
+/// staging folder swapped in. On any error the previous output is left as
+/// it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, SiteError> {
-    let (site, diagnostics) = render(opts)?;
-    output::write_atomic(&site, &opts.output)?;
+    let (model, theme, diagnostics) = prepare(opts)?;
+    let staging = output::begin(&opts.output)?;
+    let sink = Sink::folder(&staging.dir);
+    let rendered = pages::render_all(&model, &theme, &sink);
+    let bytes = sink.bytes();
+    let (index, _) = sink.finish();
+    if let Err(e) = rendered.and_then(|()| index.check(&model.site.base_path)) {
+        output::abort(staging);
+        return Err(e);
+    }
+    output::commit(staging)?;
     Ok(BuildReport {
-        pages: site.pages(),
-        files: site.files.len(),
-        bytes: site.bytes(),
+        pages: index.html_pages().len(),
+        files: index.file_count(),
+        bytes,
         diagnostics,
     })
 }

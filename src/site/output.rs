@@ -1,9 +1,8 @@
-//! Write the site atomically: into a fresh folder beside the output, then
-//! swapped in, so a failed build leaves the previous site as it was and
+//! Write the site atomically: into a fresh folder beside the output (see
+//! [`super::sink`]), then swapped in, so a failed build leaves the previous site as it was and
 //! files no longer produced disappear.
 
-use super::{Site, SiteError};
-use rayon::prelude::*;
+use super::SiteError;
 use std::path::{Component, Path, PathBuf};
 
 /// Reject any path that could leave the output folder.
@@ -19,6 +18,13 @@ pub fn safe_relative(path: &str) -> Result<PathBuf, SiteError> {
     }
 }
 
+/// A fresh folder beside the output, into which a build writes.
+pub struct Staging {
+    pub dir: PathBuf,
+    output: PathBuf,
+    retired: PathBuf,
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
     move |source| SiteError::Io {
         path: path.to_path_buf(),
@@ -26,14 +32,8 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
     }
 }
 
-pub fn write_atomic(site: &Site, output: &Path) -> Result<(), SiteError> {
-    // Check every path before writing anything.
-    let paths: Vec<(PathBuf, &Vec<u8>)> = site
-        .files
-        .iter()
-        .map(|(k, v)| safe_relative(k).map(|p| (p, v)))
-        .collect::<Result<_, _>>()?;
-
+/// Create the staging folder for `output`.
+pub fn begin(output: &Path) -> Result<Staging, SiteError> {
     let output = if output.as_os_str().is_empty() {
         Path::new(".")
     } else {
@@ -48,44 +48,45 @@ pub fn write_atomic(site: &Site, output: &Path) -> Result<(), SiteError> {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| "output".into());
     std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
     }
-    // Folders first (sorted, so parents come before children), then the
-    // files in parallel.
-    let dirs: std::collections::BTreeSet<PathBuf> = paths
-        .iter()
-        .filter_map(|(rel, _)| staging.join(rel).parent().map(Path::to_path_buf))
-        .collect();
-    let result = dirs
-        .iter()
-        .try_for_each(|dir| std::fs::create_dir_all(dir).map_err(io(dir)))
-        .and_then(|()| {
-            paths.par_iter().try_for_each(|(rel, bytes)| {
-                let target = staging.join(rel);
-                std::fs::write(&target, bytes).map_err(io(&target))
-            })
-        });
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    // Swap: the old output is moved aside, the new one takes its name.
+    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+    Ok(Staging {
+        dir,
+        output: output.to_path_buf(),
+        retired,
+    })
+}
+
+/// Throw the staging folder away: the output stays as it was.
+pub fn abort(staging: Staging) {
+    let _ = std::fs::remove_dir_all(&staging.dir);
+}
+
+/// Swap the staging folder in: the old output is moved aside, the new one
+/// takes its name, the old one is removed.
+pub fn commit(staging: Staging) -> Result<(), SiteError> {
+    let Staging {
+        dir,
+        output,
+        retired,
+    } = staging;
     if output.exists() {
-        std::fs::rename(output, &retired).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&staging);
-            io(output)(e)
+        std::fs::rename(&output, &retired).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&dir);
+            io(&output)(e)
         })?;
     }
-    if let Err(e) = std::fs::rename(&staging, output) {
+    if let Err(e) = std::fs::rename(&dir, &output) {
         // Put the previous site back.
         if retired.exists() {
-            let _ = std::fs::rename(&retired, output);
+            let _ = std::fs::rename(&retired, &output);
         }
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(io(output)(e));
+        let _ = std::fs::remove_dir_all(&dir);
+        return Err(io(&output)(e));
     }
     if retired.exists() {
         std::fs::remove_dir_all(&retired).map_err(io(&retired))?;

@@ -55,21 +55,17 @@ pub fn render(r: &Renderer) -> Pages {
             YearGroup { year, dispatches }
         })
         .collect();
-    let mut pages = vec![r.page(
+    let pages = vec![r.page(
         "van-ban/index.html",
         "dispatches.html",
         "dispatches",
         "Văn bản",
         &groups,
     )?];
-    let each: Vec<Pages> = model
+    model
         .dispatches
         .par_iter()
-        .map(|d| render_one(r, d))
-        .collect();
-    for p in each {
-        pages.extend(p?);
-    }
+        .try_for_each(|d| r.sink.put_all(render_one(r, d)?))?;
     Ok(pages)
 }
 

@@ -4,7 +4,6 @@
 
 use super::views::*;
 use super::{Pages, Renderer};
-use crate::site::Site;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -15,8 +14,8 @@ struct Entry {
     updated: String,
 }
 
-/// `site` holds every page rendered so far, for the sitemap.
-pub fn render(r: &Renderer, site: &Site) -> Pages {
+/// `pages`: every HTML page rendered so far, sorted, for the sitemap.
+pub fn render(r: &Renderer, pages_so_far: &[String]) -> Pages {
     let model = r.model;
     // 404.html is served at any path, so its links are absolute (base path).
     let mut pages = vec![r.page("404.html", "404.html", "", "Không tìm thấy trang", &())?];
@@ -49,9 +48,8 @@ pub fn render(r: &Renderer, site: &Site) -> Pages {
     pages.push(("robots.txt".into(), robots.into_bytes()));
 
     // Every HTML page but the 404, in path order.
-    let urls: Vec<String> = site
-        .files
-        .keys()
+    let urls: Vec<String> = pages_so_far
+        .iter()
         .filter(|k| k.ends_with(".html") && k.as_str() != "404.html")
         .map(|k| r.absolute(k))
         .collect();

@@ -144,21 +144,17 @@ pub fn render(r: &Renderer) -> Pages {
             .map(item)
             .collect(),
     };
-    let mut pages = vec![r.page(
+    let pages = vec![r.page(
         "chi-so/index.html",
         "indicators.html",
         "indicators",
         "Chỉ số và phương pháp",
         &method,
     )?];
-    let each: Vec<Pages> = model
+    model
         .indicators
         .par_iter()
-        .map(|ind| indicator_pages(r, ind))
-        .collect();
-    for p in each {
-        pages.extend(p?);
-    }
+        .try_for_each(|ind| r.sink.put_all(indicator_pages(r, ind)?))?;
     Ok(pages)
 }
 

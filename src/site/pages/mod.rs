@@ -22,8 +22,9 @@ pub mod units;
 pub mod views;
 
 use super::links::root_of;
+use super::sink::Sink;
 use super::theme::{error_chain, Theme};
-use super::{Site, SiteError};
+use super::SiteError;
 use crate::model::Model;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -51,6 +52,8 @@ pub type Pages = Result<Vec<Page>, SiteError>;
 pub struct Renderer<'a> {
     pub model: &'a Model,
     theme: &'a Theme,
+    /// Where pages go as soon as they are rendered.
+    pub sink: &'a Sink,
 }
 
 impl<'a> Renderer<'a> {
@@ -119,10 +122,10 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Render every page, data file and asset. The page kinds render in
-/// parallel; the feeds last, since the sitemap lists every page.
-pub fn render_all(model: &Model, theme: &Theme) -> Result<Site, SiteError> {
-    let r = Renderer { model, theme };
+/// Render every page, data file and asset into `sink`. The page kinds
+/// render in parallel; the feeds last, since the sitemap lists every page.
+pub fn render_all(model: &Model, theme: &Theme, sink: &Sink) -> Result<(), SiteError> {
+    let r = Renderer { model, theme, sink };
     let steps: [fn(&Renderer) -> Pages; 6] = [
         home::render,
         months::render,
@@ -131,23 +134,14 @@ pub fn render_all(model: &Model, theme: &Theme) -> Result<Site, SiteError> {
         indicators::render,
         data::render,
     ];
-    let parts: Vec<Pages> = steps.par_iter().map(|step| step(&r)).collect();
-    let mut site = Site {
-        base_path: model.site.base_path.clone(),
-        ..Site::default()
-    };
-    for part in parts {
-        for (path, bytes) in part? {
-            site.add(path, bytes);
-        }
-    }
-    for (path, bytes) in feeds::render(&r, &site)? {
-        site.add(path, bytes);
-    }
+    steps
+        .par_iter()
+        .try_for_each(|step| sink.put_all(step(&r)?))?;
+    sink.put_all(feeds::render(&r, &sink.html_pages())?)?;
     for (name, bytes) in &theme.assets {
-        site.add(format!("static/{name}"), bytes.clone());
+        sink.put(format!("static/{name}"), bytes.clone())?;
     }
-    Ok(site)
+    Ok(())
 }
 
 /// `III` → `iii`; any text → a `[a-z0-9-]` slug.

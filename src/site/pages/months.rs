@@ -87,7 +87,7 @@ pub fn render(r: &Renderer) -> Pages {
         .rev()
         .map(|(year, months)| YearGroup { year, months })
         .collect();
-    let mut pages = vec![r.page(
+    let pages = vec![r.page(
         "thang/index.html",
         "months.html",
         "months",
@@ -95,14 +95,10 @@ pub fn render(r: &Renderer) -> Pages {
         &groups,
     )?];
     let total_chart = super::home::total_chart(model, "../../");
-    let months: Vec<Result<Page, SiteError>> = periods
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| month_page(r, &periods, i, p, &total_chart))
-        .collect();
-    for m in months {
-        pages.push(m?);
-    }
+    periods.par_iter().enumerate().try_for_each(|(i, p)| {
+        let (path, bytes) = month_page(r, &periods, i, p, &total_chart)?;
+        r.sink.put(path, bytes)
+    })?;
     Ok(pages)
 }
 

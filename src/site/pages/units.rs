@@ -188,7 +188,7 @@ pub fn render(r: &Renderer) -> Pages {
             units: orphans,
         });
     }
-    let mut pages = vec![r.page(
+    let pages = vec![r.page(
         "don-vi/index.html",
         "units.html",
         "units",
@@ -210,20 +210,10 @@ pub fn render(r: &Renderer) -> Pages {
                 .push((&d.slug, Some(&m.note)));
         }
     }
-    let each: Vec<Pages> = model
-        .units
-        .par_iter()
-        .map(|u| {
-            unit_pages(
-                r,
-                u,
-                named.get(u.id()).map(Vec::as_slice).unwrap_or_default(),
-            )
-        })
-        .collect();
-    for p in each {
-        pages.extend(p?);
-    }
+    model.units.par_iter().try_for_each(|u| {
+        let named = named.get(u.id()).map(Vec::as_slice).unwrap_or_default();
+        r.sink.put_all(unit_pages(r, u, named)?)
+    })?;
     Ok(pages)
 }
 

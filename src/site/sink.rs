@@ -1,0 +1,104 @@
+//! Where rendered files go as soon as they are rendered: into memory (for
+//! tests and `render`), or straight into the staging folder of a build, so
+//! that a national build never holds the whole site in memory. Either way
+//! each HTML page's ids and links are noted for the link check, and every
+//! path is checked before anything is written.
+
+use super::links::LinkIndex;
+use super::output::safe_relative;
+use super::SiteError;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+enum Target {
+    Memory(Mutex<BTreeMap<String, Vec<u8>>>),
+    Folder(PathBuf),
+}
+
+pub struct Sink {
+    target: Target,
+    index: Mutex<LinkIndex>,
+    bytes: std::sync::atomic::AtomicUsize,
+}
+
+impl Sink {
+    pub fn memory() -> Sink {
+        Sink {
+            target: Target::Memory(Mutex::new(BTreeMap::new())),
+            index: Mutex::new(LinkIndex::default()),
+            bytes: 0.into(),
+        }
+    }
+
+    /// Write into `dir`, which must exist and be empty.
+    pub fn folder(dir: &Path) -> Sink {
+        Sink {
+            target: Target::Folder(dir.to_path_buf()),
+            index: Mutex::new(LinkIndex::default()),
+            bytes: 0.into(),
+        }
+    }
+
+    pub fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+        let rel = safe_relative(&path)?;
+        // Links and ids are read outside the lock; only the result is merged.
+        let page = path
+            .ends_with(".html")
+            .then(|| LinkIndex::read_page(&path, std::str::from_utf8(&bytes).unwrap_or_default()));
+        self.bytes
+            .fetch_add(bytes.len(), std::sync::atomic::Ordering::Relaxed);
+        match &self.target {
+            Target::Memory(files) => {
+                lock(files).insert(path.clone(), bytes);
+            }
+            Target::Folder(dir) => {
+                let target = dir.join(rel);
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent).map_err(|source| SiteError::Io {
+                        path: parent.to_path_buf(),
+                        source,
+                    })?;
+                }
+                std::fs::write(&target, &bytes).map_err(|source| SiteError::Io {
+                    path: target.clone(),
+                    source,
+                })?;
+            }
+        }
+        let mut index = lock(&self.index);
+        index.add_file(path);
+        if let Some(page) = page {
+            index.add_page(page);
+        }
+        Ok(())
+    }
+
+    pub fn put_all(&self, pages: Vec<(String, Vec<u8>)>) -> Result<(), SiteError> {
+        pages.into_iter().try_for_each(|(p, b)| self.put(p, b))
+    }
+
+    /// Paths of the HTML pages written so far, sorted (for the sitemap).
+    pub fn html_pages(&self) -> Vec<String> {
+        lock(&self.index).html_pages()
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.bytes.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The link index and, in memory mode, the files.
+    pub fn finish(self) -> (LinkIndex, BTreeMap<String, Vec<u8>>) {
+        let index = self.index.into_inner().unwrap_or_else(|e| e.into_inner());
+        let files = match self.target {
+            Target::Memory(m) => m.into_inner().unwrap_or_else(|e| e.into_inner()),
+            Target::Folder(_) => BTreeMap::new(),
+        };
+        (index, files)
+    }
+}
+
+/// A poisoned lock only means another thread panicked; its data is still whole.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
