@@ -42,6 +42,19 @@ struct MentionView {
     dispatch: DispatchRef,
 }
 
+/// Rows of appendices a month page shows in full; beyond, it links to the
+/// dispatches, so that no page grows past about a megabyte.
+pub const MAX_APPENDIX_ROWS: usize = 600;
+
+#[derive(Serialize)]
+struct AppendixLink {
+    dispatch: DispatchRef,
+    anchor: String,
+    number: String,
+    title: String,
+    rows: usize,
+}
+
 #[derive(Serialize)]
 struct MonthPage {
     period: Period,
@@ -49,6 +62,9 @@ struct MonthPage {
     dispatches: Vec<DispatchRef>,
     results: Vec<ResultsView>,
     appendices: Vec<AppendixView>,
+    /// When the period's appendices are too long for one page (national
+    /// scale), they stay on their dispatches' pages and are linked here.
+    appendix_links: Vec<AppendixLink>,
     notes: Vec<NoteView>,
     mentions: Vec<MentionView>,
     previous: Option<MonthLink>,
@@ -120,15 +136,33 @@ fn month_page(
             .filter_map(|d| results_view(model, d))
             .collect(),
         appendices: Vec::new(),
+        appendix_links: Vec::new(),
         notes: Vec::new(),
         mentions: Vec::new(),
         previous: i.checked_sub(1).map(|j| link(r, periods[j])),
         next: periods.get(i + 1).map(|q| link(r, *q)),
         total_chart: total_chart.clone(),
     };
+    let rows: usize = dispatches
+        .iter()
+        .flat_map(|d| &d.file.appendices)
+        .map(|a| a.rows.len())
+        .sum();
+    let inline = rows <= MAX_APPENDIX_ROWS;
     for d in &dispatches {
         for app in &d.file.appendices {
-            page.appendices.push(appendix_view(model, d, app));
+            if inline {
+                page.appendices.push(appendix_view(model, d, app));
+            } else {
+                let view = appendix_view(model, d, app);
+                page.appendix_links.push(AppendixLink {
+                    dispatch: view.dispatch,
+                    anchor: view.anchor,
+                    number: view.number,
+                    title: view.title,
+                    rows: app.rows.len(),
+                });
+            }
         }
         for n in &d.file.notes {
             page.notes.push(NoteView {
