@@ -239,6 +239,20 @@ impl Model {
             .collect()
     }
 
+    /// Whether `unit` is `ancestor` or lies below it by `parent` links.
+    pub fn is_within(&self, unit: &str, ancestor: &str) -> bool {
+        let mut cur = Some(unit);
+        // Parent chains are acyclic (validated); the bound is a second guard.
+        for _ in 0..=self.units.len() {
+            match cur {
+                Some(u) if u == ancestor => return true,
+                Some(u) => cur = self.unit(u).and_then(|x| x.entry.parent.as_deref()),
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The scheme in force for `period`.
     pub fn scheme_for(&self, period: &Period) -> Option<&SchemeEntry> {
         scheme_for(&self.schemes, period)

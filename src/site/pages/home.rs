@@ -59,6 +59,7 @@ pub fn render(r: &Renderer) -> Pages {
                 .figures_of_period(&p)
                 .into_iter()
                 .filter(|f| f.target.is_some() && f.unit != model.site.province)
+                .filter(|f| model.is_within(&f.unit, &model.site.province))
                 .filter(|f| {
                     f.status
                         .map_or(f.meets_target() == Some(false), |s| s == Status::NotMet)

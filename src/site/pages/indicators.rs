@@ -218,15 +218,18 @@ fn indicator_pages(r: &Renderer, ind: &IndicatorEntry) -> Pages {
         ));
     }
 
+    // The province's own units: a national site ranks each province's units
+    // on that province's pages, not four thousand units on one page.
+    let ranked_unit = |f: &Figure| &f.unit != province && model.is_within(&f.unit, province);
     let ranking_period = figures
         .iter()
-        .filter(|f| &f.unit != province)
+        .filter(|f| ranked_unit(f))
         .map(|f| f.period)
         .max_by_key(|p| p.sort_key());
     let mut ranked: Vec<(&Figure, String)> = match ranking_period {
         Some(p) => figures
             .iter()
-            .filter(|f| f.period == p && &f.unit != province)
+            .filter(|f| f.period == p && ranked_unit(f))
             .map(|f| {
                 (
                     *f,
