@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use congkhai::content;
 use congkhai::site::{self, BuildOptions, SiteError};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -121,13 +122,32 @@ fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    match site::build(&opts) {
+    let progress = std::sync::Arc::new(site::Progress::default());
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // A progress line on a terminal only: logs and CI stay clean.
+    let ticker = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let (progress, done) = (progress.clone(), done.clone());
+        std::thread::spawn(move || {
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                eprint!("\r\x1b[2K{}", progress.line());
+            }
+            eprint!("\r\x1b[2K");
+        })
+    });
+    let result = site::build_with_progress(&opts, progress);
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    if let Some(t) = ticker {
+        let _ = t.join();
+    }
+    match result {
         Ok(report) => {
             eprint!("{}", report.diagnostics);
             if !quiet {
                 println!(
-                    "built {} pages, {} files, {} bytes into {} in {:.2} s ({} warnings)",
+                    "built {} pages, {} charts, {} files, {} bytes into {} in {:.2} s ({} warnings)",
                     report.pages,
+                    report.charts,
                     report.files,
                     report.bytes,
                     opts.output.display(),

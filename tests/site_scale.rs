@@ -2,7 +2,6 @@
 //! appendices are too long links to them on the dispatches' pages.
 
 #[path = "../examples/synth/generator.rs"]
-#[allow(dead_code)]
 mod generator;
 
 use congkhai::site::pages::months::MAX_APPENDIX_ROWS;

@@ -18,9 +18,11 @@ pub mod theme;
 use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::model::Model;
+pub use sink::Progress;
 use sink::Sink;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -74,6 +76,7 @@ impl Site {
 #[derive(Debug)]
 pub struct BuildReport {
     pub pages: usize,
+    pub charts: usize,
     pub files: usize,
     pub bytes: usize,
     pub diagnostics: Diagnostics,
@@ -124,20 +127,32 @@ pub fn render(opts: &BuildOptions) -> Result<(Site, Diagnostics), SiteError> {
 /// staging folder swapped in. On any error the previous output is left as
 /// it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, SiteError> {
+    build_with_progress(opts, Arc::default())
+}
+
+/// [`build`], reporting how far it has got in `progress`.
+pub fn build_with_progress(
+    opts: &BuildOptions,
+    progress: Arc<Progress>,
+) -> Result<BuildReport, SiteError> {
     let (model, theme, diagnostics) = prepare(opts)?;
+    progress.set_stage(1);
     let staging = output::begin(&opts.output)?;
-    let sink = Sink::folder(&staging.dir);
+    let sink = Sink::folder(&staging.dir, progress.clone());
     let rendered = pages::render_all(&model, &theme, &sink);
-    let bytes = sink.bytes();
+    let (bytes, charts) = (sink.bytes(), sink.charts());
     let (index, _) = sink.finish();
+    progress.set_stage(2);
     if let Err(e) = rendered.and_then(|()| index.check(&model.site.base_path)) {
         output::abort(staging);
         return Err(e);
     }
     output::commit(staging)?;
+    progress.set_stage(3);
     Ok(BuildReport {
         pages: index.html_pages().len(),
         files: index.file_count(),
+        charts,
         bytes,
         diagnostics,
     })

@@ -9,7 +9,8 @@ use super::output::safe_relative;
 use super::SiteError;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 enum Target {
     Memory(Mutex<BTreeMap<String, Vec<u8>>>),
@@ -19,7 +20,39 @@ enum Target {
 pub struct Sink {
     target: Target,
     index: Mutex<LinkIndex>,
-    bytes: std::sync::atomic::AtomicUsize,
+    progress: Arc<Progress>,
+}
+
+/// How far a build has got, for a progress line on a terminal.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// 0 loading, 1 rendering, 2 checking links, 3 done.
+    pub stage: AtomicUsize,
+    pub files: AtomicUsize,
+    pub bytes: AtomicUsize,
+    /// Inline SVG charts in the pages written.
+    pub charts: AtomicUsize,
+}
+
+impl Progress {
+    pub fn set_stage(&self, stage: usize) {
+        self.stage.store(stage, Ordering::Relaxed);
+    }
+
+    /// `đang dựng trang: 1.234 tệp, 56 MB`-style line, in English for the terminal.
+    pub fn line(&self) -> String {
+        let stage = match self.stage.load(Ordering::Relaxed) {
+            0 => "loading content",
+            1 => "rendering",
+            2 => "checking links",
+            _ => "done",
+        };
+        format!(
+            "{stage}: {} files, {:.1} MB written",
+            self.files.load(Ordering::Relaxed),
+            self.bytes.load(Ordering::Relaxed) as f64 / 1e6
+        )
+    }
 }
 
 impl Sink {
@@ -27,27 +60,33 @@ impl Sink {
         Sink {
             target: Target::Memory(Mutex::new(BTreeMap::new())),
             index: Mutex::new(LinkIndex::default()),
-            bytes: 0.into(),
+            progress: Arc::default(),
         }
     }
 
     /// Write into `dir`, which must exist and be empty.
-    pub fn folder(dir: &Path) -> Sink {
+    pub fn folder(dir: &Path, progress: Arc<Progress>) -> Sink {
         Sink {
             target: Target::Folder(dir.to_path_buf()),
             index: Mutex::new(LinkIndex::default()),
-            bytes: 0.into(),
+            progress,
         }
     }
 
     pub fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
         let rel = safe_relative(&path)?;
         // Links and ids are read outside the lock; only the result is merged.
-        let page = path
-            .ends_with(".html")
-            .then(|| LinkIndex::read_page(&path, std::str::from_utf8(&bytes).unwrap_or_default()));
-        self.bytes
-            .fetch_add(bytes.len(), std::sync::atomic::Ordering::Relaxed);
+        let page = path.ends_with(".html").then(|| {
+            let html = std::str::from_utf8(&bytes).unwrap_or_default();
+            self.progress
+                .charts
+                .fetch_add(html.matches("<svg ").count(), Ordering::Relaxed);
+            LinkIndex::read_page(&path, html)
+        });
+        self.progress
+            .bytes
+            .fetch_add(bytes.len(), Ordering::Relaxed);
+        self.progress.files.fetch_add(1, Ordering::Relaxed);
         match &self.target {
             Target::Memory(files) => {
                 lock(files).insert(path.clone(), bytes);
@@ -83,8 +122,12 @@ impl Sink {
         lock(&self.index).html_pages()
     }
 
+    pub fn charts(&self) -> usize {
+        self.progress.charts.load(Ordering::Relaxed)
+    }
+
     pub fn bytes(&self) -> usize {
-        self.bytes.load(std::sync::atomic::Ordering::Relaxed)
+        self.progress.bytes.load(Ordering::Relaxed)
     }
 
     /// The link index and, in memory mode, the files.
