@@ -1,0 +1,112 @@
+//! `congkhai serve`: serves the build on 127.0.0.1, rebuilds on change, and
+//! keeps serving the last good build when the content breaks.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).ok()?;
+    let text = String::from_utf8_lossy(&buf).to_string();
+    let status = text.split(' ').nth(1)?.parse().ok()?;
+    Some((status, text))
+}
+
+/// Wait until `check` holds for the page, or fail after 60 s.
+fn wait_for(port: u16, path: &str, what: &str, check: impl Fn(&str) -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(60) {
+        if let Some((200, body)) = get(port, path) {
+            if check(&body) {
+                return;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    panic!("timed out waiting for {path}: {what}");
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn serves_rebuilds_and_keeps_the_last_good_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(Path::new("content"), &content);
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_congkhai"))
+        .args(["serve", "--port", &port.to_string(), "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(dir.path().join("output"))
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let _server = Server(child);
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+
+    let page = "/thang/2023-02/";
+    wait_for(port, page, "the first build", |b| b.contains("55,02"));
+    assert_eq!(get(port, "/khong-co/").map(|r| r.0), Some(404));
+    assert_eq!(get(port, "/../../etc/passwd").map(|r| r.0), Some(404));
+
+    let file = content.join("dispatches/2023/2023-02-vpub.yaml");
+    let good = std::fs::read_to_string(&file).unwrap();
+    // Broken content: the error is printed, the last good build stays.
+    std::fs::write(&file, good.replace("  total: 55,02", "  total: 155,02")).unwrap();
+    let start = Instant::now();
+    let mut printed = false;
+    while start.elapsed() < Duration::from_secs(60) && !printed {
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(500)) {
+            printed = line.contains("2023-02-vpub.yaml:") && line.contains("155,02");
+        }
+    }
+    assert!(printed, "the validation error was not printed");
+    let (status, body) = get(port, page).unwrap();
+    assert_eq!(status, 200);
+    assert!(body.contains("55,02") && !body.contains("155,02"));
+
+    // Fixed content: rebuilt and served.
+    std::fs::write(&file, good.replace("  total: 55,02", "  total: 55,03")).unwrap();
+    wait_for(port, page, "the rebuild", |b| b.contains("55,03"));
+}
