@@ -14,33 +14,38 @@ use std::path::Path;
 
 pub const MAX_ERRORS_PER_FILE: usize = 30;
 
-/// A file's text with its position index.
+/// A file's text, with its position index built on the first error: a
+/// file without errors never pays for it.
 pub struct Source {
     pub path: std::path::PathBuf,
     pub text: String,
-    pub index: PositionIndex,
+    index: std::sync::OnceLock<PositionIndex>,
 }
 
 impl Source {
     pub fn new(path: &Path, text: &str) -> Source {
         // A file saved by a Windows editor may start with a byte-order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
-        let index = PositionIndex::build(&text);
         Source {
             path: path.to_path_buf(),
             text,
-            index,
+            index: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Field path → position, for error messages.
+    pub fn index(&self) -> &PositionIndex {
+        self.index.get_or_init(|| PositionIndex::build(&self.text))
     }
 
     /// An error at `field`, positioned at the field (or its nearest parent).
     pub fn error(&self, field: &str, message: impl Into<String>) -> Diagnostic {
-        let pos = self.index.find(field);
+        let pos = self.index().find(field);
         Diagnostic::error(&self.path, field, message).at(pos.map(|p| p.line), pos.map(|p| p.column))
     }
 
     pub fn warning(&self, field: &str, message: impl Into<String>) -> Diagnostic {
-        let pos = self.index.find(field);
+        let pos = self.index().find(field);
         Diagnostic::warning(&self.path, field, message)
             .at(pos.map(|p| p.line), pos.map(|p| p.column))
     }
@@ -67,7 +72,8 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
     // Paths removed to read past an error: a later "missing field" there is
     // a consequence, not a new error.
     let mut removed: Vec<String> = Vec::new();
-    let mut result = serde_path_to_error::deserialize::<_, T>(value.clone());
+    // Deserialize from a borrowed value: no copy of the file's tree.
+    let mut result = serde_path_to_error::deserialize::<_, T>(&value);
     loop {
         let e = match result {
             Ok(t) if errors.is_empty() => return Ok(t),
@@ -105,7 +111,7 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
             if !apply(&mut v, &patch.path, candidate) {
                 continue;
             }
-            let r = serde_path_to_error::deserialize::<_, T>(v.clone());
+            let r = serde_path_to_error::deserialize::<_, T>(&v);
             if let Err(e2) = &r {
                 if stuck_at(e2, &patch.path) {
                     continue;
@@ -204,7 +210,7 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
     if let Some(i) = message.find("duplicate entry with key \"") {
         let key = message[i..].split('"').nth(1).unwrap_or_default();
         let field = join(message[..i].trim_end_matches([':', ' ']), key);
-        let pos = source.index.duplicate(&field);
+        let pos = source.index().duplicate(&field);
         return Diagnostic::error(&source.path, &field, format!("`{key}` is given twice"))
             .at(
                 pos.map_or(line, |p| Some(p.line)),

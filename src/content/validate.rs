@@ -1282,7 +1282,7 @@ fn check_duplicates(dispatches: &[Dispatch], dir: &Path, diags: &mut Diagnostics
         if let Some(first) = seen.get(&key) {
             let path = dir.join(&d.source);
             let src_line = Source::new(&path, &std::fs::read_to_string(&path).unwrap_or_default())
-                .index
+                .index()
                 .find("period");
             diags.push(
                 Diagnostic::error(&path, "period", format!(
