@@ -149,17 +149,33 @@ struct DataPage {
     json_bytes: usize,
 }
 
+/// The JSON document, serialized record by record: no copy of all records
+/// is held in memory.
+#[derive(Serialize)]
+struct Export<'a> {
+    nguon: &'a str,
+    so_ban_ghi: usize,
+    ban_ghi: Records<'a>,
+}
+
+struct Records<'a>(&'a Model);
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.figures.iter().map(|f| record(self.0, f)))
+    }
+}
+
 pub fn render(r: &Renderer) -> Pages {
     let model = r.model;
     let all: Vec<&Figure> = model.figures.iter().collect();
     let csv = csv(model, &all);
-    let records: Vec<Record> = all.iter().map(|f| record(model, f)).collect();
-    let json = serde_json::to_vec(&serde_json::json!({
-        "nguon": model.site.publisher,
-        "so_ban_ghi": records.len(),
-        "ban_ghi": records,
-    }))
-    .map_err(|e| SiteError::Render {
+    let export = Export {
+        nguon: &model.site.publisher,
+        so_ban_ghi: model.figures.len(),
+        ban_ghi: Records(model),
+    };
+    let json = serde_json::to_vec(&export).map_err(|e| SiteError::Render {
         page: "du-lieu/ket-qua.json".into(),
         message: e.to_string(),
     })?;
