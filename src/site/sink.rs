@@ -113,6 +113,50 @@ impl Sink {
         Ok(())
     }
 
+    /// Write a (large, non-HTML) file through `write`, straight into the
+    /// output folder when there is one; returns its size in bytes.
+    pub fn put_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<usize, SiteError> {
+        let rel = safe_relative(path)?;
+        let size = match &self.target {
+            Target::Memory(files) => {
+                let mut bytes = Vec::new();
+                write(&mut bytes).map_err(|source| SiteError::Io {
+                    path: rel.clone(),
+                    source,
+                })?;
+                let size = bytes.len();
+                lock(files).insert(path.to_string(), bytes);
+                size
+            }
+            Target::Folder(dir) => {
+                let target = dir.join(&rel);
+                let io = |source| SiteError::Io {
+                    path: target.clone(),
+                    source,
+                };
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent).map_err(io)?;
+                }
+                let file = std::fs::File::create(&target).map_err(io)?;
+                let mut counted = CountingWriter {
+                    inner: std::io::BufWriter::new(file),
+                    bytes: 0,
+                };
+                write(&mut counted).map_err(io)?;
+                std::io::Write::flush(&mut counted).map_err(io)?;
+                counted.bytes
+            }
+        };
+        self.progress.bytes.fetch_add(size, Ordering::Relaxed);
+        self.progress.files.fetch_add(1, Ordering::Relaxed);
+        lock(&self.index).add_file(path.to_string());
+        Ok(size)
+    }
+
     pub fn put_all(&self, pages: Vec<(String, Vec<u8>)>) -> Result<(), SiteError> {
         pages.into_iter().try_for_each(|(p, b)| self.put(p, b))
     }
@@ -144,4 +188,20 @@ impl Sink {
 /// A poisoned lock only means another thread panicked; its data is still whole.
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+struct CountingWriter<W> {
+    inner: W,
+    bytes: usize,
+}
+
+impl<W: std::io::Write> std::io::Write for CountingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }

@@ -3,7 +3,6 @@
 use super::views::source_label;
 use super::{Pages, Renderer};
 use crate::model::{Figure, FigureValue, Model};
-use crate::site::SiteError;
 use serde::Serialize;
 
 /// One figure in the open data. Field names are the CSV column names.
@@ -100,21 +99,33 @@ pub fn record<'a>(model: &'a Model, f: &'a Figure) -> Record<'a> {
 /// CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet
 /// programs read the Vietnamese letters right).
 pub fn csv(model: &Model, figures: &[&Figure]) -> Vec<u8> {
-    let mut out = Vec::from("\u{feff}".as_bytes());
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        for f in figures {
-            // Writing to memory cannot fail but for a bug; skip the row then.
-            let _ = w.serialize(record(model, f));
-        }
-        if figures.is_empty() {
-            let _ = w.write_record(COLUMNS.iter().map(|(c, _)| *c));
-        }
-        let _ = w.flush();
-    }
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_csv(model, figures.iter().copied(), &mut out);
     out
+}
+
+/// [`csv`] into any writer, row by row.
+pub fn write_csv<'a>(
+    model: &Model,
+    figures: impl Iterator<Item = &'a Figure>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    let mut rows = 0;
+    for f in figures {
+        w.serialize(record(model, f))
+            .map_err(std::io::Error::other)?;
+        rows += 1;
+    }
+    if rows == 0 {
+        w.write_record(COLUMNS.iter().map(|(c, _)| *c))
+            .map_err(std::io::Error::other)?;
+    }
+    w.flush()
 }
 
 /// The columns with their meaning, for the documentation page.
@@ -168,32 +179,30 @@ impl Serialize for Records<'_> {
 
 pub fn render(r: &Renderer) -> Pages {
     let model = r.model;
-    let all: Vec<&Figure> = model.figures.iter().collect();
-    let csv = csv(model, &all);
+    // The two big files go to the sink as they are written, not as one
+    // buffer each.
+    let csv_bytes = r.sink.put_with("du-lieu/ket-qua.csv", &mut |w| {
+        write_csv(model, model.figures.iter(), w)
+    })?;
     let export = Export {
         nguon: &model.site.publisher,
         so_ban_ghi: model.figures.len(),
         ban_ghi: Records(model),
     };
-    let json = serde_json::to_vec(&export).map_err(|e| SiteError::Render {
-        page: "du-lieu/ket-qua.json".into(),
-        message: e.to_string(),
+    let json_bytes = r.sink.put_with("du-lieu/ket-qua.json", &mut |w| {
+        serde_json::to_writer(w, &export).map_err(std::io::Error::other)
     })?;
     let page = DataPage {
         columns: COLUMNS.to_vec(),
-        figures: all.len(),
-        csv_bytes: csv.len(),
-        json_bytes: json.len(),
+        figures: model.figures.len(),
+        csv_bytes,
+        json_bytes,
     };
-    Ok(vec![
-        r.page(
-            "du-lieu/index.html",
-            "data.html",
-            "data",
-            "Dữ liệu mở",
-            &page,
-        )?,
-        ("du-lieu/ket-qua.csv".into(), csv),
-        ("du-lieu/ket-qua.json".into(), json),
-    ])
+    Ok(vec![r.page(
+        "du-lieu/index.html",
+        "data.html",
+        "data",
+        "Dữ liệu mở",
+        &page,
+    )?])
 }
