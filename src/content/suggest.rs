@@ -32,3 +32,13 @@ pub fn fold(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Any text → a `[a-z0-9-]` slug: `III` → `iii`, `Sở Tư pháp` → `so-tu-phap`.
+pub fn slugify(s: &str) -> String {
+    deunicode::deunicode(s)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}

@@ -25,15 +25,7 @@ pub fn is_slug(s: &str) -> bool {
 }
 
 fn slug_hint(s: &str) -> String {
-    let suggestion = deunicode::deunicode(s)
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let suggestion = super::suggest::slugify(s);
     if suggestion.is_empty() {
         "use lower-case ASCII letters, digits and hyphens, e.g. so-tu-phap".into()
     } else {

@@ -143,13 +143,3 @@ pub fn render_all(model: &Model, theme: &Theme, sink: &Sink) -> Result<(), SiteE
     }
     Ok(())
 }
-
-/// `III` → `iii`; any text → a `[a-z0-9-]` slug.
-pub fn slugify(s: &str) -> String {
-    deunicode::deunicode(s)
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}

@@ -267,7 +267,7 @@ pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixVie
         anchor: format!(
             "{}-phu-luc-{}",
             d.slug,
-            crate::site::pages::slugify(&app.number)
+            crate::content::suggest::slugify(&app.number)
         ),
         number: app.number.clone(),
         title: app.title.clone(),
