@@ -1,24 +1,14 @@
 //! `congkhai serve`: serves the build on 127.0.0.1, rebuilds on change, and
 //! keeps serving the last good build when the content breaks.
 
+mod common;
+
+use common::Fixture;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 fn get(port: u16, path: &str) -> Option<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
@@ -60,9 +50,8 @@ impl Drop for Server {
 
 #[test]
 fn serves_rebuilds_and_keeps_the_last_good_build() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    copy_dir(Path::new("content"), &content);
+    let fixture = Fixture::real();
+    let content = fixture.dir().to_path_buf();
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -72,7 +61,7 @@ fn serves_rebuilds_and_keeps_the_last_good_build() {
         .args(["serve", "--port", &port.to_string(), "--content"])
         .arg(&content)
         .arg("--output")
-        .arg(dir.path().join("output"))
+        .arg(content.with_file_name("output"))
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
