@@ -13,4 +13,5 @@ pub mod diagnostics;
 pub mod model;
 pub mod serve;
 pub mod site;
+pub mod timings;
 pub mod vi;

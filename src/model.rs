@@ -10,6 +10,7 @@ use crate::content::schema::{
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Model {
@@ -96,29 +97,33 @@ pub enum FigureSource {
     /// The results in the text (total, groups).
     Results,
     /// An appendix table, by its printed number (I, II, III).
-    Appendix { number: String },
+    Appendix { number: Id },
 }
+
+/// An id shared by many figures (unit, indicator, dispatch): cloning a
+/// figure copies no text, which keeps `serve`'s rebuilds fast.
+pub type Id = Arc<str>;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
     pub period: Period,
-    pub unit: String,
-    pub indicator: String,
+    pub unit: Id,
+    pub indicator: Id,
     pub value: FigureValue,
     /// Maximum points, for a points indicator (from the scheme in force).
     pub max: Option<Num>,
     /// Target in force for this figure (printed in the appendix, or the default).
-    pub target: Option<Target>,
+    pub target: Option<Arc<Target>>,
     /// Published status, as printed.
     pub status: Option<Status>,
     pub rank: Option<Rank>,
     pub national_average: Option<Num>,
     pub rate: Option<Num>,
     /// Slug of the source dispatch.
-    pub dispatch: String,
+    pub dispatch: Id,
     pub source: FigureSource,
     /// Id of the scheme the figure is read against, for points.
-    pub scheme: Option<String>,
+    pub scheme: Option<Id>,
 }
 
 impl Figure {
@@ -134,10 +139,10 @@ struct Index {
     unit: HashMap<String, usize>,
     indicator: HashMap<String, usize>,
     dispatch: HashMap<String, usize>,
-    by_unit: HashMap<String, Vec<usize>>,
+    by_unit: HashMap<Id, Vec<usize>>,
     by_period: BTreeMap<Period, Vec<usize>>,
-    by_indicator: HashMap<String, Vec<usize>>,
-    by_dispatch: HashMap<String, Vec<usize>>,
+    by_indicator: HashMap<Id, Vec<usize>>,
+    by_dispatch: HashMap<Id, Vec<usize>>,
 }
 
 impl Model {

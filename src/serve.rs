@@ -2,6 +2,7 @@
 //! when the content or the theme changes. A failed rebuild prints its
 //! errors and leaves the last good build being served (the write is atomic).
 
+use crate::site::session::Session;
 use crate::site::{self, BuildOptions, SiteError};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -14,15 +15,22 @@ pub enum ServeError {
     Listen { port: u16, message: String },
 }
 
-/// Build once and print the outcome; true when the build succeeded.
-pub fn build_and_report(opts: &BuildOptions) -> bool {
+/// Build (again) and print the outcome; true when the build succeeded.
+pub fn build_and_report(session: &mut Session) -> bool {
     let started = std::time::Instant::now();
-    match site::build(opts) {
+    match session.rebuild() {
         Ok(report) => {
             eprint!("{}", report.diagnostics);
+            let what = if report.full {
+                format!("built {} pages", report.pages)
+            } else {
+                format!(
+                    "rebuilt {} of {} pages' files, {} changed, {} removed",
+                    report.rendered, report.pages, report.written, report.removed
+                )
+            };
             eprintln!(
-                "built {} pages in {:.2} s ({} warnings)",
-                report.pages,
+                "{what} in {:.2} s ({} warnings)",
                 started.elapsed().as_secs_f64(),
                 report.diagnostics.warning_count()
             );
@@ -94,7 +102,8 @@ pub fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
 }
 
 pub fn serve(opts: BuildOptions, port: u16) -> Result<(), ServeError> {
-    build_and_report(&opts);
+    let mut session = Session::new(opts.clone());
+    build_and_report(&mut session);
     let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| ServeError::Listen {
         port,
         message: e.to_string(),
@@ -111,7 +120,6 @@ pub fn serve(opts: BuildOptions, port: u16) -> Result<(), ServeError> {
         root.join("templates"),
         root.join("static"),
     ];
-    let watch_opts = opts.clone();
     std::thread::spawn(move || {
         let mut last = snapshot(&watched);
         loop {
@@ -120,7 +128,7 @@ pub fn serve(opts: BuildOptions, port: u16) -> Result<(), ServeError> {
             if now != last {
                 last = now;
                 eprintln!("change detected, rebuilding…");
-                build_and_report(&watch_opts);
+                build_and_report(&mut session);
             }
         }
     });

@@ -33,7 +33,7 @@ fn figure(unit: &str, period: Period, indicator: &str) -> &'static Figure {
     let found: Vec<&Figure> = model()
         .figures_of_unit(unit)
         .into_iter()
-        .filter(|f| f.period == period && f.indicator == indicator)
+        .filter(|f| f.period == period && *f.indicator == *indicator)
         .collect();
     assert_eq!(
         found.len(),
@@ -160,7 +160,7 @@ fn seed_000_february_2023() {
     assert_eq!(value(total).to_string(), "55,02");
     assert_eq!(total.rank, rank(20, 63));
     assert_eq!(total.max.map(|m| m.value), Some(100.0));
-    assert_eq!(total.dispatch, d.slug);
+    assert_eq!(&*total.dispatch, d.slug.as_str());
     assert_eq!(total.source, FigureSource::Results);
 
     for (indicator, printed, max) in [
@@ -177,7 +177,7 @@ fn seed_000_february_2023() {
     assert!(model()
         .figures_of_period(&feb)
         .iter()
-        .all(|f| f.indicator != "so-hoa-ho-so" && f.indicator != "thanh-toan-truc-tuyen"));
+        .all(|f| *f.indicator != *"so-hoa-ho-so" && *f.indicator != *"thanh-toan-truc-tuyen"));
     // Unit-level satisfaction data withheld: a note about that group.
     assert!(d
         .file
@@ -202,12 +202,12 @@ fn seed_001_my_hao_november_2023() {
     let figures: Vec<&Figure> = model()
         .figures_of_period(&nov)
         .into_iter()
-        .filter(|f| f.dispatch == d.slug)
+        .filter(|f| *f.dispatch == *d.slug)
         .collect();
     let printed = |indicator: &str| {
         let f = figures
             .iter()
-            .find(|f| f.indicator == indicator)
+            .find(|f| *f.indicator == *indicator)
             .unwrap_or_else(|| panic!("{indicator}"));
         value(f).to_string()
     };
@@ -221,7 +221,7 @@ fn seed_001_my_hao_november_2023() {
     let digit = results
         .groups
         .iter()
-        .find(|g| g.indicator == "so-hoa-ho-so")
+        .find(|g| *g.indicator == *"so-hoa-ho-so")
         .unwrap();
     let detail = &digit.details[0];
     assert_eq!(detail.count.map(|c| c.0), Some(14));
@@ -327,7 +327,7 @@ fn seed_002_march_2025() {
     let digit = results
         .groups
         .iter()
-        .find(|g| g.indicator == "so-hoa-ho-so")
+        .find(|g| *g.indicator == *"so-hoa-ho-so")
         .unwrap();
     let percents: Vec<String> = digit
         .details
@@ -368,7 +368,7 @@ fn seed_003_october_2023_results() {
     let digit = results
         .groups
         .iter()
-        .find(|g| g.indicator == "so-hoa-ho-so")
+        .find(|g| *g.indicator == *"so-hoa-ho-so")
         .unwrap();
     assert_eq!(digit.details[0].count.map(|c| c.0), Some(171));
     assert_eq!(digit.details[0].of.map(|c| c.0), Some(171));
@@ -447,7 +447,7 @@ fn seed_003_october_2023_appendices() {
     assert!(model()
         .figures_of_unit("so-tu-phap")
         .iter()
-        .all(|f| f.indicator != "so-ban-sao-dien-tu"));
+        .all(|f| *f.indicator != *"so-ban-sao-dien-tu"));
 }
 
 // ---- Seed 004: the 2022 directive --------------------------------------------
@@ -466,7 +466,7 @@ fn seed_004_directive_has_no_figures() {
     assert_eq!(d.file.period, None);
     assert!(d.file.results.is_none());
     assert!(d.file.appendices.is_empty());
-    assert!(model().figures.iter().all(|f| f.dispatch != d.slug));
+    assert!(model().figures.iter().all(|f| *f.dispatch != *d.slug));
     assert!(d.file.body.contains("01/8/2022"));
     // Archived first: dispatches are ordered by date of issue.
     assert_eq!(model().dispatches[0].slug, d.slug);

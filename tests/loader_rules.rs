@@ -613,7 +613,7 @@ fn published_status_that_disagrees_with_the_target() {
     let f = model
         .figures_of_unit("so-tu-phap")
         .into_iter()
-        .find(|f| f.indicator == "ty-le-thanh-toan-truc-tuyen")
+        .find(|f| &*f.indicator == "ty-le-thanh-toan-truc-tuyen")
         .unwrap();
     assert_eq!(f.status, Some(congkhai::content::schema::Status::Met));
     assert_eq!(f.meets_target(), Some(false));

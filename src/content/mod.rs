@@ -15,7 +15,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::Model;
 use std::path::Path;
 
-pub use validate::is_slug;
+pub use validate::{is_slug, LoadCache};
 
 /// The result of loading: the model when there is no error, and every
 /// error and warning found.
@@ -28,4 +28,10 @@ pub struct Loaded {
 /// Load and validate the content folder. Never panics on bad input.
 pub fn load(content_dir: &Path) -> Loaded {
     validate::load(content_dir)
+}
+
+/// [`load`] for `serve`: files unchanged since `cache` was filled are not
+/// read again. Also returns the dispatch files that were read this time.
+pub fn load_cached(content_dir: &Path, cache: &mut LoadCache) -> (Loaded, Vec<std::path::PathBuf>) {
+    validate::load_cached(content_dir, cache)
 }

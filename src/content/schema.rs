@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// `content/site.yaml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFile {
     /// Site title, shown in every page header.
@@ -44,7 +44,7 @@ fn default_theme() -> String {
 }
 
 /// `content/units.yaml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitsFile {
     pub units: Vec<UnitEntry>,
@@ -63,7 +63,7 @@ pub enum UnitKind {
     Ward,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitEntry {
     /// Stable ASCII slug, `[a-z0-9-]+`; also the page URL.
@@ -99,7 +99,7 @@ pub struct UnitEntry {
 }
 
 /// `content/indicators.yaml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorsFile {
     pub indicators: Vec<IndicatorEntry>,
@@ -124,7 +124,7 @@ pub enum Direction {
     LowerIsBetter,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorEntry {
     pub id: String,
@@ -163,7 +163,7 @@ pub struct Target {
 }
 
 /// A set of index groups and their maxima, in force for a span of periods.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SchemeEntry {
     pub id: String,
@@ -179,7 +179,7 @@ pub struct SchemeEntry {
     pub groups: Vec<SchemeGroup>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SchemeGroup {
     /// An indicator measured in points.
@@ -190,7 +190,7 @@ pub struct SchemeGroup {
     pub parts: Vec<SchemePart>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SchemePart {
     pub indicator: String,
@@ -198,7 +198,7 @@ pub struct SchemePart {
 }
 
 /// One dispatch: `content/dispatches/<year>/<slug>.yaml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DispatchFile {
     pub kind: DispatchKind,
@@ -251,7 +251,7 @@ pub enum DispatchKind {
     Directive,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     /// The unit on whose behalf it is issued (a unit id).
@@ -262,7 +262,7 @@ pub struct Issuer {
     pub header: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// Lines above the name: ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"].
@@ -270,7 +270,7 @@ pub struct Signature {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Results {
     /// Whose results (a unit id, usually the province).
@@ -283,7 +283,7 @@ pub struct Results {
     pub groups: Vec<GroupResult>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupResult {
     /// An indicator of the scheme in force (a group or a part of one).
@@ -304,7 +304,7 @@ pub struct GroupResult {
 }
 
 /// A sub-indicator as printed: "82,92%", "171/171 đơn vị", "168 hồ sơ, đạt 0,43%".
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Detail {
     pub label: String,
@@ -320,7 +320,7 @@ pub struct Detail {
     pub percent: Option<Num>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Appendix {
     /// Roman numeral as printed: I, II, III.
@@ -335,7 +335,7 @@ pub struct Appendix {
     pub footnotes: Vec<Footnote>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     pub indicator: String,
@@ -356,7 +356,7 @@ pub struct Column {
     pub status_heading: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
     /// The row number as printed: "I", "1", "17".
@@ -380,14 +380,14 @@ pub enum Status {
     NotMet,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Footnote {
     pub mark: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mention {
     pub unit: String,
@@ -400,7 +400,7 @@ pub struct Mention {
     pub indicator: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub text: String,

@@ -9,10 +9,11 @@ use super::schema::*;
 use super::suggest::{closest, fold};
 use super::Loaded;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{scheme_for, Dispatch, Figure, FigureSource, FigureValue, Model, Unit};
+use crate::model::{scheme_for, Dispatch, Figure, FigureSource, FigureValue, Id, Model, Unit};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Slugs become folder names and URLs: lower-case ASCII letters, digits and
 /// hyphens only, so that no slug can leave the output folder.
@@ -126,25 +127,93 @@ fn dispatch_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     files
 }
 
-pub fn load(dir: &Path) -> Loaded {
+/// What one dispatch file yields: its dispatch and figures when it parses,
+/// and its own errors and warnings. It depends only on the file and the
+/// catalog (site, units, indicators), which is what lets [`LoadCache`] keep
+/// it while neither changes.
+#[derive(Debug)]
+pub(crate) struct FileOutcome {
+    dispatch: Option<Dispatch>,
+    figures: Vec<Figure>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Read, parse and check one dispatch file (`catalog` is `None` when
+/// units.yaml or indicators.yaml could not be read: the file is then only
+/// parsed).
+fn dispatch_outcome(dir: &Path, path: &Path, catalog: Option<&Catalog>) -> FileOutcome {
     let mut diags = Diagnostics::default();
+    let Some(src) = read_source(path, &mut diags) else {
+        return FileOutcome {
+            dispatch: None,
+            figures: Vec::new(),
+            diags: diags.items,
+        };
+    };
+    let file = match parse::<DispatchFile>(&src) {
+        Ok(file) => file,
+        Err(errs) => {
+            return FileOutcome {
+                dispatch: None,
+                figures: Vec::new(),
+                diags: errs,
+            }
+        }
+    };
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if !is_slug(&slug) {
+        diags.push(
+            Diagnostic::error(
+                path,
+                "",
+                format!("the file name `{slug}` is not a valid page address"),
+            )
+            .with_hint(slug_hint(&slug)),
+        );
+    }
+    let mut figures = Vec::new();
+    if let Some(cat) = catalog {
+        let mut checker = DispatchChecker {
+            cat,
+            src: &src,
+            slug: &slug,
+            figures: Vec::new(),
+            ids: Default::default(),
+        };
+        checker.check(&file, &mut diags);
+        figures = checker.figures;
+    }
+    let source = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
+    FileOutcome {
+        dispatch: Some(Dispatch { slug, source, file }),
+        figures,
+        diags: diags.items,
+    }
+}
+
+pub fn load(dir: &Path) -> Loaded {
+    load_with(dir, &mut LoadCache::default(), false).0
+}
+
+/// [`load`], reusing what `cache` holds of the files that have not changed
+/// since it was filled (same size and modification time, same catalog).
+/// Also returns the dispatch files that were read this time.
+pub fn load_cached(dir: &Path, cache: &mut LoadCache) -> (Loaded, Vec<PathBuf>) {
+    load_with(dir, cache, true)
+}
+
+/// `keep`: fill the cache (at the cost of a copy of every figure), or move
+/// each file's outcome into the model.
+fn load_with(dir: &Path, cache: &mut LoadCache, keep: bool) -> (Loaded, Vec<PathBuf>) {
+    let mut diags = Diagnostics::default();
+    let catalog_stamps =
+        ["site.yaml", "units.yaml", "indicators.yaml"].map(|f| stamp(&dir.join(f)));
     let site = read::<SiteFile>(&dir.join("site.yaml"), &mut diags);
     let units = read::<UnitsFile>(&dir.join("units.yaml"), &mut diags);
     let indicators = read::<IndicatorsFile>(&dir.join("indicators.yaml"), &mut diags);
-
-    let files = dispatch_files(dir, &mut diags);
-    type Parsed = Result<(DispatchFile, Source), Vec<Diagnostic>>;
-    let parsed: Vec<(PathBuf, Parsed)> = files
-        .par_iter()
-        .map(|path| {
-            let mut local = Diagnostics::default();
-            let result = match read_source(path, &mut local) {
-                Some(src) => parse::<DispatchFile>(&src).map(|d| (d, src)),
-                None => Err(local.items),
-            };
-            (path.clone(), result)
-        })
-        .collect();
 
     let mut catalog = Catalog::default();
     if let Some((units, src)) = &units {
@@ -156,44 +225,69 @@ pub fn load(dir: &Path) -> Loaded {
     if let Some((site, src)) = &site {
         catalog.check_site(site, src, &mut diags);
     }
+    let catalog_ok = units.is_some() && indicators.is_some();
+    // Outcomes checked against another catalog (or none) cannot be reused.
+    let reusable = catalog_ok && !diags.has_errors() && catalog_stamps.iter().all(Option::is_some);
+    if !reusable || cache.catalog.as_ref() != Some(&catalog_stamps) {
+        cache.files.clear();
+    }
+    cache.catalog = reusable.then_some(catalog_stamps);
 
+    let files = dispatch_files(dir, &mut diags);
+    let cat = catalog_ok.then_some(&catalog);
+    let t = std::time::Instant::now();
+    let mut reread = Vec::new();
+    let mut kept = HashMap::new();
     let mut dispatches = Vec::new();
     let mut figures = Vec::new();
-    let catalog_ok = units.is_some() && indicators.is_some();
-    for (path, result) in parsed {
-        match result {
-            Err(errs) => errs.into_iter().for_each(|d| diags.push(d)),
-            Ok((file, src)) => {
-                let slug = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().to_string())
-                    .unwrap_or_default();
-                if !is_slug(&slug) {
-                    diags.push(
-                        Diagnostic::error(
-                            &path,
-                            "",
-                            format!("the file name `{slug}` is not a valid page address"),
-                        )
-                        .with_hint(slug_hint(&slug)),
-                    );
+    // In chunks, so that the figures of only one chunk of files exist
+    // twice (in their file's outcome and in the model) at any time.
+    for chunk in files.chunks(64) {
+        let outcomes: Vec<(Option<Stamp>, Arc<FileOutcome>, bool)> = chunk
+            .par_iter()
+            .map(|path| {
+                let now = stamp(path);
+                match cache.files.get(path) {
+                    Some((was, outcome)) if now.is_some() && Some(was) == now.as_ref() => {
+                        (now, outcome.clone(), false)
+                    }
+                    _ => (now, Arc::new(dispatch_outcome(dir, path, cat)), true),
                 }
-                if catalog_ok {
-                    let mut checker = DispatchChecker {
-                        cat: &catalog,
-                        src: &src,
-                        slug: &slug,
-                        figures: Vec::new(),
-                    };
-                    checker.check(&file, &mut diags);
-                    figures.extend(checker.figures);
+            })
+            .collect();
+        for (path, (now, outcome, fresh)) in chunk.iter().zip(outcomes) {
+            if fresh {
+                reread.push(path.clone());
+            }
+            match (keep && reusable, now) {
+                (true, Some(now)) => {
+                    diags.items.extend(outcome.diags.iter().cloned());
+                    if let Some(d) = &outcome.dispatch {
+                        dispatches.push(d.clone());
+                        figures.extend(outcome.figures.iter().cloned());
+                    }
+                    kept.insert(path.clone(), (now, outcome));
                 }
-                let source = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
-                dispatches.push(Dispatch { slug, source, file });
+                _ => {
+                    let outcome = Arc::try_unwrap(outcome).unwrap_or_else(|shared| FileOutcome {
+                        dispatch: shared.dispatch.clone(),
+                        figures: shared.figures.clone(),
+                        diags: shared.diags.clone(),
+                    });
+                    diags.items.extend(outcome.diags);
+                    if let Some(d) = outcome.dispatch {
+                        dispatches.push(d);
+                        figures.extend(outcome.figures);
+                    }
+                }
             }
         }
     }
+    // Files that disappeared leave the cache with their outcomes.
+    cache.files = kept;
+    crate::timings::note("load: files", t);
     check_duplicates(&dispatches, dir, &mut diags);
+    crate::timings::note("load: dups", t);
 
     diags.sort();
     let model = match (site, units, indicators) {
@@ -206,14 +300,15 @@ pub fn load(dir: &Path) -> Loaded {
                 .enumerate()
                 .map(|(i, d)| (d.slug.as_str(), i))
                 .collect();
-            figures.sort_by_key(|f: &Figure| {
+            figures.sort_by_cached_key(|f: &Figure| {
                 (
                     f.period.sort_key(),
                     f.period,
-                    order.get(f.dispatch.as_str()).copied(),
+                    order.get(&*f.dispatch).copied(),
                 )
             });
             let figures = figures;
+            crate::timings::note("load: sorted", t);
             let mut schemes = ind.schemes;
             schemes.sort_by_key(|s| s.valid_from);
             Some(Model::new(
@@ -227,10 +322,39 @@ pub fn load(dir: &Path) -> Loaded {
         }
         _ => None,
     };
-    Loaded {
-        model,
-        diagnostics: diags,
-    }
+    crate::timings::note("load: model", t);
+    (
+        Loaded {
+            model,
+            diagnostics: diags,
+        },
+        reread,
+    )
+}
+
+/// A file's size and modification time: when both are unchanged, so is
+/// the file (editors and `git checkout` both update the time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    len: u64,
+    modified: std::time::SystemTime,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok()?,
+    })
+}
+
+/// What a previous load learnt of each dispatch file, for `serve`: a
+/// rebuild re-reads only the files that changed.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    /// Stamps of site.yaml, units.yaml and indicators.yaml the outcomes were checked against.
+    catalog: Option<[Option<Stamp>; 3]>,
+    files: HashMap<PathBuf, (Stamp, Arc<FileOutcome>)>,
 }
 
 fn build_units(entries: Vec<UnitEntry>) -> Vec<Unit> {
@@ -696,6 +820,8 @@ struct DispatchChecker<'a> {
     src: &'a Source,
     slug: &'a str,
     figures: Vec<Figure>,
+    /// One shared copy of each id the file's figures name.
+    ids: std::cell::RefCell<HashMap<String, Id>>,
 }
 
 impl DispatchChecker<'_> {
@@ -841,8 +967,8 @@ impl DispatchChecker<'_> {
     ) -> Figure {
         Figure {
             period: *period,
-            unit: unit.to_string(),
-            indicator: indicator.to_string(),
+            unit: self.id(unit),
+            indicator: self.id(indicator),
             value,
             max: None,
             target: None,
@@ -850,10 +976,20 @@ impl DispatchChecker<'_> {
             rank: None,
             national_average: None,
             rate: None,
-            dispatch: self.slug.to_string(),
+            dispatch: self.id(self.slug),
             source,
             scheme: None,
         }
+    }
+
+    fn id(&self, text: &str) -> Id {
+        let mut ids = self.ids.borrow_mut();
+        if let Some(id) = ids.get(text) {
+            return id.clone();
+        }
+        let id: Id = text.into();
+        ids.insert(text.to_string(), id.clone());
+        id
     }
 
     fn check_results(&mut self, r: &Results, period: &Period, diags: &mut Diagnostics) {
@@ -916,7 +1052,7 @@ impl DispatchChecker<'_> {
                 );
                 f.max = scheme.map(|s| s.total_max);
                 f.rank = r.rank;
-                f.scheme = scheme.map(|s| s.id.clone());
+                f.scheme = scheme.map(|s| self.id(&s.id));
                 self.figures.push(f);
             }
         } else if r.rank.is_some() {
@@ -1026,7 +1162,7 @@ impl DispatchChecker<'_> {
                 f.rank = g.rank;
                 f.national_average = g.national_average;
                 f.rate = g.rate;
-                f.scheme = scheme.map(|s| s.id.clone());
+                f.scheme = scheme.map(|s| self.id(&s.id));
                 self.figures.push(f);
             }
         }
@@ -1146,6 +1282,19 @@ impl DispatchChecker<'_> {
             );
         }
         let status_col = status_cols.first().copied();
+        // The target in force in each column, shared by its figures.
+        let targets: Vec<Option<Arc<Target>>> = app
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, col)| {
+                let ind = columns.get(c).and_then(Option::as_ref);
+                col.target
+                    .clone()
+                    .or_else(|| ind.and_then(|i| i.target.clone()))
+                    .map(Arc::new)
+            })
+            .collect();
         let mut seen_units = HashSet::new();
         for (r, row) in app.rows.iter().enumerate() {
             let rat = format!("{at}.rows[{r}]");
@@ -1208,10 +1357,10 @@ impl DispatchChecker<'_> {
                     &col.indicator,
                     value,
                     FigureSource::Appendix {
-                        number: app.number.clone(),
+                        number: self.id(&app.number),
                     },
                 );
-                f.target = col.target.clone().or_else(|| ind.target.clone());
+                f.target = targets.get(c).cloned().flatten();
                 if status_col == Some(c) {
                     f.status = row.status;
                     if let (Some(met), Some(status)) = (f.meets_target(), row.status) {

@@ -86,13 +86,28 @@ pub struct PageLinks {
     links: BTreeSet<String>,
 }
 
-/// Every file of a site, with the ids and links of its pages: enough to
-/// check links without keeping the pages themselves.
-#[derive(Default)]
+/// Every file of a site with its size, and the ids and links of its pages:
+/// enough to check links without keeping the pages themselves. `serve`
+/// keeps it between rebuilds and replaces the entries of the files it
+/// renders again.
+#[derive(Default, Clone)]
 pub struct LinkIndex {
-    files: HashSet<String>,
+    files: HashMap<String, usize>,
     ids: HashMap<String, BTreeSet<String>>,
-    links: Vec<(String, BTreeSet<String>)>,
+    links: HashMap<String, BTreeSet<String>>,
+}
+
+/// The part of the site a file belongs to, rendered as a whole: a unit's,
+/// month's, dispatch's or indicator's folder (`don-vi/<id>`, …); any other
+/// file is its own part.
+pub fn owner(path: &str) -> &str {
+    let mut parts = path.splitn(3, '/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(section @ ("don-vi" | "thang" | "van-ban" | "chi-so")), Some(name), Some(_)) => {
+            &path[..section.len() + 1 + name.len()]
+        }
+        _ => path,
+    }
 }
 
 impl LinkIndex {
@@ -117,19 +132,45 @@ impl LinkIndex {
         }
     }
 
-    pub fn add_file(&mut self, path: String) {
-        self.files.insert(path);
+    /// Note a file (again: a file rendered anew replaces its old entry).
+    pub fn add_file(&mut self, path: String, size: usize) {
+        self.files.insert(path, size);
     }
 
     pub fn add_page(&mut self, page: PageLinks) {
         self.ids.insert(page.path.clone(), page.ids);
-        self.links.push((page.path, page.links));
+        self.links.insert(page.path, page.links);
+    }
+
+    /// The size of a file, when the site has it.
+    pub fn size(&self, path: &str) -> Option<usize> {
+        self.files.get(path).copied()
+    }
+
+    /// Forget the files of the parts (see [`owner`]) that `fresh` rendered
+    /// anew but that were not among `fresh`: files the site no longer has.
+    /// Returns them, sorted.
+    pub fn remove_stale(&mut self, fresh: &HashSet<String>) -> Vec<String> {
+        let owners: HashSet<&str> = fresh.iter().map(|p| owner(p)).collect();
+        let mut stale: Vec<String> = self
+            .files
+            .keys()
+            .filter(|f| !fresh.contains(*f) && owners.contains(owner(f)))
+            .cloned()
+            .collect();
+        stale.sort();
+        for f in &stale {
+            self.files.remove(f);
+            self.ids.remove(f);
+            self.links.remove(f);
+        }
+        stale
     }
 
     pub fn from_site(site: &Site) -> LinkIndex {
         let mut index = LinkIndex::default();
         for (path, bytes) in &site.files {
-            index.add_file(path.clone());
+            index.add_file(path.clone(), bytes.len());
             if path.ends_with(".html") {
                 index.add_page(Self::read_page(
                     path,
@@ -161,7 +202,7 @@ impl LinkIndex {
                     match resolve(page, link, base_path) {
                         None => found.push(format!("{page}: `{link}` leaves the site")),
                         Some((file, anchor)) => {
-                            if !self.files.contains(&file) {
+                            if !self.files.contains_key(&file) {
                                 found.push(format!("{page}: `{link}` → {file} does not exist"));
                             } else if let Some(a) = anchor.filter(|a| !a.is_empty()) {
                                 if !self.ids.get(&file).is_some_and(|set| set.contains(&a)) {
@@ -215,6 +256,38 @@ mod tests {
             "static/style.css"
         );
         assert!(resolve("index.html", "../x", "/").is_none());
+    }
+
+    #[test]
+    fn owners_are_the_rendered_folders() {
+        assert_eq!(owner("don-vi/x/index.html"), "don-vi/x");
+        assert_eq!(owner("don-vi/x/tong-diem.csv"), "don-vi/x");
+        assert_eq!(owner("don-vi/index.html"), "don-vi/index.html");
+        assert_eq!(
+            owner("du-lieu/ket-qua-2023.csv"),
+            "du-lieu/ket-qua-2023.csv"
+        );
+        assert_eq!(owner("thang/2023-10/index.html"), "thang/2023-10");
+    }
+
+    #[test]
+    fn a_part_rendered_again_drops_the_files_it_no_longer_has() {
+        let mut index = LinkIndex::default();
+        for f in [
+            "don-vi/x/index.html",
+            "don-vi/x/a.csv",
+            "don-vi/y/a.csv",
+            "index.html",
+        ] {
+            index.add_file(f.into(), 1);
+        }
+        let fresh: HashSet<String> = ["don-vi/x/index.html".to_string()].into();
+        assert_eq!(
+            index.remove_stale(&fresh),
+            vec!["don-vi/x/a.csv".to_string()]
+        );
+        assert_eq!(index.file_count(), 3);
+        assert_eq!(index.size("don-vi/y/a.csv"), Some(1));
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod pages;
+pub mod scope;
+pub mod session;
 pub mod sink;
 pub mod theme;
 
@@ -97,7 +99,14 @@ pub fn site_root(content: &Path) -> PathBuf {
 
 /// Load and validate the content, and load the theme.
 fn prepare(opts: &BuildOptions) -> Result<(Model, theme::Theme, Diagnostics), SiteError> {
-    let loaded = content::load(&opts.content);
+    prepare_with(opts, content::load(&opts.content))
+}
+
+/// The model of loaded content (or its errors), with the theme.
+fn prepare_with(
+    opts: &BuildOptions,
+    loaded: content::Loaded,
+) -> Result<(Model, theme::Theme, Diagnostics), SiteError> {
     let Some(mut model) = loaded.model else {
         return Err(SiteError::Content(loaded.diagnostics));
     };
@@ -112,8 +121,8 @@ fn prepare(opts: &BuildOptions) -> Result<(Model, theme::Theme, Diagnostics), Si
 pub fn render(opts: &BuildOptions) -> Result<(Site, Diagnostics), SiteError> {
     let (model, theme, diagnostics) = prepare(opts)?;
     let sink = Sink::memory();
-    pages::render_all(&model, &theme, &sink)?;
-    let (index, files) = sink.finish();
+    pages::render_all(&model, &theme, &sink, &scope::Scope::All)?;
+    let sink::Finished { index, files, .. } = sink.finish();
     index.check(&model.site.base_path)?;
     let site = Site {
         files,
@@ -135,27 +144,49 @@ pub fn build_with_progress(
     opts: &BuildOptions,
     progress: Arc<Progress>,
 ) -> Result<BuildReport, SiteError> {
+    let started = std::time::Instant::now();
     let (model, theme, diagnostics) = prepare(opts)?;
+    crate::timings::note("load and validate", started);
+    build_model(opts, &model, &theme, diagnostics, progress).map(|(report, _)| report)
+}
+
+/// What a full build leaves for a partial rebuild to start from.
+struct Built {
+    index: links::LinkIndex,
+    layout: Option<pages::data::Layout>,
+}
+
+/// The full build of a loaded model.
+fn build_model(
+    opts: &BuildOptions,
+    model: &Model,
+    theme: &theme::Theme,
+    diagnostics: Diagnostics,
+    progress: Arc<Progress>,
+) -> Result<(BuildReport, Built), SiteError> {
     progress.set_stage(1);
     let staging = output::begin(&opts.output)?;
     let sink = Sink::folder(&staging.dir, progress.clone());
-    let rendered = pages::render_all(&model, &theme, &sink);
+    let rendered = pages::render_all(model, theme, &sink, &scope::Scope::All).map(drop);
     let (bytes, charts) = (sink.bytes(), sink.charts());
-    let (index, _) = sink.finish();
+    let sink::Finished { index, layout, .. } = sink.finish();
     progress.set_stage(2);
+    let checked = std::time::Instant::now();
     if let Err(e) = rendered.and_then(|()| index.check(&model.site.base_path)) {
         output::abort(staging);
         return Err(e);
     }
+    crate::timings::note("link check", checked);
     output::commit(staging)?;
     progress.set_stage(3);
-    Ok(BuildReport {
+    let report = BuildReport {
         pages: index.html_pages().len(),
         files: index.file_count(),
         charts,
         bytes,
         diagnostics,
-    })
+    };
+    Ok((report, Built { index, layout }))
 }
 
 /// `cong-khai` → `/cong-khai/`.

@@ -6,6 +6,7 @@
 
 use super::links::LinkIndex;
 use super::output::safe_relative;
+use super::pages::data::Layout;
 use super::SiteError;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,12 +16,33 @@ use std::sync::{Arc, Mutex};
 enum Target {
     Memory(Mutex<BTreeMap<String, Vec<u8>>>),
     Folder(PathBuf),
+    /// A partial rebuild: pages in memory, large files (`put_with`) into
+    /// `spill`, a folder beside the output, to be moved in once the
+    /// rebuild has succeeded.
+    Overlay {
+        files: Mutex<BTreeMap<String, Vec<u8>>>,
+        spill: PathBuf,
+    },
 }
 
 pub struct Sink {
     target: Target,
     index: Mutex<LinkIndex>,
     progress: Arc<Progress>,
+    /// Where the records of the open data files start (see [`Layout`]).
+    layout: Mutex<Option<Layout>>,
+    /// Files put from an offset: only their tail, to write over the output's file from there.
+    tails: Mutex<BTreeMap<String, u64>>,
+}
+
+/// What a sink holds once everything is put.
+pub struct Finished {
+    pub index: LinkIndex,
+    /// The files, in memory mode (in overlay mode: all but the spilled ones).
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Spilled files that are tails, and the offset they start at.
+    pub tails: BTreeMap<String, u64>,
+    pub layout: Option<Layout>,
 }
 
 /// How far a build has got, for a progress line on a terminal.
@@ -61,7 +83,59 @@ impl Sink {
             target: Target::Memory(Mutex::new(BTreeMap::new())),
             index: Mutex::new(LinkIndex::default()),
             progress: Arc::default(),
+            layout: Mutex::default(),
+            tails: Mutex::default(),
         }
+    }
+
+    /// Over the link index of a previous build, for a partial rebuild:
+    /// what is put replaces that build's entries. Pages are kept in memory,
+    /// large files written into `spill` (an empty folder).
+    pub fn overlay(previous: LinkIndex, layout: Option<Layout>, spill: &Path) -> Sink {
+        Sink {
+            target: Target::Overlay {
+                files: Mutex::new(BTreeMap::new()),
+                spill: spill.to_path_buf(),
+            },
+            index: Mutex::new(previous),
+            progress: Arc::default(),
+            layout: Mutex::new(layout),
+            tails: Mutex::default(),
+        }
+    }
+
+    /// The open data layout of the previous build, when known.
+    pub fn take_layout(&self) -> Option<Layout> {
+        lock(&self.layout).take()
+    }
+
+    pub fn set_layout(&self, layout: Layout) {
+        *lock(&self.layout) = Some(layout);
+    }
+
+    /// After a partial rebuild: forget the files of the parts rendered
+    /// again that they no longer have (see [`LinkIndex::remove_stale`]),
+    /// and return them.
+    pub fn remove_stale(&self) -> Vec<String> {
+        let Target::Overlay { files, spill } = &self.target else {
+            return Vec::new();
+        };
+        let mut fresh: std::collections::HashSet<String> = lock(files).keys().cloned().collect();
+        // Spilled files, by their path below the spill folder.
+        for entry in walkdir::WalkDir::new(spill).into_iter().flatten() {
+            if let Ok(rel) = entry.path().strip_prefix(spill) {
+                if entry.file_type().is_file() {
+                    fresh.insert(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let fresh = lock(files).keys().cloned().collect();
+        lock(&self.index).remove_stale(&fresh)
+    }
+
+    /// The size of a file put in this build, or kept from the previous one.
+    pub fn size_of(&self, path: &str) -> Option<usize> {
+        lock(&self.index).size(path)
     }
 
     /// Write into `dir`, which must exist and be empty.
@@ -70,6 +144,8 @@ impl Sink {
             target: Target::Folder(dir.to_path_buf()),
             index: Mutex::new(LinkIndex::default()),
             progress,
+            layout: Mutex::default(),
+            tails: Mutex::default(),
         }
     }
 
@@ -87,8 +163,9 @@ impl Sink {
             .bytes
             .fetch_add(bytes.len(), Ordering::Relaxed);
         self.progress.files.fetch_add(1, Ordering::Relaxed);
+        let size = bytes.len();
         match &self.target {
-            Target::Memory(files) => {
+            Target::Memory(files) | Target::Overlay { files, .. } => {
                 lock(files).insert(path.clone(), bytes);
             }
             Target::Folder(dir) => {
@@ -106,7 +183,7 @@ impl Sink {
             }
         }
         let mut index = lock(&self.index);
-        index.add_file(path);
+        index.add_file(path, size);
         if let Some(page) = page {
             index.add_page(page);
         }
@@ -132,7 +209,7 @@ impl Sink {
                 lock(files).insert(path.to_string(), bytes);
                 size
             }
-            Target::Folder(dir) => {
+            Target::Folder(dir) | Target::Overlay { spill: dir, .. } => {
                 let target = dir.join(&rel);
                 let io = |source| SiteError::Io {
                     path: target.clone(),
@@ -153,7 +230,33 @@ impl Sink {
         };
         self.progress.bytes.fetch_add(size, Ordering::Relaxed);
         self.progress.files.fetch_add(1, Ordering::Relaxed);
-        lock(&self.index).add_file(path.to_string());
+        lock(&self.index).add_file(path.to_string(), size);
+        Ok(size)
+    }
+
+    /// [`Sink::put_with`] for a file whose first `start` bytes are those
+    /// of the previous build: in overlay mode, only the rest is written, to
+    /// replace the output file's bytes from `start` on. Returns the size of
+    /// the whole file.
+    pub fn put_from(
+        &self,
+        path: &str,
+        start: u64,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<usize, SiteError> {
+        if start == 0 {
+            return self.put_with(path, write);
+        }
+        if !matches!(self.target, Target::Overlay { .. }) {
+            return Err(SiteError::Io {
+                path: path.into(),
+                source: std::io::Error::other("a partial file outside a partial rebuild"),
+            });
+        }
+        let tail = self.put_with(path, write)?;
+        lock(&self.tails).insert(path.to_string(), start);
+        let size = start as usize + tail;
+        lock(&self.index).add_file(path.to_string(), size);
         Ok(size)
     }
 
@@ -174,14 +277,19 @@ impl Sink {
         self.progress.bytes.load(Ordering::Relaxed)
     }
 
-    /// The link index and, in memory mode, the files.
-    pub fn finish(self) -> (LinkIndex, BTreeMap<String, Vec<u8>>) {
-        let index = self.index.into_inner().unwrap_or_else(|e| e.into_inner());
+    pub fn finish(self) -> Finished {
         let files = match self.target {
-            Target::Memory(m) => m.into_inner().unwrap_or_else(|e| e.into_inner()),
+            Target::Memory(m) | Target::Overlay { files: m, .. } => {
+                m.into_inner().unwrap_or_else(|e| e.into_inner())
+            }
             Target::Folder(_) => BTreeMap::new(),
         };
-        (index, files)
+        Finished {
+            index: self.index.into_inner().unwrap_or_else(|e| e.into_inner()),
+            files,
+            tails: self.tails.into_inner().unwrap_or_else(|e| e.into_inner()),
+            layout: self.layout.into_inner().unwrap_or_else(|e| e.into_inner()),
+        }
     }
 }
 

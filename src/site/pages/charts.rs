@@ -106,7 +106,7 @@ fn target_of(ind: &IndicatorEntry, figures: &[&Figure]) -> Option<f64> {
     figures
         .iter()
         .rev()
-        .find_map(|f| f.target.as_ref())
+        .find_map(|f| f.target.as_deref())
         .or(ind.target.as_ref())
         .map(|t| t.at_least.value)
 }
@@ -124,7 +124,7 @@ pub fn history(
     let figures: Vec<&Figure> = model
         .figures_of_unit(unit)
         .into_iter()
-        .filter(|f| f.indicator == indicator)
+        .filter(|f| &*f.indicator == indicator)
         .collect();
     if figures.is_empty() {
         return None;
@@ -217,7 +217,7 @@ pub fn ranking(
     let name = |f: &Figure| {
         model
             .unit(&f.unit)
-            .map_or(f.unit.clone(), |u| u.display_name().to_string())
+            .map_or(f.unit.to_string(), |u| u.display_name().to_string())
     };
     let chart = BarChart {
         title: format!("{} theo đơn vị, {}", ind.name, vi::format_period(period)),

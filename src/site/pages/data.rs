@@ -3,6 +3,7 @@
 use super::views::source_label;
 use super::{Pages, Renderer};
 use crate::model::{Figure, FigureValue, Model};
+use crate::site::SiteError;
 use serde::Serialize;
 
 /// One figure in the open data. Field names are the CSV column names.
@@ -111,22 +112,113 @@ pub fn write_csv<'a>(
     figures: impl Iterator<Item = &'a Figure>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
+    write_csv_rows(model, figures, true, out, &mut |_| {})
+}
+
+/// CSV rows of `figures`, after the byte-order mark and header when
+/// `head`; `at` is told the offset of each row as it starts.
+fn write_csv_rows<'a>(
+    model: &Model,
+    figures: impl Iterator<Item = &'a Figure>,
+    head: bool,
+    out: &mut dyn std::io::Write,
+    at: &mut dyn FnMut(u64),
+) -> std::io::Result<()> {
+    let mut out = Counted::new(out);
+    if head {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    let mut rows = 0;
+        .has_headers(false)
+        .from_writer(&mut out);
+    if head {
+        w.write_record(COLUMNS.iter().map(|(c, _)| *c))?;
+    }
     for f in figures {
-        w.serialize(record(model, f))
-            .map_err(std::io::Error::other)?;
-        rows += 1;
+        w.flush()?;
+        at(w.get_ref().bytes);
+        let r = record(model, f);
+        w.write_record([
+            r.ky.as_str(),
+            &r.tu_ngay,
+            &r.den_ngay,
+            r.don_vi_id,
+            r.don_vi_ten,
+            r.chi_so_id,
+            r.chi_so_ten,
+            r.loai,
+            &r.gia_tri,
+            &r.gia_tri_in,
+            &r.ly_do,
+            &r.diem_toi_da,
+            &r.muc_tieu_toi_thieu,
+            r.trang_thai,
+            &r.xep_hang,
+            &r.trung_binh_ca_nuoc,
+            &r.ty_le,
+            r.van_ban,
+            &r.so_van_ban,
+            &r.nguon,
+        ])?;
     }
-    if rows == 0 {
-        w.write_record(COLUMNS.iter().map(|(c, _)| *c))
-            .map_err(std::io::Error::other)?;
-    }
-    w.flush()
+    w.flush()?;
+    drop(w);
+    out.inner.flush()
 }
+
+/// The JSON document from record `from` on (all of it when 0), record by
+/// record: no copy of all records is held in memory. `at` is told the
+/// offset of each record as it starts (before its comma).
+fn write_json(
+    model: &Model,
+    from: usize,
+    out: &mut dyn std::io::Write,
+    at: &mut dyn FnMut(u64),
+) -> std::io::Result<()> {
+    let mut out = Counted::new(std::io::BufWriter::with_capacity(1 << 16, out));
+    if from == 0 {
+        // The fields of `Export`, in order.
+        out.write_all(b"{\"nguon\":")?;
+        serde_json::to_writer(&mut out, &model.site.publisher)?;
+        write!(out, ",\"so_ban_ghi\":{},\"ban_ghi\":[", model.figures.len())?;
+    }
+    for (i, f) in model.figures.iter().enumerate().skip(from) {
+        at(out.bytes);
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut out, &record(model, f))?;
+    }
+    out.write_all(b"]}")?;
+    out.inner.flush()
+}
+
+/// Counts the bytes written; its `flush` does not reach the writer below,
+/// which is flushed once at the end.
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: std::io::Write> Counted<W> {
+    fn new(inner: W) -> Self {
+        Counted { inner, bytes: 0 }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+use std::io::Write as _;
 
 /// The columns with their meaning, for the documentation page.
 pub const COLUMNS: &[(&str, &str)] = &[
@@ -160,38 +252,64 @@ struct DataPage {
     json_bytes: usize,
 }
 
-/// The JSON document, serialized record by record: no copy of all records
-/// is held in memory.
-#[derive(Serialize)]
-struct Export<'a> {
-    nguon: &'a str,
-    so_ban_ghi: usize,
-    ban_ghi: Records<'a>,
+/// Where each record starts in the two open data files, as last written:
+/// after an edit, `serve` rewrites the files from the first record that
+/// changed (the newest month is at the end).
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub csv: Vec<u64>,
+    pub json: Vec<u64>,
 }
 
-struct Records<'a>(&'a Model);
+const CSV_FILE: &str = "du-lieu/ket-qua.csv";
+const JSON_FILE: &str = "du-lieu/ket-qua.json";
 
-impl Serialize for Records<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.figures.iter().map(|f| record(self.0, f)))
-    }
+/// Write the two files whole, or, when the previous build's layout is
+/// known and records before `from` are unchanged, from record `from` on.
+fn write_files(r: &Renderer, from: usize) -> Result<(usize, usize), SiteError> {
+    let model = r.model;
+    let previous = r
+        .sink
+        .take_layout()
+        .filter(|l| from > 0 && from < l.csv.len() && l.csv.len() == model.figures.len());
+    let from = if previous.is_some() { from } else { 0 };
+    let (mut csv_at, mut json_at) = (Vec::new(), Vec::new());
+    let csv_start = previous.as_ref().map_or(0, |l| l.csv[from]);
+    let json_start = previous.as_ref().map_or(0, |l| l.json[from]);
+    let (csv_bytes, json_bytes) = rayon::join(
+        || {
+            r.sink.put_from(CSV_FILE, csv_start, &mut |w| {
+                let rows = model.figures[from..].iter();
+                write_csv_rows(model, rows, from == 0, w, &mut |o| {
+                    csv_at.push(csv_start + o)
+                })
+            })
+        },
+        || {
+            r.sink.put_from(JSON_FILE, json_start, &mut |w| {
+                write_json(model, from, w, &mut |o| json_at.push(json_start + o))
+            })
+        },
+    );
+    let mut layout = previous.unwrap_or_default();
+    layout.csv.truncate(from);
+    layout.json.truncate(from);
+    layout.csv.extend(csv_at);
+    layout.json.extend(json_at);
+    r.sink.set_layout(layout);
+    Ok((csv_bytes?, json_bytes?))
 }
 
 pub fn render(r: &Renderer) -> Pages {
     let model = r.model;
-    // The two big files go to the sink as they are written, not as one
-    // buffer each.
-    let csv_bytes = r.sink.put_with("du-lieu/ket-qua.csv", &mut |w| {
-        write_csv(model, model.figures.iter(), w)
-    })?;
-    let export = Export {
-        nguon: &model.site.publisher,
-        so_ban_ghi: model.figures.len(),
-        ban_ghi: Records(model),
+    let (csv_bytes, json_bytes) = match r.scope.data_from() {
+        Some(from) => write_files(r, from)?,
+        None => {
+            // Unchanged since the previous build, which noted their sizes.
+            let size = |path| r.sink.size_of(path).unwrap_or_default();
+            (size(CSV_FILE), size(JSON_FILE))
+        }
     };
-    let json_bytes = r.sink.put_with("du-lieu/ket-qua.json", &mut |w| {
-        serde_json::to_writer(w, &export).map_err(std::io::Error::other)
-    })?;
     let page = DataPage {
         columns: COLUMNS.to_vec(),
         figures: model.figures.len(),

@@ -65,6 +65,7 @@ pub fn render(r: &Renderer) -> Pages {
     model
         .dispatches
         .par_iter()
+        .filter(|d| r.scope.dispatch(&d.slug))
         .try_for_each(|d| r.sink.put_all(render_one(r, d)?))?;
     Ok(pages)
 }

@@ -58,7 +58,7 @@ pub fn render(r: &Renderer) -> Pages {
             model
                 .figures_of_period(&p)
                 .into_iter()
-                .filter(|f| f.target.is_some() && f.unit != model.site.province)
+                .filter(|f| f.target.is_some() && *f.unit != *model.site.province)
                 .filter(|f| model.is_within(&f.unit, &model.site.province))
                 .filter(|f| {
                     f.status

@@ -198,7 +198,7 @@ fn indicator_pages(r: &Renderer, ind: &IndicatorEntry) -> Pages {
     let province_figures: Vec<&Figure> = figures
         .iter()
         .copied()
-        .filter(|f| &f.unit == province)
+        .filter(|f| *f.unit == **province)
         .collect();
     let history = province_figures
         .iter()
@@ -220,7 +220,7 @@ fn indicator_pages(r: &Renderer, ind: &IndicatorEntry) -> Pages {
 
     // The province's own units: a national site ranks each province's units
     // on that province's pages, not four thousand units on one page.
-    let ranked_unit = |f: &Figure| &f.unit != province && model.is_within(&f.unit, province);
+    let ranked_unit = |f: &Figure| *f.unit != **province && model.is_within(&f.unit, province);
     let ranking_period = figures
         .iter()
         .filter(|f| ranked_unit(f))
@@ -235,7 +235,7 @@ fn indicator_pages(r: &Renderer, ind: &IndicatorEntry) -> Pages {
                     *f,
                     model
                         .unit(&f.unit)
-                        .map_or(f.unit.clone(), |u| u.entry.name.clone()),
+                        .map_or(f.unit.to_string(), |u| u.entry.name.clone()),
                 )
             })
             .collect(),

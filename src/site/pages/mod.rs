@@ -22,6 +22,7 @@ pub mod units;
 pub mod views;
 
 use super::links::root_of;
+use super::scope::Scope;
 use super::sink::Sink;
 use super::theme::{error_chain, Theme};
 use super::SiteError;
@@ -54,6 +55,8 @@ pub struct Renderer<'a> {
     theme: &'a Theme,
     /// Where pages go as soon as they are rendered.
     pub sink: &'a Sink,
+    /// Which pages to render.
+    pub scope: &'a Scope,
 }
 
 impl<'a> Renderer<'a> {
@@ -122,24 +125,48 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Render every page, data file and asset into `sink`. The page kinds
-/// render in parallel; the feeds last, since the sitemap lists every page.
-pub fn render_all(model: &Model, theme: &Theme, sink: &Sink) -> Result<(), SiteError> {
-    let r = Renderer { model, theme, sink };
-    let steps: [fn(&Renderer) -> Pages; 6] = [
-        home::render,
-        months::render,
-        dispatches::render,
-        units::render,
-        indicators::render,
-        data::render,
+/// One page kind's renderer.
+type Step = fn(&Renderer) -> Pages;
+
+/// Render every page, data file and asset in `scope` into `sink`. The
+/// page kinds render in parallel; the feeds last, since the sitemap lists
+/// every page (with a partial rebuild, the sink's index also holds the
+/// pages kept from the previous build). Returns the files of the previous
+/// build that the site no longer has (none for a full build).
+pub fn render_all(
+    model: &Model,
+    theme: &Theme,
+    sink: &Sink,
+    scope: &Scope,
+) -> Result<Vec<String>, SiteError> {
+    let r = Renderer {
+        model,
+        theme,
+        sink,
+        scope,
+    };
+    let steps: [(&str, Step); 6] = [
+        ("render: home", home::render),
+        ("render: months", months::render),
+        ("render: dispatches", dispatches::render),
+        ("render: units", units::render),
+        ("render: indicators", indicators::render),
+        ("render: open data", data::render),
     ];
-    steps
-        .par_iter()
-        .try_for_each(|step| sink.put_all(step(&r)?))?;
+    steps.par_iter().try_for_each(|(name, step)| {
+        let started = std::time::Instant::now();
+        sink.put_all(step(&r)?)?;
+        crate::timings::note(name, started);
+        Ok::<(), SiteError>(())
+    })?;
+    let stale = sink.remove_stale();
     sink.put_all(feeds::render(&r, &sink.html_pages())?)?;
+    if !scope.is_all() {
+        // The theme is unchanged, or the rebuild would be a full one.
+        return Ok(stale);
+    }
     for (name, bytes) in &theme.assets {
         sink.put(format!("static/{name}"), bytes.clone())?;
     }
-    Ok(())
+    Ok(stale)
 }

@@ -77,7 +77,7 @@ fn link(r: &Renderer, p: Period) -> MonthLink {
         .model
         .figures_of_period(&p)
         .into_iter()
-        .find(|f| f.unit == r.model.site.province && f.indicator == "tong-diem");
+        .find(|f| *f.unit == *r.model.site.province && &*f.indicator == "tong-diem");
     MonthLink {
         period: p,
         slug: p.slug(),
@@ -112,6 +112,9 @@ pub fn render(r: &Renderer) -> Pages {
     )?];
     let total_chart = super::home::total_chart(model, "../../");
     periods.par_iter().enumerate().try_for_each(|(i, p)| {
+        if !r.scope.period(p) {
+            return Ok(());
+        }
         let (path, bytes) = month_page(r, &periods, i, p, &total_chart)?;
         r.sink.put(path, bytes)
     })?;

@@ -78,7 +78,7 @@ pub fn histories(r: &Renderer, unit: &str) -> Vec<History> {
         .filter_map(|ind| {
             let rows: Vec<FigureRow> = figures
                 .iter()
-                .filter(|f| f.indicator == ind.id)
+                .filter(|f| *f.indicator == *ind.id)
                 .map(|f| figure_row(model, f))
                 .collect();
             if rows.is_empty() {
@@ -210,10 +210,14 @@ pub fn render(r: &Renderer) -> Pages {
                 .push((&d.slug, Some(&m.note)));
         }
     }
-    model.units.par_iter().try_for_each(|u| {
-        let named = named.get(u.id()).map(Vec::as_slice).unwrap_or_default();
-        r.sink.put_all(unit_pages(r, u, named)?)
-    })?;
+    model
+        .units
+        .par_iter()
+        .filter(|u| r.scope.unit(u.id()))
+        .try_for_each(|u| {
+            let named = named.get(u.id()).map(Vec::as_slice).unwrap_or_default();
+            r.sink.put_all(unit_pages(r, u, named)?)
+        })?;
     Ok(pages)
 }
 
@@ -222,7 +226,7 @@ fn unit_pages(r: &Renderer, u: &Unit, named: &[(&str, Option<&str>)]) -> Pages {
     let model = r.model;
     let refs = |ids: &[String]| ids.iter().map(|i| unit_ref(model, i)).collect::<Vec<_>>();
     let figures = model.figures_of_unit(u.id());
-    let mut slugs: BTreeSet<&str> = figures.iter().map(|f| f.dispatch.as_str()).collect();
+    let mut slugs: BTreeSet<&str> = figures.iter().map(|f| &*f.dispatch).collect();
     let mut mentions = Vec::new();
     for (slug, note) in named {
         slugs.insert(slug);
@@ -258,7 +262,7 @@ fn unit_pages(r: &Renderer, u: &Unit, named: &[(&str, Option<&str>)]) -> Pages {
         let own: Vec<_> = figures
             .iter()
             .copied()
-            .filter(|f| f.indicator == h.indicator.id)
+            .filter(|f| *f.indicator == *h.indicator.id)
             .collect();
         pages.push((
             format!("don-vi/{}/{}.csv", u.id(), h.indicator.id),

@@ -56,7 +56,7 @@ pub fn indicator_ref(model: &Model, id: &str) -> IndicatorRef {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DispatchRef {
     pub slug: String,
     pub number: String,
@@ -120,7 +120,7 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
         indicator: indicator_ref(model, &f.indicator),
         value: f.value.clone(),
         max: f.max,
-        target: f.target.clone(),
+        target: f.target.as_deref().cloned(),
         status: f.status,
         met: f.meets_target(),
         rank: f.rank,
@@ -130,7 +130,7 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
             .dispatch(&f.dispatch)
             .map(dispatch_ref)
             .unwrap_or_else(|| DispatchRef {
-                slug: f.dispatch.clone(),
+                slug: f.dispatch.to_string(),
                 number: String::new(),
                 date: PartialDate {
                     year: 0,

@@ -1,0 +1,156 @@
+//! Which pages a build renders: all of them, or, when `serve` rebuilds
+//! after dispatch files changed, only those that show something of the
+//! changed dispatches. Lists, the home page, the indicator pages and the
+//! feeds are always rendered; they are few.
+//!
+//! `tests/site_incremental.rs` checks that a partial rebuild gives the
+//! same bytes as a full build, for every kind of edit.
+
+use crate::content::dates::Period;
+use crate::model::{Dispatch, Figure, Model};
+use crate::site::pages::views::dispatch_ref;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+#[derive(Debug, Clone, Default)]
+pub enum Scope {
+    #[default]
+    All,
+    Changed(Changed),
+}
+
+/// What the changed dispatches touch, in the old and in the new content.
+#[derive(Debug, Clone, Default)]
+pub struct Changed {
+    pub dispatches: HashSet<String>,
+    /// Units with figures in them, their issuers and the units they mention.
+    pub units: HashSet<String>,
+    /// Their periods.
+    pub periods: HashSet<Period>,
+    /// The province's total changed: every month page charts it (and
+    /// links to the months beside it with their totals).
+    pub all_months: bool,
+    /// The first record of the open data files that may differ, if any.
+    pub data_from: Option<usize>,
+}
+
+impl Scope {
+    pub fn is_all(&self) -> bool {
+        matches!(self, Scope::All)
+    }
+    pub fn unit(&self, id: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed(c) => c.units.contains(id),
+        }
+    }
+    pub fn period(&self, p: &Period) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed(c) => c.all_months || c.periods.contains(p),
+        }
+    }
+    pub fn dispatch(&self, slug: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed(c) => c.dispatches.contains(slug),
+        }
+    }
+    /// The first record of the open data files to write again, if any.
+    pub fn data_from(&self) -> Option<usize> {
+        match self {
+            Scope::All => Some(0),
+            Scope::Changed(c) => c.data_from,
+        }
+    }
+
+    /// The scope of a rebuild after the dispatches `slugs` changed from
+    /// `old` to `new`; everything when the change reaches every page (a
+    /// dispatch added or removed, a period appearing or disappearing).
+    pub fn of_change(old: &Model, new: &Model, slugs: &BTreeSet<String>) -> Scope {
+        let ids = |m: &Model| {
+            m.dispatches
+                .iter()
+                .map(|d| d.slug.clone())
+                .collect::<BTreeSet<_>>()
+        };
+        if ids(old) != ids(new) || old.periods() != new.periods() {
+            return Scope::All;
+        }
+        let mut c = Changed::default();
+        for slug in slugs {
+            let (Some(was), Some(now)) = (old.dispatch(slug), new.dispatch(slug)) else {
+                continue;
+            };
+            if was.file == now.file {
+                continue;
+            }
+            c.dispatches.insert(slug.clone());
+            c.periods.extend(was.file.period);
+            c.periods.extend(now.file.period);
+            c.units.insert(was.file.issuer.unit.clone());
+            c.units.insert(now.file.issuer.unit.clone());
+            // Unit pages show the dispatch's reference with each figure,
+            // and its mentions: when the reference changed, every unit it
+            // names; otherwise those whose figures or mentions changed.
+            let same_ref = dispatch_ref(was) == dispatch_ref(now);
+            let (figs_was, figs_now) = (by_unit(old, slug), by_unit(new, slug));
+            for (unit, figs) in figs_was.iter().chain(&figs_now) {
+                let other = if figs_was.get(unit) == Some(figs) {
+                    figs_now.get(unit)
+                } else {
+                    figs_was.get(unit)
+                };
+                if !same_ref || other != Some(figs) {
+                    c.units.insert(unit.to_string());
+                    c.periods.extend(figs.iter().map(|f| f.period));
+                    for f in figs {
+                        c.all_months |=
+                            *f.unit == *new.site.province && &*f.indicator == "tong-diem";
+                    }
+                }
+            }
+            let mentions = |d: &Dispatch| -> BTreeSet<(String, String, Option<String>)> {
+                d.file
+                    .mentions
+                    .iter()
+                    .map(|m| (m.unit.clone(), m.note.clone(), m.printed_name.clone()))
+                    .collect()
+            };
+            let (m_was, m_now) = (mentions(was), mentions(now));
+            for (unit, _, _) in m_was.symmetric_difference(&m_now) {
+                c.units.insert(unit.clone());
+            }
+            if !same_ref {
+                c.units.extend(m_now.into_iter().map(|(u, _, _)| u));
+            }
+        }
+        // A record shows its figure and its dispatch's number.
+        let renumbered: HashSet<&str> = c
+            .dispatches
+            .iter()
+            .filter(|s| {
+                old.dispatch(s).map(Dispatch::number_text)
+                    != new.dispatch(s).map(Dispatch::number_text)
+            })
+            .map(String::as_str)
+            .collect();
+        c.data_from = if old.figures.len() != new.figures.len() {
+            Some(0)
+        } else {
+            old.figures
+                .iter()
+                .zip(&new.figures)
+                .position(|(a, b)| a != b || renumbered.contains(&*b.dispatch))
+        };
+        Scope::Changed(c)
+    }
+}
+
+/// A dispatch's figures by unit.
+fn by_unit<'a>(model: &'a Model, slug: &str) -> HashMap<&'a str, Vec<&'a Figure>> {
+    let mut out: HashMap<&str, Vec<&Figure>> = HashMap::new();
+    for f in model.figures_of_dispatch(slug) {
+        out.entry(&*f.unit).or_default().push(f);
+    }
+    out
+}

@@ -1,0 +1,277 @@
+//! The builds of `serve`: the first one is a full build; each later one
+//! re-reads only the content files that changed and, when only dispatch
+//! files did, renders only the pages that show them (see [`super::scope`])
+//! and writes only the files whose bytes changed. A change to the theme,
+//! site.yaml, units.yaml or indicators.yaml, or a dispatch added or
+//! removed, gives a full build again.
+//!
+//! A rebuild that fails leaves the output as it was: a partial one keeps
+//! its pages in memory (and its large files beside the output) until its
+//! links are checked.
+
+use super::output::{self, safe_relative};
+use super::scope::Scope;
+use super::sink::{Finished, Sink};
+use super::{pages, prepare_with, theme, BuildOptions, Built, SiteError};
+use crate::content::LoadCache;
+use crate::diagnostics::Diagnostics;
+use crate::model::Model;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Seek;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+/// What a rebuild did.
+#[derive(Debug)]
+pub struct Rebuild {
+    /// Whether every page was rendered (else only those the change reaches).
+    pub full: bool,
+    /// Files rendered.
+    pub rendered: usize,
+    /// Files whose bytes changed, written into the output.
+    pub written: usize,
+    /// Files the site no longer has, removed from the output.
+    pub removed: usize,
+    /// HTML pages of the whole site.
+    pub pages: usize,
+    /// Files of the whole site.
+    pub files: usize,
+    pub diagnostics: Diagnostics,
+}
+
+/// The state `serve` keeps between builds.
+pub struct Session {
+    opts: BuildOptions,
+    cache: LoadCache,
+    /// Dispatch files read since the last good build: a load that fails
+    /// also reads the changed files, and they still count as changed for
+    /// the next good build.
+    pending: BTreeSet<PathBuf>,
+    last: Option<Last>,
+}
+
+/// What the last good build was made of.
+struct Last {
+    model: Model,
+    built: Built,
+    structure: BTreeMap<PathBuf, (u64, SystemTime)>,
+}
+
+impl Session {
+    pub fn new(opts: BuildOptions) -> Session {
+        Session {
+            opts,
+            cache: LoadCache::default(),
+            pending: BTreeSet::new(),
+            last: None,
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.opts
+    }
+
+    /// Build the site again, as little of it as the changes since the last
+    /// good build allow.
+    pub fn rebuild(&mut self) -> Result<Rebuild, SiteError> {
+        let t = std::time::Instant::now();
+        let structure = structure(&self.opts);
+        crate::timings::note("rebuild: structure", t);
+        let (loaded, reread) = crate::content::load_cached(&self.opts.content, &mut self.cache);
+        crate::timings::note("rebuild: load", t);
+        self.pending.extend(reread);
+        let (model, theme, diagnostics) = prepare_with(&self.opts, loaded)?;
+        crate::timings::note("rebuild: theme", t);
+        let scope = match &self.last {
+            Some(last) if last.structure == structure => {
+                let slugs = self
+                    .pending
+                    .iter()
+                    .filter_map(|p| p.file_stem())
+                    .map(|s| s.to_string_lossy().to_string())
+                    .collect();
+                Scope::of_change(&last.model, &model, &slugs)
+            }
+            _ => Scope::All,
+        };
+        crate::timings::note("rebuild: scope", t);
+        // The last build is given up here: if this one fails, the next one
+        // is a full build.
+        let last = self.last.take();
+        let (report, built) = match (scope, last) {
+            (Scope::Changed(changed), Some(last)) => partial(
+                &self.opts,
+                &model,
+                &theme,
+                Scope::Changed(changed),
+                last.built,
+            )?,
+            _ => {
+                let (report, built) = super::build_model(
+                    &self.opts,
+                    &model,
+                    &theme,
+                    Diagnostics::default(),
+                    Arc::default(),
+                )?;
+                let rebuild = Rebuild {
+                    full: true,
+                    rendered: report.files,
+                    written: report.files,
+                    removed: 0,
+                    pages: report.pages,
+                    files: report.files,
+                    diagnostics: Diagnostics::default(),
+                };
+                (rebuild, built)
+            }
+        };
+        self.pending.clear();
+        self.last = Some(Last {
+            model,
+            built,
+            structure,
+        });
+        Ok(Rebuild {
+            diagnostics,
+            ..report
+        })
+    }
+}
+
+/// Render the pages in `scope` over the previous build's `index`, check
+/// every link of the resulting site, then write the files that changed.
+fn partial(
+    opts: &BuildOptions,
+    model: &Model,
+    theme: &theme::Theme,
+    scope: Scope,
+    last: Built,
+) -> Result<(Rebuild, Built), SiteError> {
+    let spill = output::begin(&opts.output)?;
+    let sink = Sink::overlay(last.index, last.layout, &spill.dir);
+    let result = pages::render_all(model, theme, &sink, &scope);
+    let Finished {
+        index,
+        files,
+        tails,
+        layout,
+    } = sink.finish();
+    let t = std::time::Instant::now();
+    let stale = match result.and_then(|stale| index.check(&model.site.base_path).map(|()| stale)) {
+        Ok(stale) => stale,
+        Err(e) => {
+            output::abort(spill);
+            return Err(e);
+        }
+    };
+    crate::timings::note("rebuild: check", t);
+    let written = write_changed(&opts.output, &files, &spill.dir, &tails);
+    crate::timings::note("rebuild: write", t);
+    let removed = written.and_then(|w| remove(&opts.output, &stale).map(|()| w));
+    output::abort(spill);
+    let (written, spilled) = removed?;
+    let rebuild = Rebuild {
+        full: false,
+        rendered: files.len() + spilled,
+        written: written + spilled,
+        removed: stale.len(),
+        pages: index.html_pages().len(),
+        files: index.file_count(),
+        diagnostics: Diagnostics::default(),
+    };
+    Ok((rebuild, Built { index, layout }))
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
+    move |source| SiteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Write the files whose bytes differ from the output's, and move the
+/// spilled (large) files in. Returns how many of each.
+fn write_changed(
+    output: &Path,
+    files: &BTreeMap<String, Vec<u8>>,
+    spill: &Path,
+    tails: &BTreeMap<String, u64>,
+) -> Result<(usize, usize), SiteError> {
+    let mut written = 0;
+    for (path, bytes) in files {
+        let target = output.join(safe_relative(path)?);
+        if std::fs::read(&target).is_ok_and(|old| &old == bytes) {
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::write(&target, bytes).map_err(io(&target))?;
+        written += 1;
+    }
+    let mut spilled = 0;
+    for entry in walkdir::WalkDir::new(spill).sort_by_file_name() {
+        let entry = entry.map_err(|e| io(spill)(e.into()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(spill).unwrap_or(entry.path());
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let target = output.join(safe_relative(&rel)?);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        match tails.get(&rel) {
+            // The output's file keeps its first `start` bytes.
+            Some(&start) => {
+                let mut file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .map_err(io(&target))?;
+                file.set_len(start).map_err(io(&target))?;
+                file.seek(std::io::SeekFrom::Start(start))
+                    .map_err(io(&target))?;
+                let mut tail = std::fs::File::open(entry.path()).map_err(io(entry.path()))?;
+                std::io::copy(&mut tail, &mut file).map_err(io(&target))?;
+            }
+            None => std::fs::rename(entry.path(), &target).map_err(io(&target))?,
+        }
+        spilled += 1;
+    }
+    Ok((written, spilled))
+}
+
+fn remove(output: &Path, stale: &[String]) -> Result<(), SiteError> {
+    for path in stale {
+        let target = output.join(safe_relative(path)?);
+        match std::fs::remove_file(&target) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&target)(e)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Sizes and times of what every page depends on: the theme folders of
+/// the site and the three catalog files.
+fn structure(opts: &BuildOptions) -> BTreeMap<PathBuf, (u64, SystemTime)> {
+    let root = super::site_root(&opts.content);
+    let mut out = BTreeMap::new();
+    let files = ["site.yaml", "units.yaml", "indicators.yaml"].map(|f| opts.content.join(f));
+    let dirs = ["themes", "templates", "static"].map(|d| root.join(d));
+    for entry in dirs
+        .iter()
+        .flat_map(|d| walkdir::WalkDir::new(d).into_iter().flatten())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .chain(files)
+    {
+        if let Ok(meta) = std::fs::metadata(&entry) {
+            let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+            out.insert(entry, (meta.len(), modified));
+        }
+    }
+    out
+}

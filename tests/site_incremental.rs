@@ -1,0 +1,189 @@
+//! `serve`'s rebuilds (`site::session`): after each kind of edit, a
+//! partial rebuild leaves exactly the bytes a full build of the same
+//! content gives, renders only what the edit reaches, and falls back to a
+//! full build when the edit reaches every page.
+
+#[macro_use]
+mod common_site;
+
+use common_site::*;
+use congkhai::site::session::{Rebuild, Session};
+use congkhai::site::SiteError;
+
+const FEB_2023: &str = "dispatches/2023/2023-02-vpub.yaml";
+const OCT_2023: &str = "dispatches/2023/2023-10-vpub.yaml";
+const MY_HAO: &str = "dispatches/2023/2023-11-vp-my-hao.yaml";
+const MAR_2025: &str = "dispatches/2025/2025-03-vpub.yaml";
+
+struct Served {
+    site: SiteCopy,
+    session: Session,
+    fulls: usize,
+}
+
+impl Served {
+    fn new() -> Served {
+        let site = SiteCopy::new();
+        let mut session = Session::new(options(&site.content, &site.scratch("out"), None));
+        let first = session.rebuild().expect("the first build");
+        assert!(first.full, "the first build is a full one");
+        Served {
+            site,
+            session,
+            fulls: 0,
+        }
+    }
+
+    /// Rebuild, and check the output against a full build of the same content.
+    fn rebuild(&mut self) -> Rebuild {
+        let report = self.session.rebuild().expect("the rebuild");
+        self.fulls += 1;
+        let full = self.site.scratch(&format!("full-{}", self.fulls));
+        build(&self.site.content, &full).expect("the full build");
+        let served = snapshot(&self.site.scratch("out"));
+        assert!(served.len() > 100, "{} files", served.len());
+        if let Some(diff) = first_difference(&snapshot(&full), &served) {
+            panic!("the rebuild differs from a full build: {diff}\n{report:?}");
+        }
+        report
+    }
+
+    /// Replace text in a content file; the size changes, so that the edit
+    /// is seen even within one tick of the file system's clock.
+    fn edit(&self, rel: &str, from: &str, to: &str) {
+        assert_ne!(from.len(), to.len(), "edits change the file's size");
+        self.site.replace(rel, from, to);
+    }
+}
+
+#[test]
+fn one_changed_figure_rebuilds_only_what_shows_it() {
+    let mut s = Served::new();
+    // Sở Tài chính's share of online applications in 10/2023.
+    s.edit(
+        OCT_2023,
+        "        unit: so-tai-chinh\n        values:\n          - 100\n",
+        "        unit: so-tai-chinh\n        values:\n          - 99,5\n",
+    );
+    let r = s.rebuild();
+    assert!(!r.full, "{r:?}");
+    assert!(
+        r.rendered * 2 < r.files,
+        "a partial rebuild renders a few files, not the site: {r:?}"
+    );
+    assert!(r.written >= 4, "unit, month, dispatch and open data: {r:?}");
+    assert!(row_contains!(
+        s.site.scratch("out"),
+        "don-vi/so-tai-chinh/index.html",
+        "thang/2023-10/",
+        ["99,5"]
+    ));
+}
+
+#[test]
+fn each_kind_of_edit_gives_the_bytes_of_a_full_build() {
+    let mut s = Served::new();
+    // The body only: the dispatch page, nothing of the open data.
+    s.site
+        .append(OCT_2023, "  Dòng thêm để kiểm tra việc dựng lại.\n");
+    let r = s.rebuild();
+    assert!(!r.full && r.written < 10, "{r:?}");
+
+    // A figure of the newest month: the open data are rewritten from it on.
+    s.edit(MAR_2025, "total: 73,04", "total: 73,1");
+    assert!(!s.rebuild().full);
+
+    // A figure of the oldest month with figures.
+    s.edit(FEB_2023, "total: 55,02", "total: 55,2");
+    assert!(!s.rebuild().full);
+
+    // The subject: every unit page lists the dispatch by its subject.
+    s.edit(
+        OCT_2023,
+        "cung cấp dịch vụ công tháng 10/2023\n",
+        "cung cấp dịch vụ công trực tuyến tháng 10/2023\n",
+    );
+    assert!(!s.rebuild().full);
+    assert!(text_contains!(
+        s.site.scratch("out"),
+        "don-vi/an-thi/index.html",
+        "dịch vụ công trực tuyến tháng 10/2023"
+    ));
+
+    // A row removed: the unit loses its figure (and its CSV may go).
+    let text = s.site.read(OCT_2023);
+    let row = "      - no: \"1\"\n        unit: so-tai-chinh\n        values:\n          - 100\n        status: Hoàn thành\n";
+    assert_eq!(text.matches(row).count(), 1, "the row of Sở Tài chính");
+    s.site.write(OCT_2023, &text.replacen(row, "", 1));
+    assert!(!s.rebuild().full);
+
+    // A mention dropped: the commune's page no longer shows it.
+    let mention = "  - unit: phan-dinh-phung\n    printed_name: UBND phường Phan Đình Phùng\n    indicator: ty-le-thanh-toan-truc-tuyen\n    note: Kết quả thanh toán trực tuyến đạt tỷ lệ thấp.\n";
+    s.edit(MY_HAO, mention, "");
+    assert!(!s.rebuild().full);
+
+    // The issuer's unit corrected: both units' pages list their dispatches.
+    s.edit(MY_HAO, "  unit: my-hao\n", "  unit: van-lam\n");
+    assert!(!s.rebuild().full);
+
+    // The number given: the open data name it in every record of the dispatch.
+    s.edit(
+        OCT_2023,
+        "symbol: VPUB-PVHCC&KSTT\n",
+        "number: 977\nsymbol: VPUB-PVHCC&KSTT\n",
+    );
+    assert!(!s.rebuild().full);
+}
+
+#[test]
+fn a_new_dispatch_or_a_theme_change_gives_a_full_build() {
+    let mut s = Served::new();
+    let text = s.site.read(OCT_2023);
+    s.site.write(
+        "dispatches/2023/2023-10-vpub-ban-sao.yaml",
+        &text.replace("period: 2023-10\n", "period: 2023-09\n"),
+    );
+    let r = s.rebuild();
+    assert!(r.full, "a dispatch added: {r:?}");
+
+    let macros = read_text(&repo().join("themes/default/templates"), "macros.html");
+    s.site.write_root(
+        "templates/macros.html",
+        format!("{macros}{{# the site's own copy #}}\n").as_bytes(),
+    );
+    let r = s.rebuild();
+    assert!(r.full, "a template added: {r:?}");
+
+    std::fs::remove_file(
+        s.site
+            .content
+            .join("dispatches/2023/2023-10-vpub-ban-sao.yaml"),
+    )
+    .unwrap();
+    let r = s.rebuild();
+    assert!(r.full, "a dispatch removed: {r:?}");
+    assert!(!s
+        .site
+        .scratch("out")
+        .join("van-ban/2023-10-vpub-ban-sao")
+        .exists());
+}
+
+#[test]
+fn edits_made_while_the_content_had_errors_still_count() {
+    let mut s = Served::new();
+    let out = s.site.scratch("out");
+    let before = snapshot(&out);
+    // An error in one file: the rebuild fails, the output stays.
+    s.edit(MAR_2025, "total: 73,04", "total: 73,04 điểm");
+    assert!(matches!(s.session.rebuild(), Err(SiteError::Content(_))));
+    // Meanwhile another file changes; then the error is fixed.
+    s.edit(FEB_2023, "total: 55,02", "total: 55,2");
+    assert!(matches!(s.session.rebuild(), Err(SiteError::Content(_))));
+    assert!(first_difference(&before, &snapshot(&out)).is_none());
+    s.edit(MAR_2025, "total: 73,04 điểm", "total: 73,1");
+    let r = s.rebuild();
+    assert!(!r.full, "{r:?}");
+    // The edit made during the error is built.
+    assert!(file_contains!(out, "thang/2023-02/index.html", "55,2"));
+}
