@@ -21,8 +21,9 @@ pub struct Model {
     pub indicators: Vec<IndicatorEntry>,
     /// Ordered by start date.
     pub schemes: Vec<SchemeEntry>,
-    /// Ordered by date of issue, then slug.
-    pub dispatches: Vec<Dispatch>,
+    /// Ordered by date of issue, then slug. Shared with `serve`'s cache of
+    /// loaded files.
+    pub dispatches: Vec<Arc<Dispatch>>,
     /// Ordered by period, dispatch, then document order.
     pub figures: Vec<Figure>,
     #[serde(skip)]
@@ -151,7 +152,7 @@ impl Model {
         units: Vec<Unit>,
         indicators: Vec<IndicatorEntry>,
         schemes: Vec<SchemeEntry>,
-        dispatches: Vec<Dispatch>,
+        dispatches: Vec<Arc<Dispatch>>,
         figures: Vec<Figure>,
     ) -> Model {
         let mut index = Index::default();
@@ -198,7 +199,7 @@ impl Model {
     }
 
     pub fn dispatch(&self, slug: &str) -> Option<&Dispatch> {
-        self.index.dispatch.get(slug).map(|&i| &self.dispatches[i])
+        self.index.dispatch.get(slug).map(|&i| &*self.dispatches[i])
     }
 
     fn pick(&self, ids: Option<&Vec<usize>>) -> Vec<&Figure> {
@@ -241,6 +242,7 @@ impl Model {
         self.dispatches
             .iter()
             .filter(|d| d.file.period.as_ref() == Some(period))
+            .map(|d| &**d)
             .collect()
     }
 

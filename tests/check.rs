@@ -458,6 +458,7 @@ fn seed_004_directive_has_no_figures() {
         .dispatches
         .iter()
         .filter(|d| d.file.kind == DispatchKind::Directive)
+        .map(|d| &**d)
         .collect();
     assert_eq!(directives.len(), 1);
     let d = directives[0];

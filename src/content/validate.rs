@@ -133,7 +133,7 @@ fn dispatch_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
 /// it while neither changes.
 #[derive(Debug)]
 pub(crate) struct FileOutcome {
-    dispatch: Option<Dispatch>,
+    dispatch: Option<Arc<Dispatch>>,
     figures: Vec<Figure>,
     diags: Vec<Diagnostic>,
 }
@@ -188,7 +188,7 @@ fn dispatch_outcome(dir: &Path, path: &Path, catalog: Option<&Catalog>) -> FileO
     }
     let source = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
     FileOutcome {
-        dispatch: Some(Dispatch { slug, source, file }),
+        dispatch: Some(Arc::new(Dispatch { slug, source, file })),
         figures,
         diags: diags.items,
     }
@@ -1408,7 +1408,7 @@ fn half_unit(v: &Num) -> f64 {
     0.5 * 10f64.powi(-(v.decimals as i32))
 }
 
-fn check_duplicates(dispatches: &[Dispatch], dir: &Path, diags: &mut Diagnostics) {
+fn check_duplicates(dispatches: &[Arc<Dispatch>], dir: &Path, diags: &mut Diagnostics) {
     let mut seen: HashMap<(String, String, DispatchKind, Period), &Dispatch> = HashMap::new();
     for d in dispatches {
         let Some(period) = d.file.period else {

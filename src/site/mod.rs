@@ -102,19 +102,28 @@ fn prepare(opts: &BuildOptions) -> Result<(Model, theme::Theme, Diagnostics), Si
     prepare_with(opts, content::load(&opts.content))
 }
 
-/// The model of loaded content (or its errors), with the theme.
+/// [`model_of`], with the theme.
 fn prepare_with(
     opts: &BuildOptions,
     loaded: content::Loaded,
 ) -> Result<(Model, theme::Theme, Diagnostics), SiteError> {
+    let (model, diagnostics) = model_of(opts, loaded)?;
+    let theme = theme::load(&site_root(&opts.content), &model.site.theme)?;
+    Ok((model, theme, diagnostics))
+}
+
+/// The model of loaded content (or its errors), with the options applied.
+fn model_of(
+    opts: &BuildOptions,
+    loaded: content::Loaded,
+) -> Result<(Model, Diagnostics), SiteError> {
     let Some(mut model) = loaded.model else {
         return Err(SiteError::Content(loaded.diagnostics));
     };
     if let Some(bp) = &opts.base_path {
         model.site.base_path = normalize_base_path(bp);
     }
-    let theme = theme::load(&site_root(&opts.content), &model.site.theme)?;
-    Ok((model, theme, loaded.diagnostics))
+    Ok((model, loaded.diagnostics))
 }
 
 /// Load, validate and render the site in memory, with its links checked.

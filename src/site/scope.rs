@@ -1,7 +1,7 @@
 //! Which pages a build renders: all of them, or, when `serve` rebuilds
 //! after dispatch files changed, only those that show something of the
-//! changed dispatches. Lists, the home page, the indicator pages and the
-//! feeds are always rendered; they are few.
+//! changed dispatches. Lists, the home page and the feeds are always
+//! rendered; they are few.
 //!
 //! `tests/site_incremental.rs` checks that a partial rebuild gives the
 //! same bytes as a full build, for every kind of edit.
@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 pub enum Scope {
     #[default]
     All,
-    Changed(Changed),
+    Changed(Box<Changed>),
 }
 
 /// What the changed dispatches touch, in the old and in the new content.
@@ -26,6 +26,8 @@ pub struct Changed {
     pub units: HashSet<String>,
     /// Their periods.
     pub periods: HashSet<Period>,
+    /// Indicators of the figures that changed (or whose dispatch reference did).
+    pub indicators: HashSet<String>,
     /// The province's total changed: every month page charts it (and
     /// links to the months beside it with their totals).
     pub all_months: bool,
@@ -47,6 +49,12 @@ impl Scope {
         match self {
             Scope::All => true,
             Scope::Changed(c) => c.all_months || c.periods.contains(p),
+        }
+    }
+    pub fn indicator(&self, id: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed(c) => c.indicators.contains(id),
         }
     }
     pub fn dispatch(&self, slug: &str) -> bool {
@@ -103,6 +111,8 @@ impl Scope {
                 if !same_ref || other != Some(figs) {
                     c.units.insert(unit.to_string());
                     c.periods.extend(figs.iter().map(|f| f.period));
+                    c.indicators
+                        .extend(figs.iter().map(|f| f.indicator.to_string()));
                     for f in figs {
                         c.all_months |=
                             *f.unit == *new.site.province && &*f.indicator == "tong-diem";
@@ -142,7 +152,7 @@ impl Scope {
                 .zip(&new.figures)
                 .position(|(a, b)| a != b || renumbered.contains(&*b.dispatch))
         };
-        Scope::Changed(c)
+        Scope::Changed(Box::new(c))
     }
 }
 

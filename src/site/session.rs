@@ -12,7 +12,7 @@
 use super::output::{self, safe_relative};
 use super::scope::Scope;
 use super::sink::{Finished, Sink};
-use super::{pages, prepare_with, theme, BuildOptions, Built, SiteError};
+use super::{model_of, pages, theme, BuildOptions, Built, SiteError};
 use crate::content::LoadCache;
 use crate::diagnostics::Diagnostics;
 use crate::model::Model;
@@ -55,6 +55,8 @@ pub struct Session {
 struct Last {
     model: Model,
     built: Built,
+    /// Loaded once: the theme's files are part of `structure`.
+    theme: theme::Theme,
     structure: BTreeMap<PathBuf, (u64, SystemTime)>,
 }
 
@@ -75,15 +77,15 @@ impl Session {
     /// Build the site again, as little of it as the changes since the last
     /// good build allow.
     pub fn rebuild(&mut self) -> Result<Rebuild, SiteError> {
-        let t = std::time::Instant::now();
+        let started = std::time::Instant::now();
         let structure = structure(&self.opts);
-        crate::timings::note("rebuild: structure", t);
         let (loaded, reread) = crate::content::load_cached(&self.opts.content, &mut self.cache);
-        crate::timings::note("rebuild: load", t);
         self.pending.extend(reread);
-        let (model, theme, diagnostics) = prepare_with(&self.opts, loaded)?;
-        crate::timings::note("rebuild: theme", t);
-        let scope = match &self.last {
+        let (model, diagnostics) = model_of(&self.opts, loaded)?;
+        crate::timings::note("rebuild: load", started);
+        // The last build is given up here: if this one fails, the next one
+        // is a full build.
+        let (scope, theme, built) = match self.last.take() {
             Some(last) if last.structure == structure => {
                 let slugs = self
                     .pending
@@ -91,22 +93,19 @@ impl Session {
                     .filter_map(|p| p.file_stem())
                     .map(|s| s.to_string_lossy().to_string())
                     .collect();
-                Scope::of_change(&last.model, &model, &slugs)
+                let scope = Scope::of_change(&last.model, &model, &slugs);
+                (scope, last.theme, Some(last.built))
             }
-            _ => Scope::All,
+            _ => {
+                let theme = theme::load(&super::site_root(&self.opts.content), &model.site.theme)?;
+                (Scope::All, theme, None)
+            }
         };
-        crate::timings::note("rebuild: scope", t);
-        // The last build is given up here: if this one fails, the next one
-        // is a full build.
-        let last = self.last.take();
-        let (report, built) = match (scope, last) {
-            (Scope::Changed(changed), Some(last)) => partial(
-                &self.opts,
-                &model,
-                &theme,
-                Scope::Changed(changed),
-                last.built,
-            )?,
+        crate::timings::note("rebuild: scope", started);
+        let (report, built) = match (scope, built) {
+            (Scope::Changed(changed), Some(built)) => {
+                partial(&self.opts, &model, &theme, Scope::Changed(changed), built)?
+            }
             _ => {
                 let (report, built) = super::build_model(
                     &self.opts,
@@ -131,6 +130,7 @@ impl Session {
         self.last = Some(Last {
             model,
             built,
+            theme,
             structure,
         });
         Ok(Rebuild {

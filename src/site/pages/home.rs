@@ -68,7 +68,7 @@ pub fn render(r: &Renderer) -> Pages {
                 .collect()
         })
         .unwrap_or_default();
-    let mut newest: Vec<DispatchRef> = model.dispatches.iter().map(dispatch_ref).collect();
+    let mut newest: Vec<DispatchRef> = model.dispatches.iter().map(|d| dispatch_ref(d)).collect();
     newest.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
     newest.truncate(5);
     let home = Home {

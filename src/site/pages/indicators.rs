@@ -154,6 +154,7 @@ pub fn render(r: &Renderer) -> Pages {
     model
         .indicators
         .par_iter()
+        .filter(|ind| r.scope.indicator(&ind.id))
         .try_for_each(|ind| r.sink.put_all(indicator_pages(r, ind)?))?;
     Ok(pages)
 }
