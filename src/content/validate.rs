@@ -11,6 +11,7 @@ use super::Loaded;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{scheme_for, Dispatch, Figure, FigureSource, FigureValue, Id, Model, Unit};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -381,11 +382,13 @@ fn build_units(entries: Vec<UnitEntry>) -> Vec<Unit> {
 /// Units, indicators and schemes, once they are read: what dispatches are
 /// checked against.
 #[derive(Default)]
+/// Looked up for every cell of every appendix: FxHash (ids are short and
+/// not adversarial).
 struct Catalog {
-    units: HashMap<String, UnitEntry>,
+    units: FxHashMap<String, UnitEntry>,
     /// Folded name or alias → unit id, for did-you-mean.
     names: Vec<(String, String)>,
-    indicators: HashMap<String, IndicatorEntry>,
+    indicators: FxHashMap<String, IndicatorEntry>,
     schemes: Vec<SchemeEntry>,
 }
 
@@ -821,7 +824,7 @@ struct DispatchChecker<'a> {
     slug: &'a str,
     figures: Vec<Figure>,
     /// One shared copy of each id the file's figures name.
-    ids: std::cell::RefCell<HashMap<String, Id>>,
+    ids: std::cell::RefCell<FxHashMap<String, Id>>,
 }
 
 impl DispatchChecker<'_> {
