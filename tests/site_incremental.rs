@@ -170,6 +170,15 @@ fn a_new_dispatch_or_a_theme_change_gives_a_full_build() {
 }
 
 #[test]
+fn an_output_folder_removed_meanwhile_is_built_whole() {
+    let mut s = Served::new();
+    std::fs::remove_dir_all(s.site.scratch("out")).unwrap();
+    s.edit(MAR_2025, "total: 73,04", "total: 73,1");
+    let r = s.rebuild();
+    assert!(r.full, "{r:?}");
+}
+
+#[test]
 fn edits_made_while_the_content_had_errors_still_count() {
     let mut s = Served::new();
     let out = s.site.scratch("out");

@@ -86,7 +86,11 @@ impl Session {
         // The last build is given up here: if this one fails, the next one
         // is a full build.
         let (scope, theme, built) = match self.last.take() {
-            Some(last) if last.structure == structure => {
+            // A partial rebuild writes over the last one: not if the output
+            // folder was removed or emptied meanwhile.
+            Some(last)
+                if last.structure == structure && self.opts.output.join("index.html").is_file() =>
+            {
                 let slugs = self
                     .pending
                     .iter()

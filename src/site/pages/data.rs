@@ -38,7 +38,7 @@ pub struct Record<'a> {
 }
 
 fn machine(n: &crate::content::numbers::Num) -> String {
-    format!("{:.*}", n.decimals as usize, n.value)
+    crate::vi::fixed(n.value, n.decimals)
 }
 
 pub fn record<'a>(model: &'a Model, f: &'a Figure) -> Record<'a> {
