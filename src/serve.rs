@@ -25,8 +25,8 @@ pub fn build_and_report(session: &mut Session) -> bool {
                 format!("built {} pages", report.pages)
             } else {
                 format!(
-                    "rebuilt {} of {} pages' files, {} changed, {} removed",
-                    report.rendered, report.pages, report.written, report.removed
+                    "rebuilt what changed: {} of {} files rendered, {} written, {} removed",
+                    report.rendered, report.files, report.written, report.removed
                 )
             };
             eprintln!(
