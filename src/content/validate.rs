@@ -301,7 +301,7 @@ fn load_with(dir: &Path, cache: &mut LoadCache, keep: bool) -> (Loaded, Vec<Path
                 .enumerate()
                 .map(|(i, d)| (d.slug.as_str(), i))
                 .collect();
-            figures.sort_by_cached_key(|f: &Figure| {
+            figures.par_sort_by_cached_key(|f: &Figure| {
                 (
                     f.period.sort_key(),
                     f.period,
