@@ -110,12 +110,20 @@ fn each_kind_of_edit_gives_the_bytes_of_a_full_build() {
         "dịch vụ công trực tuyến tháng 10/2023"
     ));
 
-    // A row removed: the unit loses its figure (and its CSV may go).
+    // A row removed: Sở Tài chính's only figure of the indicator goes, and
+    // with it the CSV of its history.
     let text = s.site.read(OCT_2023);
     let row = "      - no: \"1\"\n        unit: so-tai-chinh\n        values:\n          - 100\n        status: Hoàn thành\n";
     assert_eq!(text.matches(row).count(), 1, "the row of Sở Tài chính");
+    let csv = s
+        .site
+        .scratch("out")
+        .join("don-vi/so-tai-chinh/ty-le-nop-truc-tuyen.csv");
+    assert!(csv.is_file());
     s.site.write(OCT_2023, &text.replacen(row, "", 1));
-    assert!(!s.rebuild().full);
+    let r = s.rebuild();
+    assert!(!r.full && r.removed == 1, "{r:?}");
+    assert!(!csv.exists());
 
     // A mention dropped: the commune's page no longer shows it.
     let mention = "  - unit: phan-dinh-phung\n    printed_name: UBND phường Phan Đình Phùng\n    indicator: ty-le-thanh-toan-truc-tuyen\n    note: Kết quả thanh toán trực tuyến đạt tỷ lệ thấp.\n";
