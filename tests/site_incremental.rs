@@ -23,7 +23,13 @@ struct Served {
 
 impl Served {
     fn new() -> Served {
+        Served::with(|_| {})
+    }
+
+    /// Served after `prepare` changed the site copy.
+    fn with(prepare: impl FnOnce(&SiteCopy)) -> Served {
         let site = SiteCopy::new();
+        prepare(&site);
         let mut session = Session::new(options(&site.content, &site.scratch("out"), None));
         let first = session.rebuild().expect("the first build");
         assert!(first.full, "the first build is a full one");
@@ -141,6 +147,32 @@ fn each_kind_of_edit_gives_the_bytes_of_a_full_build() {
         "number: 977\nsymbol: VPUB-PVHCC&KSTT\n",
     );
     assert!(!s.rebuild().full);
+}
+
+#[test]
+fn a_moved_file_is_named_by_its_new_path() {
+    // A site template that shows the source file of each dispatch.
+    let mut s = Served::with(|site| {
+        let page = read_text(&repo().join("themes/default/templates"), "dispatch.html");
+        let page = page.replace(
+            "{% endblock content %}",
+            "<p class=\"nguon\">{{ page.source }}</p>{% endblock content %}",
+        );
+        site.write_root("templates/dispatch.html", page.as_bytes());
+    });
+    let moved = s.site.content.join("dispatches/2023-thang-11");
+    std::fs::create_dir_all(&moved).unwrap();
+    std::fs::rename(
+        s.site.content.join(MY_HAO),
+        moved.join("2023-11-vp-my-hao.yaml"),
+    )
+    .unwrap();
+    assert!(!s.rebuild().full);
+    assert!(file_contains!(
+        s.site.scratch("out"),
+        "van-ban/2023-11-vp-my-hao/index.html",
+        "2023-thang-11"
+    ));
 }
 
 #[test]

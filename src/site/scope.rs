@@ -89,7 +89,8 @@ impl Scope {
             let (Some(was), Some(now)) = (old.dispatch(slug), new.dispatch(slug)) else {
                 continue;
             };
-            if was.file == now.file {
+            // The dispatch page also names the file it comes from.
+            if was.file == now.file && was.source == now.source {
                 continue;
             }
             c.dispatches.insert(slug.clone());
