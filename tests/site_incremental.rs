@@ -186,6 +186,13 @@ fn a_new_dispatch_or_a_theme_change_gives_a_full_build() {
     let r = s.rebuild();
     assert!(r.full, "a dispatch added: {r:?}");
 
+    // A dispatch moved to another month.
+    let copy = "dispatches/2023/2023-10-vpub-ban-sao.yaml";
+    s.site
+        .replace(copy, "period: 2023-09\n", "period: 2023-08\n# moved\n");
+    let r = s.rebuild();
+    assert!(r.full, "a period changed: {r:?}");
+
     let macros = read_text(&repo().join("themes/default/templates"), "macros.html");
     s.site.write_root(
         "templates/macros.html",

@@ -93,6 +93,11 @@ impl Scope {
             if was.file == now.file && was.source == now.source {
                 continue;
             }
+            if was.file.period != now.file.period {
+                // Months list their dispatches, and a theme may show the
+                // counts beside each month: rare enough to build it all.
+                return Scope::All;
+            }
             c.dispatches.insert(slug.clone());
             c.periods.extend(was.file.period);
             c.periods.extend(now.file.period);
