@@ -55,6 +55,7 @@ install_pkg() {
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time (package time) is needed" >&2; exit 1; }
 command -v hyperfine >/dev/null || install_pkg hyperfine
 HYPERFINE=$(command -v hyperfine || true)
+if [ "$PROFILE" = 1 ]; then command -v perf >/dev/null || install_pkg linux-perf; fi
 
 mkdir -p "$WORK/bin"
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
