@@ -108,21 +108,17 @@ impl Scope {
             // names; otherwise those whose figures or mentions changed.
             let same_ref = dispatch_ref(was) == dispatch_ref(now);
             let (figs_was, figs_now) = (by_unit(old, slug), by_unit(new, slug));
-            for (unit, figs) in figs_was.iter().chain(&figs_now) {
-                let other = if figs_was.get(unit) == Some(figs) {
-                    figs_now.get(unit)
-                } else {
-                    figs_was.get(unit)
-                };
-                if !same_ref || other != Some(figs) {
-                    c.units.insert(unit.to_string());
-                    c.periods.extend(figs.iter().map(|f| f.period));
-                    c.indicators
-                        .extend(figs.iter().map(|f| f.indicator.to_string()));
-                    for f in figs {
-                        c.all_months |=
-                            *f.unit == *new.site.province && &*f.indicator == "tong-diem";
-                    }
+            let units: BTreeSet<&str> = figs_was.keys().chain(figs_now.keys()).copied().collect();
+            for unit in units {
+                let (was_figs, now_figs) = (figs_was.get(unit), figs_now.get(unit));
+                if same_ref && was_figs == now_figs {
+                    continue;
+                }
+                c.units.insert(unit.to_string());
+                for f in [was_figs, now_figs].into_iter().flatten().flatten() {
+                    c.periods.insert(f.period);
+                    c.indicators.insert(f.indicator.to_string());
+                    c.all_months |= *f.unit == *new.site.province && &*f.indicator == "tong-diem";
                 }
             }
             let mentions = |d: &Dispatch| -> BTreeSet<(String, String, Option<String>)> {
