@@ -159,7 +159,7 @@ fn partial(
     let Finished {
         index,
         files,
-        tails,
+        spilled,
         layout,
     } = sink.finish();
     let t = std::time::Instant::now();
@@ -171,15 +171,15 @@ fn partial(
         }
     };
     crate::timings::note("rebuild: check", t);
-    let written = write_changed(&opts.output, &files, &spill.dir, &tails);
+    let written = write_changed(&opts.output, &files, &spill.dir, &spilled);
     crate::timings::note("rebuild: write", t);
     let removed = written.and_then(|w| remove(&opts.output, &stale).map(|()| w));
     output::abort(spill);
-    let (written, spilled) = removed?;
+    let written = removed?;
     let rebuild = Rebuild {
         full: false,
-        rendered: files.len() + spilled,
-        written: written + spilled,
+        rendered: files.len() + spilled.len(),
+        written: written + spilled.len(),
         removed: stale.len(),
         pages: index.html_pages().len(),
         files: index.file_count(),
@@ -196,13 +196,13 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
 }
 
 /// Write the files whose bytes differ from the output's, and move the
-/// spilled (large) files in. Returns how many of each.
+/// spilled (large) files in. Returns how many files were written.
 fn write_changed(
     output: &Path,
     files: &BTreeMap<String, Vec<u8>>,
     spill: &Path,
-    tails: &BTreeMap<String, u64>,
-) -> Result<(usize, usize), SiteError> {
+    spilled: &BTreeMap<String, u64>,
+) -> Result<usize, SiteError> {
     let mut written = 0;
     for (path, bytes) in files {
         let target = output.join(safe_relative(path)?);
@@ -215,36 +215,30 @@ fn write_changed(
         std::fs::write(&target, bytes).map_err(io(&target))?;
         written += 1;
     }
-    let mut spilled = 0;
-    for entry in walkdir::WalkDir::new(spill).sort_by_file_name() {
-        let entry = entry.map_err(|e| io(spill)(e.into()))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(spill).unwrap_or(entry.path());
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        let target = output.join(safe_relative(&rel)?);
+    for (rel, &start) in spilled {
+        let (from, target) = (
+            spill.join(safe_relative(rel)?),
+            output.join(safe_relative(rel)?),
+        );
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
         }
-        match tails.get(&rel) {
-            // The output's file keeps its first `start` bytes.
-            Some(&start) => {
-                let mut file = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(&target)
-                    .map_err(io(&target))?;
-                file.set_len(start).map_err(io(&target))?;
-                file.seek(std::io::SeekFrom::Start(start))
-                    .map_err(io(&target))?;
-                let mut tail = std::fs::File::open(entry.path()).map_err(io(entry.path()))?;
-                std::io::copy(&mut tail, &mut file).map_err(io(&target))?;
-            }
-            None => std::fs::rename(entry.path(), &target).map_err(io(&target))?,
+        if start == 0 {
+            std::fs::rename(&from, &target).map_err(io(&target))?;
+            continue;
         }
-        spilled += 1;
+        // The output's file keeps its first `start` bytes.
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .map_err(io(&target))?;
+        file.set_len(start).map_err(io(&target))?;
+        file.seek(std::io::SeekFrom::Start(start))
+            .map_err(io(&target))?;
+        let mut tail = std::fs::File::open(&from).map_err(io(&from))?;
+        std::io::copy(&mut tail, &mut file).map_err(io(&target))?;
     }
-    Ok((written, spilled))
+    Ok(written)
 }
 
 fn remove(output: &Path, stale: &[String]) -> Result<(), SiteError> {

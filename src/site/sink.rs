@@ -31,8 +31,9 @@ pub struct Sink {
     progress: Arc<Progress>,
     /// Where the records of the open data files start (see [`Layout`]).
     layout: Mutex<Option<Layout>>,
-    /// Files put from an offset: only their tail, to write over the output's file from there.
-    tails: Mutex<BTreeMap<String, u64>>,
+    /// In overlay mode, the files written into the spill folder, each with
+    /// the offset from which it replaces the output's file (0: all of it).
+    spilled: Mutex<BTreeMap<String, u64>>,
 }
 
 /// What a sink holds once everything is put.
@@ -40,8 +41,9 @@ pub struct Finished {
     pub index: LinkIndex,
     /// The files, in memory mode (in overlay mode: all but the spilled ones).
     pub files: BTreeMap<String, Vec<u8>>,
-    /// Spilled files that are tails, and the offset they start at.
-    pub tails: BTreeMap<String, u64>,
+    /// In overlay mode, the spilled files and the offset each starts at in
+    /// the output's file (0: the whole file).
+    pub spilled: BTreeMap<String, u64>,
     pub layout: Option<Layout>,
 }
 
@@ -84,7 +86,7 @@ impl Sink {
             index: Mutex::new(LinkIndex::default()),
             progress: Arc::default(),
             layout: Mutex::default(),
-            tails: Mutex::default(),
+            spilled: Mutex::default(),
         }
     }
 
@@ -100,7 +102,7 @@ impl Sink {
             index: Mutex::new(previous),
             progress: Arc::default(),
             layout: Mutex::new(layout),
-            tails: Mutex::default(),
+            spilled: Mutex::default(),
         }
     }
 
@@ -117,19 +119,14 @@ impl Sink {
     /// again that they no longer have (see [`LinkIndex::remove_stale`]),
     /// and return them.
     pub fn remove_stale(&self) -> Vec<String> {
-        let Target::Overlay { files, spill } = &self.target else {
+        let Target::Overlay { files, .. } = &self.target else {
             return Vec::new();
         };
-        let mut fresh: std::collections::HashSet<String> = lock(files).keys().cloned().collect();
-        // Spilled files, by their path below the spill folder.
-        for entry in walkdir::WalkDir::new(spill).into_iter().flatten() {
-            if let Ok(rel) = entry.path().strip_prefix(spill) {
-                if entry.file_type().is_file() {
-                    fresh.insert(rel.to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-        let fresh = lock(files).keys().cloned().collect();
+        let fresh = lock(files)
+            .keys()
+            .chain(lock(&self.spilled).keys())
+            .cloned()
+            .collect();
         lock(&self.index).remove_stale(&fresh)
     }
 
@@ -145,7 +142,7 @@ impl Sink {
             index: Mutex::new(LinkIndex::default()),
             progress,
             layout: Mutex::default(),
-            tails: Mutex::default(),
+            spilled: Mutex::default(),
         }
     }
 
@@ -210,6 +207,9 @@ impl Sink {
                 size
             }
             Target::Folder(dir) | Target::Overlay { spill: dir, .. } => {
+                if matches!(self.target, Target::Overlay { .. }) {
+                    lock(&self.spilled).insert(path.to_string(), 0);
+                }
                 let target = dir.join(&rel);
                 let io = |source| SiteError::Io {
                     path: target.clone(),
@@ -219,13 +219,10 @@ impl Sink {
                     std::fs::create_dir_all(parent).map_err(io)?;
                 }
                 let file = std::fs::File::create(&target).map_err(io)?;
-                let mut counted = CountingWriter {
-                    inner: std::io::BufWriter::new(file),
-                    bytes: 0,
-                };
+                let mut counted = Counted::new(std::io::BufWriter::new(file));
                 write(&mut counted).map_err(io)?;
-                std::io::Write::flush(&mut counted).map_err(io)?;
-                counted.bytes
+                std::io::Write::flush(&mut counted.inner).map_err(io)?;
+                counted.bytes as usize
             }
         };
         self.progress.bytes.fetch_add(size, Ordering::Relaxed);
@@ -254,7 +251,7 @@ impl Sink {
             });
         }
         let tail = self.put_with(path, write)?;
-        lock(&self.tails).insert(path.to_string(), start);
+        lock(&self.spilled).insert(path.to_string(), start);
         let size = start as usize + tail;
         lock(&self.index).add_file(path.to_string(), size);
         Ok(size)
@@ -287,7 +284,7 @@ impl Sink {
         Finished {
             index: self.index.into_inner().unwrap_or_else(|e| e.into_inner()),
             files,
-            tails: self.tails.into_inner().unwrap_or_else(|e| e.into_inner()),
+            spilled: self.spilled.into_inner().unwrap_or_else(|e| e.into_inner()),
             layout: self.layout.into_inner().unwrap_or_else(|e| e.into_inner()),
         }
     }
@@ -298,18 +295,27 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-struct CountingWriter<W> {
-    inner: W,
-    bytes: usize,
+/// Counts the bytes written. Its `flush` does not reach the writer below
+/// (writers such as csv's flush after every row, which must not become a
+/// system call each): flush `inner` once at the end.
+pub(crate) struct Counted<W> {
+    pub inner: W,
+    pub bytes: u64,
 }
 
-impl<W: std::io::Write> std::io::Write for CountingWriter<W> {
+impl<W: std::io::Write> Counted<W> {
+    pub fn new(inner: W) -> Self {
+        Counted { inner, bytes: 0 }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Counted<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let n = self.inner.write(buf)?;
-        self.bytes += n;
+        self.bytes += n as u64;
         Ok(n)
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
+        Ok(())
     }
 }

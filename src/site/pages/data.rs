@@ -3,6 +3,7 @@
 use super::views::source_label;
 use super::{Pages, Renderer};
 use crate::model::{Figure, FigureValue, Model};
+use crate::site::sink::Counted;
 use crate::site::SiteError;
 use serde::Serialize;
 
@@ -192,30 +193,6 @@ fn write_json(
     }
     out.write_all(b"]}")?;
     out.inner.flush()
-}
-
-/// Counts the bytes written; its `flush` does not reach the writer below,
-/// which is flushed once at the end.
-struct Counted<W> {
-    inner: W,
-    bytes: u64,
-}
-
-impl<W: std::io::Write> Counted<W> {
-    fn new(inner: W) -> Self {
-        Counted { inner, bytes: 0 }
-    }
-}
-
-impl<W: std::io::Write> std::io::Write for Counted<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.bytes += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 use std::io::Write as _;
