@@ -13,5 +13,6 @@ pub mod diagnostics;
 pub mod model;
 pub mod serve;
 pub mod site;
+pub mod stamp;
 pub mod timings;
 pub mod vi;

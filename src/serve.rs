@@ -4,9 +4,9 @@
 
 use crate::site::session::Session;
 use crate::site::{self, BuildOptions, SiteError};
-use std::collections::BTreeMap;
+use crate::stamp;
 use std::path::{Component, Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -49,24 +49,6 @@ pub fn build_and_report(session: &mut Session) -> bool {
             false
         }
     }
-}
-
-/// Modification times of every file below the watched folders.
-fn snapshot(dirs: &[PathBuf]) -> BTreeMap<PathBuf, SystemTime> {
-    let mut out = BTreeMap::new();
-    for dir in dirs {
-        for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-            if entry.file_type().is_file() {
-                if let Ok(meta) = entry.metadata() {
-                    out.insert(
-                        entry.path().to_path_buf(),
-                        meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
-                    );
-                }
-            }
-        }
-    }
-    out
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -121,10 +103,10 @@ pub fn serve(opts: BuildOptions, port: u16) -> Result<(), ServeError> {
         root.join("static"),
     ];
     std::thread::spawn(move || {
-        let mut last = snapshot(&watched);
+        let mut last = stamp::all(&watched, &[]);
         loop {
             std::thread::sleep(Duration::from_millis(400));
-            let now = snapshot(&watched);
+            let now = stamp::all(&watched, &[]);
             if now != last {
                 last = now;
                 eprintln!("change detected, rebuilding…");

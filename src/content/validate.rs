@@ -10,6 +10,7 @@ use super::suggest::{closest, fold};
 use super::Loaded;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{scheme_for, Dispatch, Figure, FigureSource, FigureValue, Id, Model, Unit};
+use crate::stamp::{self, Stamp};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -211,7 +212,7 @@ pub fn load_cached(dir: &Path, cache: &mut LoadCache) -> (Loaded, Vec<PathBuf>) 
 fn load_with(dir: &Path, cache: &mut LoadCache, keep: bool) -> (Loaded, Vec<PathBuf>) {
     let mut diags = Diagnostics::default();
     let catalog_stamps =
-        ["site.yaml", "units.yaml", "indicators.yaml"].map(|f| stamp(&dir.join(f)));
+        ["site.yaml", "units.yaml", "indicators.yaml"].map(|f| stamp::of(&dir.join(f)));
     let site = read::<SiteFile>(&dir.join("site.yaml"), &mut diags);
     let units = read::<UnitsFile>(&dir.join("units.yaml"), &mut diags);
     let indicators = read::<IndicatorsFile>(&dir.join("indicators.yaml"), &mut diags);
@@ -247,7 +248,7 @@ fn load_with(dir: &Path, cache: &mut LoadCache, keep: bool) -> (Loaded, Vec<Path
         let outcomes: Vec<(Option<Stamp>, Arc<FileOutcome>, bool)> = chunk
             .par_iter()
             .map(|path| {
-                let now = stamp(path);
+                let now = stamp::of(path);
                 match cache.files.get(path) {
                     Some((was, outcome)) if now.is_some() && Some(was) == now.as_ref() => {
                         (now, outcome.clone(), false)
@@ -331,22 +332,6 @@ fn load_with(dir: &Path, cache: &mut LoadCache, keep: bool) -> (Loaded, Vec<Path
         },
         reread,
     )
-}
-
-/// A file's size and modification time: when both are unchanged, so is
-/// the file (editors and `git checkout` both update the time).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Stamp {
-    len: u64,
-    modified: std::time::SystemTime,
-}
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some(Stamp {
-        len: meta.len(),
-        modified: meta.modified().ok()?,
-    })
 }
 
 /// What a previous load learnt of each dispatch file, for `serve`: a

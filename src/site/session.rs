@@ -16,11 +16,11 @@ use super::{model_of, pages, theme, BuildOptions, Built, SiteError};
 use crate::content::LoadCache;
 use crate::diagnostics::Diagnostics;
 use crate::model::Model;
+use crate::stamp::{self, Stamp};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Seek;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
 
 /// What a rebuild did.
 #[derive(Debug)]
@@ -57,7 +57,7 @@ struct Last {
     built: Built,
     /// Loaded once: the theme's files are part of `structure`.
     theme: theme::Theme,
-    structure: BTreeMap<PathBuf, (u64, SystemTime)>,
+    structure: BTreeMap<PathBuf, Stamp>,
 }
 
 impl Session {
@@ -254,22 +254,9 @@ fn remove(output: &Path, stale: &[String]) -> Result<(), SiteError> {
 
 /// Sizes and times of what every page depends on: the theme folders of
 /// the site and the three catalog files.
-fn structure(opts: &BuildOptions) -> BTreeMap<PathBuf, (u64, SystemTime)> {
+fn structure(opts: &BuildOptions) -> BTreeMap<PathBuf, Stamp> {
     let root = super::site_root(&opts.content);
-    let mut out = BTreeMap::new();
-    let files = ["site.yaml", "units.yaml", "indicators.yaml"].map(|f| opts.content.join(f));
     let dirs = ["themes", "templates", "static"].map(|d| root.join(d));
-    for entry in dirs
-        .iter()
-        .flat_map(|d| walkdir::WalkDir::new(d).into_iter().flatten())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .chain(files)
-    {
-        if let Ok(meta) = std::fs::metadata(&entry) {
-            let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-            out.insert(entry, (meta.len(), modified));
-        }
-    }
-    out
+    let files = ["site.yaml", "units.yaml", "indicators.yaml"].map(|f| opts.content.join(f));
+    stamp::all(&dirs, &files)
 }
