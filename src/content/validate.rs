@@ -144,23 +144,18 @@ pub(crate) struct FileOutcome {
 /// units.yaml or indicators.yaml could not be read: the file is then only
 /// parsed).
 fn dispatch_outcome(dir: &Path, path: &Path, catalog: Option<&Catalog>) -> FileOutcome {
+    let unread = |diags| FileOutcome {
+        dispatch: None,
+        figures: Vec::new(),
+        diags,
+    };
     let mut diags = Diagnostics::default();
     let Some(src) = read_source(path, &mut diags) else {
-        return FileOutcome {
-            dispatch: None,
-            figures: Vec::new(),
-            diags: diags.items,
-        };
+        return unread(diags.items);
     };
     let file = match parse::<DispatchFile>(&src) {
         Ok(file) => file,
-        Err(errs) => {
-            return FileOutcome {
-                dispatch: None,
-                figures: Vec::new(),
-                diags: errs,
-            }
-        }
+        Err(errs) => return unread(errs),
     };
     let slug = path
         .file_stem()
@@ -365,10 +360,9 @@ fn build_units(entries: Vec<UnitEntry>) -> Vec<Unit> {
 }
 
 /// Units, indicators and schemes, once they are read: what dispatches are
-/// checked against.
+/// checked against. Looked up for every cell of every appendix: FxHash
+/// (ids are short and not adversarial).
 #[derive(Default)]
-/// Looked up for every cell of every appendix: FxHash (ids are short and
-/// not adversarial).
 struct Catalog {
     units: FxHashMap<String, UnitEntry>,
     /// Folded name or alias → unit id, for did-you-mean.
