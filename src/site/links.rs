@@ -102,7 +102,7 @@ pub struct PageLinks {
 /// enough to check links without keeping the pages themselves. `serve`
 /// keeps it between rebuilds and replaces the entries of the files it
 /// renders again.
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub struct LinkIndex {
     files: HashMap<String, usize>,
     ids: HashMap<String, BTreeSet<String>>,

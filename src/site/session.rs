@@ -70,10 +70,6 @@ impl Session {
         }
     }
 
-    pub fn options(&self) -> &BuildOptions {
-        &self.opts
-    }
-
     /// Build the site again, as little of it as the changes since the last
     /// good build allow.
     pub fn rebuild(&mut self) -> Result<Rebuild, SiteError> {
