@@ -14,5 +14,6 @@ pub mod model;
 pub mod serve;
 pub mod site;
 pub mod stamp;
+pub mod suggest;
 pub mod timings;
 pub mod vi;

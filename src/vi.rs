@@ -1,65 +1,10 @@
 //! Vietnamese formatting of numbers, dates and periods, shared by the
 //! templates (as tera filters), the charts and the open-data files.
 
-use crate::content::dates::{Date, PartialDate, Period};
+use crate::model::{Date, PartialDate, Period};
 
-/// `55.02, 2` → `55,02`; `1038.0, 0` → `1.038`; `-3.5, 1` → `-3,5`.
-pub fn format_decimal(value: f64, decimals: u8) -> String {
-    let text = fixed(value.abs(), decimals);
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (text, None),
-    };
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    let negative = value < 0.0 && text_is_nonzero(&grouped, frac.as_deref());
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    out.push_str(&grouped);
-    if let Some(f) = frac {
-        out.push(',');
-        out.push_str(&f);
-    }
-    out
-}
-
-/// `format!("{:.*}", decimals, value)`, with a fast path for the common
-/// case of a value printed with `decimals` decimals (then `value × 10^d` is
-/// an integer up to rounding error): the general float formatting is a
-/// visible share of a national build. Gives the same text in every case.
-pub fn fixed(value: f64, decimals: u8) -> String {
-    if decimals <= 6 && value.is_finite() && value.abs() < 1e12 {
-        let scale = 10f64.powi(decimals as i32);
-        let scaled = (value * scale).round();
-        // Far from a tie: exact rounding gives this integer too.
-        if (value * scale - scaled).abs() < 1e-6 {
-            let digits = format!("{}", scaled.abs() as u64);
-            let d = decimals as usize;
-            let digits = format!("{digits:0>width$}", width = d + 1);
-            let (int, frac) = digits.split_at(digits.len() - d);
-            let sign = if value.is_sign_negative() { "-" } else { "" };
-            return if d == 0 {
-                format!("{sign}{int}")
-            } else {
-                format!("{sign}{int}.{frac}")
-            };
-        }
-    }
-    format!("{:.*}", decimals as usize, value)
-}
-
-fn text_is_nonzero(int: &str, frac: Option<&str>) -> bool {
-    int.chars()
-        .chain(frac.unwrap_or("").chars())
-        .any(|c| c.is_ascii_digit() && c != '0')
-}
+// Defined with the model's numbers, whose printed form they are.
+pub use crate::model::decimal::{fixed, format_decimal};
 
 /// A value with as many decimals as it needs, up to `max_decimals`
 /// (trailing zeros dropped): for chart ticks and computed figures.
@@ -131,48 +76,6 @@ pub fn format_period_short(period: &Period) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fixed_is_the_standard_formatting() {
-        let values = [
-            0.0,
-            -0.0,
-            0.05,
-            0.5,
-            1.5,
-            2.5,
-            -3.5,
-            55.02,
-            99.95,
-            100.0,
-            1038.0,
-            0.1 + 0.2,
-            44.6,
-            5.63,
-            1e-7,
-            -1e-7,
-            123456.789,
-            2.675,
-            1.005,
-            0.125,
-            7.0 / 3.0,
-        ];
-        for v in values {
-            for d in 0..=4u8 {
-                assert_eq!(fixed(v, d), format!("{:.*}", d as usize, v), "{v} with {d}");
-            }
-        }
-        // Printed figures: every value of two decimals up to 10.000 (as
-        // parsed from text), at 0 to 3 decimals.
-        for i in -20_000..1_000_000i64 {
-            let v: f64 = format!("{}.{:02}", i / 100, (i % 100).abs())
-                .parse()
-                .unwrap();
-            for d in 0..=3u8 {
-                assert_eq!(fixed(v, d), format!("{:.*}", d as usize, v), "{v} with {d}");
-            }
-        }
-    }
 
     #[test]
     fn numbers_use_decimal_comma_and_thousands_dot() {

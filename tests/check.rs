@@ -4,10 +4,10 @@
 mod common;
 
 use common::*;
-use congkhai::content::dates::Period;
-use congkhai::content::numbers::{Num, Rank};
-use congkhai::content::schema::{DispatchKind, Status};
+use congkhai::model::Period;
 use congkhai::model::{Dispatch, Figure, FigureSource, FigureValue, Model};
+use congkhai::model::{DispatchKind, Status};
+use congkhai::model::{Num, Rank};
 use std::process::Command;
 use std::sync::OnceLock;
 
@@ -441,7 +441,7 @@ fn seed_003_october_2023_appendices() {
     assert_eq!(value(f).to_string(), "1.038");
     assert_eq!(
         model().indicator("so-ban-sao-dien-tu").unwrap().measure,
-        congkhai::content::schema::Measure::Count
+        congkhai::model::Measure::Count
     );
     // Provincial departments have no row in Phụ lục III.
     assert!(model()

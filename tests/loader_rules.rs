@@ -615,7 +615,7 @@ fn published_status_that_disagrees_with_the_target() {
         .into_iter()
         .find(|f| &*f.indicator == "ty-le-thanh-toan-truc-tuyen")
         .unwrap();
-    assert_eq!(f.status, Some(congkhai::content::schema::Status::Met));
+    assert_eq!(f.status, Some(congkhai::model::Status::Met));
     assert_eq!(f.meets_target(), Some(false));
 }
 

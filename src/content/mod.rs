@@ -1,21 +1,30 @@
 //! Step 1 of the pipeline: read `content/`, parse every file, validate
-//! everything, and build the [`Model`]. Nothing is rendered unless this
+//! everything, and assemble the [`Model`]. Nothing is rendered unless this
 //! step reports no error.
+//!
+//! - [`files`]: where the content files are, reading them as text, slugs;
+//! - [`parse`]: YAML into the model's types, serde errors into diagnostics
+//!   with file, line, column and field ([`source`], [`positions`]), and
+//!   [`decimal_commas`] scanned first;
+//! - `checks`: every rule serde cannot express, file by file;
+//! - `load`: the order of it all, and `serve`'s [`LoadCache`];
+//! - `assemble`: the model from checked content.
 
-pub mod dates;
-mod flow;
-pub mod numbers;
+mod assemble;
+mod checks;
+pub mod decimal_commas;
+mod files;
+mod load;
 pub mod parse;
 pub mod positions;
-pub mod schema;
-pub mod suggest;
-mod validate;
+pub mod source;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::Model;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub use validate::{is_slug, LoadCache};
+pub use files::is_slug;
+pub use load::LoadCache;
 
 /// The result of loading: the model when there is no error, and every
 /// error and warning found.
@@ -27,11 +36,11 @@ pub struct Loaded {
 
 /// Load and validate the content folder. Never panics on bad input.
 pub fn load(content_dir: &Path) -> Loaded {
-    validate::load(content_dir)
+    load::load(content_dir, None).0
 }
 
 /// [`load`] for `serve`: files unchanged since `cache` was filled are not
 /// read again. Also returns the dispatch files that were read this time.
-pub fn load_cached(content_dir: &Path, cache: &mut LoadCache) -> (Loaded, Vec<std::path::PathBuf>) {
-    validate::load_cached(content_dir, cache)
+pub fn load_cached(content_dir: &Path, cache: &mut LoadCache) -> (Loaded, Vec<PathBuf>) {
+    load::load(content_dir, Some(cache))
 }

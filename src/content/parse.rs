@@ -5,51 +5,15 @@
 //! the faulty value is removed and the file deserialized again (at most
 //! [`MAX_ERRORS_PER_FILE`] times), until it passes or an error repeats.
 
-use super::positions::{parent, PositionIndex};
-use super::suggest::did_you_mean;
+use super::decimal_commas::decimal_commas_in_flow;
+use super::positions::parent;
+use super::source::Source;
 use crate::diagnostics::Diagnostic;
+use crate::suggest::did_you_mean;
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
-use std::path::Path;
 
 pub const MAX_ERRORS_PER_FILE: usize = 30;
-
-/// A file's text, with its position index built on the first error: a
-/// file without errors never pays for it.
-pub struct Source {
-    pub path: std::path::PathBuf,
-    pub text: String,
-    index: std::sync::OnceLock<PositionIndex>,
-}
-
-impl Source {
-    pub fn new(path: &Path, text: &str) -> Source {
-        // A file saved by a Windows editor may start with a byte-order mark.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
-        Source {
-            path: path.to_path_buf(),
-            text,
-            index: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// Field path → position, for error messages.
-    pub fn index(&self) -> &PositionIndex {
-        self.index.get_or_init(|| PositionIndex::build(&self.text))
-    }
-
-    /// An error at `field`, positioned at the field (or its nearest parent).
-    pub fn error(&self, field: &str, message: impl Into<String>) -> Diagnostic {
-        let pos = self.index().find(field);
-        Diagnostic::error(&self.path, field, message).at(pos.map(|p| p.line), pos.map(|p| p.column))
-    }
-
-    pub fn warning(&self, field: &str, message: impl Into<String>) -> Diagnostic {
-        let pos = self.index().find(field);
-        Diagnostic::warning(&self.path, field, message)
-            .at(pos.map(|p| p.line), pos.map(|p| p.column))
-    }
-}
 
 /// Deserialize `source` as `T`; on failure, every error found.
 pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>> {
@@ -64,7 +28,7 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
     };
     // Only once the YAML reads: an unclosed `[` would put the rest of the
     // file inside a flow collection for the scan.
-    let flow_errors = super::flow::decimal_commas_in_flow(source);
+    let flow_errors = decimal_commas_in_flow(source);
     if !flow_errors.is_empty() {
         return Err(flow_errors);
     }

@@ -2,7 +2,7 @@
 //! `num` (55,02; 1.038), `vi_date` (ngày 08 tháng 3 năm 2023), `vi_period`
 //! (tháng 10/2023) and `status` (Hoàn thành / Chưa hoàn thành).
 
-use crate::content::dates::{Date, PartialDate, Period};
+use crate::model::{Date, PartialDate, Period};
 use crate::vi;
 use std::collections::HashMap;
 use tera::{Error, Result, Tera, Value};

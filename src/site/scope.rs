@@ -6,7 +6,7 @@
 //! `tests/site_incremental.rs` checks that a partial rebuild gives the
 //! same bytes as a full build, for every kind of edit.
 
-use crate::content::dates::Period;
+use crate::model::Period;
 use crate::model::{Dispatch, Figure, Model};
 use crate::site::pages::views::dispatch_ref;
 use std::collections::{BTreeSet, HashMap, HashSet};

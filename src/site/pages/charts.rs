@@ -4,9 +4,9 @@
 //! CSV file beside it.
 
 use crate::charts::{self, Bar, BarChart, Datum, LineChart, Scale, Series};
-use crate::content::dates::Period;
-use crate::content::schema::{IndicatorEntry, Measure, Status};
+use crate::model::Period;
 use crate::model::{Figure, FigureValue, Model};
+use crate::model::{IndicatorEntry, Measure, Status};
 use crate::vi;
 use serde::Serialize;
 

@@ -38,7 +38,7 @@ pub struct Record<'a> {
     pub nguon: String,
 }
 
-fn machine(n: &crate::content::numbers::Num) -> String {
+fn machine(n: &crate::model::Num) -> String {
     crate::vi::fixed(n.value, n.decimals)
 }
 
@@ -82,8 +82,8 @@ pub fn record<'a>(model: &'a Model, f: &'a Figure) -> Record<'a> {
             .map(|t| machine(&t.at_least))
             .unwrap_or_default(),
         trang_thai: match f.status {
-            Some(crate::content::schema::Status::Met) => "Hoàn thành",
-            Some(crate::content::schema::Status::NotMet) => "Chưa hoàn thành",
+            Some(crate::model::Status::Met) => "Hoàn thành",
+            Some(crate::model::Status::NotMet) => "Chưa hoàn thành",
             None => "",
         },
         xep_hang: f

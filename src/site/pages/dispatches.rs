@@ -25,7 +25,7 @@ struct MentionView {
 #[derive(Serialize)]
 struct DispatchPage<'a> {
     r#ref: DispatchRef,
-    file: &'a crate::content::schema::DispatchFile,
+    file: &'a crate::model::DispatchFile,
     issuer_unit: UnitRef,
     /// The body, from Markdown, sanitized.
     body_html: String,

@@ -2,8 +2,8 @@
 
 use super::views::*;
 use super::{Pages, Renderer};
-use crate::content::dates::Period;
-use crate::content::schema::Status;
+use crate::model::Period;
+use crate::model::Status;
 use crate::model::{FigureSource, Model};
 use serde::Serialize;
 

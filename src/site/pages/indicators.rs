@@ -5,10 +5,10 @@
 use super::charts::{self, ChartView};
 use super::views::*;
 use super::{Pages, Renderer};
-use crate::content::dates::Period;
-use crate::content::numbers::Num;
-use crate::content::schema::{IndicatorEntry, Measure};
+use crate::model::Num;
+use crate::model::Period;
 use crate::model::{Figure, FigureValue};
+use crate::model::{IndicatorEntry, Measure};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -242,7 +242,7 @@ fn indicator_pages(r: &Renderer, ind: &IndicatorEntry) -> Pages {
             .collect(),
         None => Vec::new(),
     };
-    let higher = ind.direction == crate::content::schema::Direction::HigherIsBetter;
+    let higher = ind.direction == crate::model::Direction::HigherIsBetter;
     ranked.sort_by(|a, b| rank_order(a, b, higher));
     let ordered: Vec<&Figure> = ranked.into_iter().map(|(f, _)| f).collect();
     let ranking = ordered.iter().map(|f| figure_row(model, f)).collect();

@@ -2,8 +2,8 @@
 
 use super::views::*;
 use super::{Page, Pages, Renderer};
-use crate::content::dates::Period;
-use crate::content::schema::Note;
+use crate::model::Note;
+use crate::model::Period;
 use crate::site::SiteError;
 use crate::vi;
 use rayon::prelude::*;
@@ -16,8 +16,8 @@ struct MonthLink {
     slug: String,
     label: String,
     /// The province's total, when a dispatch gives it.
-    total: Option<crate::content::numbers::Num>,
-    rank: Option<crate::content::numbers::Rank>,
+    total: Option<crate::model::Num>,
+    rank: Option<crate::model::Rank>,
     dispatches: usize,
 }
 

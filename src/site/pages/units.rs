@@ -5,8 +5,8 @@
 use super::charts::ChartView;
 use super::views::*;
 use super::{Pages, Renderer};
-use crate::content::schema::{Status, UnitKind};
 use crate::model::{FigureValue, Unit};
+use crate::model::{Status, UnitKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

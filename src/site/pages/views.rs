@@ -1,9 +1,9 @@
 //! View data shared by several pages: the shapes templates receive.
 
-use crate::content::dates::{PartialDate, Period};
-use crate::content::numbers::{Cell, Num, Rank};
-use crate::content::schema::{Appendix, Detail, DispatchKind, Footnote, Measure, Status, Target};
+use crate::model::{Appendix, Detail, DispatchKind, Footnote, Measure, Status, Target};
+use crate::model::{Cell, Num, Rank};
 use crate::model::{Dispatch, Figure, FigureSource, FigureValue, Model};
+use crate::model::{PartialDate, Period};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -267,7 +267,7 @@ pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixVie
         anchor: format!(
             "{}-phu-luc-{}",
             d.slug,
-            crate::content::suggest::slugify(&app.number)
+            crate::suggest::slugify(&app.number)
         ),
         number: app.number.clone(),
         title: app.title.clone(),

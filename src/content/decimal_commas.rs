@@ -3,7 +3,7 @@
 //! Both are silent in YAML and wrong for a Vietnamese figure, so the text is
 //! scanned before parsing.
 
-use super::parse::Source;
+use super::source::Source;
 use crate::diagnostics::Diagnostic;
 
 pub fn decimal_commas_in_flow(source: &Source) -> Vec<Diagnostic> {

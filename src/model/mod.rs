@@ -1,18 +1,37 @@
 //! The validated in-memory model: every dispatch, unit and indicator, and
 //! every figure linked to its unit, indicator, period and source dispatch.
 //! Built only by [`crate::content::load`]; everything in it has been checked.
+//!
+//! The types here are also the content format: `content` deserializes the
+//! files into them (strictly) and checks what serde cannot. Nothing here
+//! reads files or renders anything: `content` depends on `model`, and
+//! `site`, `charts` and `vi` depend on it; it depends on none of them.
 
-use crate::content::dates::{Date, Period};
-use crate::content::numbers::{Num, Rank};
-use crate::content::schema::{
-    DispatchFile, IndicatorEntry, SchemeEntry, SiteFile, Status, Target, UnitEntry,
+pub mod catalog;
+pub mod dates;
+pub mod decimal;
+pub mod dispatch;
+pub mod figure;
+pub mod numbers;
+
+pub use catalog::{
+    Direction, IndicatorEntry, IndicatorsFile, Measure, SchemeEntry, SchemeGroup, SchemePart,
+    SiteFile, Target, Unit, UnitEntry, UnitKind, UnitsFile,
 };
+pub use dates::{Date, PartialDate, Period};
+pub use dispatch::{
+    Appendix, Column, Detail, Dispatch, DispatchFile, DispatchKind, Footnote, GroupResult, Issuer,
+    Mention, Note, Results, Row, Signature, Status,
+};
+pub use figure::{Figure, FigureSource, FigureValue, Id, TOTAL};
+pub use numbers::{Cell, Count, Num, Rank};
+
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
+/// Everything the site is built from, validated.
 #[derive(Debug, Clone, Serialize)]
 pub struct Model {
     pub site: SiteFile,
@@ -29,111 +48,6 @@ pub struct Model {
     pub figures: Vec<Figure>,
     #[serde(skip)]
     index: Index,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Unit {
-    #[serde(flatten)]
-    pub entry: UnitEntry,
-    /// Units whose `successors` name this one.
-    pub predecessors: Vec<String>,
-    /// Units whose `parent` is this one.
-    pub children: Vec<String>,
-}
-
-impl Unit {
-    pub fn id(&self) -> &str {
-        &self.entry.id
-    }
-    pub fn display_name(&self) -> &str {
-        self.entry.short_name.as_deref().unwrap_or(&self.entry.name)
-    }
-    /// Whether the unit existed at some time within `[from, to]`.
-    pub fn valid_during(&self, from: Date, to: Date) -> bool {
-        self.entry.valid_from.is_none_or(|f| f <= to)
-            && self.entry.valid_to.is_none_or(|t| t >= from)
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Dispatch {
-    /// File stem; the page is `van-ban/<slug>/`.
-    pub slug: String,
-    /// Path relative to the content folder, for "source" links and errors.
-    pub source: PathBuf,
-    #[serde(flatten)]
-    pub file: DispatchFile,
-}
-
-impl Dispatch {
-    /// "68/VPUB-PVHCC&KSTT", or "/VP" when the number is blank.
-    pub fn number_text(&self) -> String {
-        match self.file.number {
-            Some(n) => format!("{}/{}", n.0, self.file.symbol),
-            None => format!("/{}", self.file.symbol),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum FigureValue {
-    Value { value: Num },
-    NotApplicable { reason: String },
-    NotPublished { reason: Option<String> },
-}
-
-impl FigureValue {
-    pub fn number(&self) -> Option<f64> {
-        match self {
-            FigureValue::Value { value } => Some(value.value),
-            _ => None,
-        }
-    }
-}
-
-/// Where in its dispatch a figure is printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum FigureSource {
-    /// The results in the text (total, groups).
-    Results,
-    /// An appendix table, by its printed number (I, II, III).
-    Appendix { number: Id },
-}
-
-/// An id shared by many figures (unit, indicator, dispatch): cloning a
-/// figure copies no text, which keeps `serve`'s rebuilds fast.
-pub type Id = Arc<str>;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Figure {
-    pub period: Period,
-    pub unit: Id,
-    pub indicator: Id,
-    pub value: FigureValue,
-    /// Maximum points, for a points indicator (from the scheme in force).
-    pub max: Option<Num>,
-    /// Target in force for this figure (printed in the appendix, or the default).
-    pub target: Option<Arc<Target>>,
-    /// Published status, as printed.
-    pub status: Option<Status>,
-    pub rank: Option<Rank>,
-    pub national_average: Option<Num>,
-    pub rate: Option<Num>,
-    /// Slug of the source dispatch.
-    pub dispatch: Id,
-    pub source: FigureSource,
-    /// Id of the scheme the figure is read against, for points.
-    pub scheme: Option<Id>,
-}
-
-impl Figure {
-    /// Whether the figure meets its target, when that can be told.
-    pub fn meets_target(&self) -> Option<bool> {
-        let t = self.target.as_ref()?;
-        self.value.number().map(|v| v >= t.at_least.value)
-    }
 }
 
 /// Looked up for every figure rendered: FxHash, which is much faster than
@@ -278,15 +192,6 @@ impl Model {
 
     /// The scheme in force for `period`.
     pub fn scheme_for(&self, period: &Period) -> Option<&SchemeEntry> {
-        scheme_for(&self.schemes, period)
+        catalog::scheme_for(&self.schemes, period)
     }
-}
-
-pub(crate) fn scheme_for<'a>(
-    schemes: &'a [SchemeEntry],
-    period: &Period,
-) -> Option<&'a SchemeEntry> {
-    schemes
-        .iter()
-        .find(|s| s.valid_from <= period.start() && s.valid_to.is_none_or(|t| t >= period.end()))
 }

@@ -77,7 +77,7 @@ impl fmt::Display for Num {
         write!(
             f,
             "{}",
-            crate::vi::format_decimal(self.value, self.decimals)
+            super::decimal::format_decimal(self.value, self.decimals)
         )
     }
 }
@@ -335,7 +335,7 @@ impl<'de> Deserialize<'de> for Cell {
                         reason: map.next_value()?,
                     },
                     other => {
-                        let hint = crate::content::suggest::did_you_mean(
+                        let hint = crate::suggest::did_you_mean(
                             other,
                             ["not_applicable", "not_published"],
                         );

@@ -1,0 +1,400 @@
+//! The catalog files: `units.yaml`, `indicators.yaml` and `site.yaml`.
+//! What they hold once checked is the [`Catalog`] every dispatch is
+//! checked against.
+
+use super::super::files::{is_slug, slug_hint};
+use super::super::source::Source;
+use super::check_measure_value;
+use crate::diagnostics::Diagnostics;
+use crate::model::catalog::*;
+use crate::suggest::{closest, fold};
+use rustc_hash::FxHashMap;
+use std::collections::{HashMap, HashSet};
+
+/// Units, indicators and schemes, once they are read: what dispatches are
+/// checked against. Looked up for every cell of every appendix: FxHash
+/// (ids are short and not adversarial).
+#[derive(Default)]
+pub(crate) struct Catalog {
+    pub(crate) units: FxHashMap<String, UnitEntry>,
+    /// Folded name or alias → unit id, for did-you-mean.
+    pub(crate) names: Vec<(String, String)>,
+    pub(crate) indicators: FxHashMap<String, IndicatorEntry>,
+    pub(crate) schemes: Vec<SchemeEntry>,
+}
+
+impl Catalog {
+    pub(crate) fn check_units(&mut self, file: &UnitsFile, src: &Source, diags: &mut Diagnostics) {
+        let mut seen_names: HashMap<String, String> = HashMap::new();
+        for (i, u) in file.units.iter().enumerate() {
+            let at = format!("units[{i}]");
+            if !is_slug(&u.id) {
+                diags.push(
+                    src.error(&format!("{at}.id"), format!("`{}` is not a valid id", u.id))
+                        .with_hint(slug_hint(&u.id)),
+                );
+            }
+            if self.units.insert(u.id.clone(), u.clone()).is_some() {
+                diags.push(
+                    src.error(
+                        &format!("{at}.id"),
+                        format!("the id `{}` is used twice", u.id),
+                    )
+                    .with_hint("give each unit its own id"),
+                );
+            }
+            for (j, name) in std::iter::once(&u.name).chain(&u.aliases).enumerate() {
+                let key = fold(name);
+                let field = if j == 0 {
+                    format!("{at}.name")
+                } else {
+                    format!("{at}.aliases[{}]", j - 1)
+                };
+                match seen_names.get(&key) {
+                    Some(other) if other != &u.id => diags.push(
+                        src.error(&field, format!("the name `{name}` is also a name of `{other}`"))
+                            .with_hint("a printed name must point at one unit only: remove it from one of them"),
+                    ),
+                    _ => {
+                        seen_names.insert(key.clone(), u.id.clone());
+                        self.names.push((key, u.id.clone()));
+                    }
+                }
+            }
+            if let (Some(f), Some(t)) = (u.valid_from, u.valid_to) {
+                if t < f {
+                    diags.push(
+                        src.error(
+                            &format!("{at}.valid_to"),
+                            format!("valid_to {t} is before valid_from {f}"),
+                        )
+                        .with_hint(
+                            "valid_to is the last day the unit existed: a date after valid_from",
+                        ),
+                    );
+                }
+            }
+        }
+        let mut former: HashSet<&str> = HashSet::new();
+        for (i, u) in file.units.iter().enumerate() {
+            for (j, f) in u.former_ids.iter().enumerate() {
+                let field = format!("units[{i}].former_ids[{j}]");
+                if !is_slug(f) {
+                    diags.push(
+                        src.error(&field, format!("`{f}` is not a valid id"))
+                            .with_hint(slug_hint(f)),
+                    );
+                } else if self.units.contains_key(f) || !former.insert(f) {
+                    diags.push(src.error(&field, format!("`{f}` is already the id of a unit"))
+                        .with_hint("a former id must not be in use: remove it, or give the other unit another id"));
+                }
+            }
+        }
+        for (i, u) in file.units.iter().enumerate() {
+            let at = format!("units[{i}]");
+            if let Some(p) = &u.parent {
+                if let Err(hint) = self.resolve_unit(p) {
+                    diags.push(
+                        src.error(&format!("{at}.parent"), format!("unknown unit `{p}`"))
+                            .with_hint(hint),
+                    );
+                } else if p == &u.id {
+                    diags.push(
+                        src.error(&format!("{at}.parent"), "a unit cannot be its own parent")
+                            .with_hint("write the id of the unit above it, e.g. hung-yen"),
+                    );
+                }
+            }
+            for (j, s) in u.successors.iter().enumerate() {
+                if let Err(hint) = self.resolve_unit(s) {
+                    diags.push(
+                        src.error(
+                            &format!("{at}.successors[{j}]"),
+                            format!("unknown unit `{s}`"),
+                        )
+                        .with_hint(hint),
+                    );
+                }
+            }
+            if !u.successors.is_empty() && u.valid_to.is_none() {
+                diags.push(
+                    src.error(
+                        &format!("{at}.successors"),
+                        "a unit with successors needs `valid_to`",
+                    )
+                    .with_hint("add `valid_to:` with the last day it existed, e.g. 2025-02-28"),
+                );
+            }
+        }
+        // A parent chain must end: a cycle would loop forever on unit pages.
+        for (i, u) in file.units.iter().enumerate() {
+            let mut seen = HashSet::new();
+            let mut cur = u.parent.as_deref();
+            while let Some(p) = cur {
+                if !seen.insert(p.to_string()) || p == u.id {
+                    diags.push(
+                        src.error(&format!("units[{i}].parent"), "the parents form a cycle")
+                            .with_hint("a unit's parent chain must end at the province"),
+                    );
+                    break;
+                }
+                cur = self.units.get(p).and_then(|x| x.parent.as_deref());
+            }
+        }
+    }
+
+    /// Resolve an id; on failure, a hint naming the closest id, name or alias.
+    pub(crate) fn resolve_unit(&self, id: &str) -> Result<&UnitEntry, String> {
+        if let Some(u) = self.units.get(id) {
+            return Ok(u);
+        }
+        let folded = fold(id);
+        if let Some((_, uid)) = self.names.iter().find(|(n, _)| *n == folded) {
+            return Err(format!("write the unit's id, `{uid}`, not its name"));
+        }
+        let candidates = self
+            .units
+            .keys()
+            .map(String::as_str)
+            .chain(self.names.iter().map(|(n, _)| n.as_str()));
+        match closest(id, candidates) {
+            Some(c) => {
+                let uid = self
+                    .names
+                    .iter()
+                    .find(|(n, _)| n == c)
+                    .map_or(c, |(_, u)| u.as_str());
+                let name = self.units.get(uid).map_or("", |u| u.name.as_str());
+                Err(format!(
+                    "did you mean `{uid}` ({name})? Units are listed in units.yaml"
+                ))
+            }
+            None => Err("use an id from units.yaml, or add the unit there".into()),
+        }
+    }
+
+    pub(crate) fn resolve_indicator(&self, id: &str) -> Result<&IndicatorEntry, String> {
+        if let Some(i) = self.indicators.get(id) {
+            return Ok(i);
+        }
+        let folded = fold(id);
+        if let Some(ind) = self.indicators.values().find(|i| fold(&i.name) == folded) {
+            return Err(format!(
+                "write the indicator's id, `{}`, not its name",
+                ind.id
+            ));
+        }
+        let mut ids: Vec<&str> = self.indicators.keys().map(String::as_str).collect();
+        ids.sort_unstable();
+        match closest(id, ids.iter().copied()) {
+            Some(c) => Err(format!(
+                "did you mean `{c}`? Indicators are listed in indicators.yaml"
+            )),
+            None => Err(format!("use one of: {}", ids.join(", "))),
+        }
+    }
+
+    pub(crate) fn check_indicators(
+        &mut self,
+        file: &IndicatorsFile,
+        src: &Source,
+        diags: &mut Diagnostics,
+    ) {
+        for (i, ind) in file.indicators.iter().enumerate() {
+            let at = format!("indicators[{i}]");
+            if !is_slug(&ind.id) {
+                diags.push(
+                    src.error(
+                        &format!("{at}.id"),
+                        format!("`{}` is not a valid id", ind.id),
+                    )
+                    .with_hint(slug_hint(&ind.id)),
+                );
+            }
+            if self
+                .indicators
+                .insert(ind.id.clone(), ind.clone())
+                .is_some()
+            {
+                diags.push(
+                    src.error(
+                        &format!("{at}.id"),
+                        format!("the id `{}` is used twice", ind.id),
+                    )
+                    .with_hint("give each indicator its own id"),
+                );
+            }
+            if let Some(t) = &ind.target {
+                check_measure_value(
+                    ind,
+                    &t.at_least,
+                    None,
+                    src,
+                    &format!("{at}.target.at_least"),
+                    diags,
+                );
+            }
+        }
+        let mut ids = HashSet::new();
+        for (i, s) in file.schemes.iter().enumerate() {
+            let at = format!("schemes[{i}]");
+            if !is_slug(&s.id) {
+                diags.push(
+                    src.error(&format!("{at}.id"), format!("`{}` is not a valid id", s.id))
+                        .with_hint(slug_hint(&s.id)),
+                );
+            }
+            if !ids.insert(s.id.clone()) {
+                diags.push(
+                    src.error(
+                        &format!("{at}.id"),
+                        format!("the id `{}` is used twice", s.id),
+                    )
+                    .with_hint("give each scheme its own id"),
+                );
+            }
+            if let Some(t) = s.valid_to {
+                if t < s.valid_from {
+                    diags.push(
+                        src.error(
+                            &format!("{at}.valid_to"),
+                            format!("valid_to {t} is before valid_from {}", s.valid_from),
+                        )
+                        .with_hint("valid_to is the last day the scheme was in force: a date after valid_from"),
+                    );
+                }
+            }
+            let mut sum = 0.0;
+            for (g, group) in s.groups.iter().enumerate() {
+                let gat = format!("{at}.groups[{g}]");
+                self.check_points_indicator(
+                    &group.indicator,
+                    src,
+                    &format!("{gat}.indicator"),
+                    diags,
+                );
+                sum += group.max.value;
+                if !group.parts.is_empty() {
+                    let parts: f64 = group.parts.iter().map(|p| p.max.value).sum();
+                    if (parts - group.max.value).abs() > 1e-9 {
+                        diags.push(
+                            src.error(
+                                &format!("{gat}.max"),
+                                format!(
+                                    "the parts' maxima add up to {} but the group's max is {}",
+                                    crate::vi::format_auto(parts, 2),
+                                    group.max
+                                ),
+                            )
+                            .with_hint("make the parts' maxima add up to the group's max"),
+                        );
+                    }
+                }
+                for (p, part) in group.parts.iter().enumerate() {
+                    self.check_points_indicator(
+                        &part.indicator,
+                        src,
+                        &format!("{gat}.parts[{p}].indicator"),
+                        diags,
+                    );
+                }
+            }
+            if (sum - s.total_max.value).abs() > 1e-9 {
+                diags.push(
+                    src.error(
+                        &format!("{at}.total_max"),
+                        format!(
+                            "the groups' maxima add up to {} but total_max is {}",
+                            crate::vi::format_auto(sum, 2),
+                            s.total_max
+                        ),
+                    )
+                    .with_hint("make the groups' maxima add up to total_max"),
+                );
+            }
+        }
+        let mut sorted: Vec<(usize, &SchemeEntry)> = file.schemes.iter().enumerate().collect();
+        sorted.sort_by_key(|(_, s)| s.valid_from);
+        for w in sorted.windows(2) {
+            let (_, a) = w[0];
+            let (j, b) = w[1];
+            if a.valid_to.is_none_or(|t| t >= b.valid_from) {
+                diags.push(
+                    src.error(
+                        &format!("schemes[{j}].valid_from"),
+                        format!(
+                            "scheme `{}` starts {} while `{}` is still in force",
+                            b.id, b.valid_from, a.id
+                        ),
+                    )
+                    .with_hint(format!(
+                        "end `{}` the day before: valid_to: {}",
+                        a.id,
+                        b.valid_from
+                            .0
+                            .pred_opt()
+                            .map_or(String::new(), |d| d.to_string())
+                    )),
+                );
+            }
+        }
+        self.schemes = file.schemes.clone();
+    }
+
+    fn check_points_indicator(&self, id: &str, src: &Source, field: &str, diags: &mut Diagnostics) {
+        match self.resolve_indicator(id) {
+            Err(hint) => diags.push(
+                src.error(field, format!("unknown indicator `{id}`"))
+                    .with_hint(hint),
+            ),
+            Ok(ind) if ind.measure != Measure::Points => diags.push(
+                src.error(
+                    field,
+                    format!(
+                        "`{id}` is measured in {:?}, not points: it cannot be an index group",
+                        ind.measure
+                    )
+                    .to_lowercase(),
+                )
+                .with_hint("index groups are indicators with `measure: points`"),
+            ),
+            Ok(_) => {}
+        }
+    }
+
+    pub(crate) fn check_site(&self, site: &SiteFile, src: &Source, diags: &mut Diagnostics) {
+        if !self.units.is_empty() {
+            if let Err(hint) = self.resolve_unit(&site.province) {
+                diags.push(
+                    src.error("province", format!("unknown unit `{}`", site.province))
+                        .with_hint(hint),
+                );
+            }
+        }
+        if !(site.base_path.starts_with('/') && site.base_path.ends_with('/'))
+            || site.base_path.contains("..")
+        {
+            diags.push(
+                src.error(
+                    "base_path",
+                    format!("`{}` is not a sub-path", site.base_path),
+                )
+                .with_hint("write `/` or a path between slashes, e.g. /cong-khai/"),
+            );
+        }
+        if !(site.site_url.starts_with("https://") || site.site_url.starts_with("http://"))
+            || site.site_url.ends_with('/')
+        {
+            diags.push(src.error("site_url", format!("`{}` is not a site address", site.site_url)).with_hint("write the scheme and host without a trailing slash, e.g. https://hungyen.gov.vn"));
+        }
+        if !is_slug(&site.theme) {
+            diags.push(
+                src.error(
+                    "theme",
+                    format!("`{}` is not a theme folder name", site.theme),
+                )
+                .with_hint(slug_hint(&site.theme)),
+            );
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! One dispatch file: its issuer, kind, period, mentions and notes; the
+//! results and appendices are in the sibling modules. The checker collects
+//! the file's figures as it goes.
+
+use super::super::source::Source;
+use super::Catalog;
+use crate::diagnostics::Diagnostics;
+use crate::model::{
+    DispatchFile, DispatchKind, Figure, FigureSource, FigureValue, Id, IndicatorEntry, Period,
+};
+use rustc_hash::FxHashMap;
+
+/// Checks one dispatch file against the catalog, and collects its figures.
+pub(crate) struct DispatchChecker<'a> {
+    pub(super) cat: &'a Catalog,
+    pub(super) src: &'a Source,
+    slug: &'a str,
+    pub(super) figures: Vec<Figure>,
+    /// One shared copy of each id the file's figures name.
+    ids: std::cell::RefCell<FxHashMap<String, Id>>,
+}
+
+impl<'a> DispatchChecker<'a> {
+    pub(crate) fn new(cat: &'a Catalog, src: &'a Source, slug: &'a str) -> Self {
+        DispatchChecker {
+            cat,
+            src,
+            slug,
+            figures: Vec::new(),
+            ids: Default::default(),
+        }
+    }
+
+    /// Every check of the file; its figures, each valid where no error
+    /// was reported.
+    pub(crate) fn check(mut self, d: &DispatchFile, diags: &mut Diagnostics) -> Vec<Figure> {
+        self.check_file(d, diags);
+        self.figures
+    }
+
+    /// Whether `id` is a unit (reported when not) and existed in `period`
+    /// (reported when not).
+    pub(super) fn unit(
+        &self,
+        id: &str,
+        field: &str,
+        period: Option<&Period>,
+        diags: &mut Diagnostics,
+    ) -> bool {
+        match self.cat.resolve_unit(id) {
+            Err(hint) => {
+                diags.push(
+                    self.src
+                        .error(field, format!("unknown unit `{id}`"))
+                        .with_hint(hint),
+                );
+                false
+            }
+            Ok(u) => {
+                if let Some(p) = period {
+                    let valid = u.valid_from.is_none_or(|f| f <= p.end())
+                        && u.valid_to.is_none_or(|t| t >= p.start());
+                    if !valid {
+                        let span = format!(
+                            "{} – {}",
+                            u.valid_from.map_or("…".into(), |d| d.to_string()),
+                            u.valid_to.map_or("…".into(), |d| d.to_string())
+                        );
+                        let mut hint = format!("`{id}` existed {span}");
+                        if !u.successors.is_empty() {
+                            hint.push_str(&format!(
+                                "; from then on write its successor: {}",
+                                u.successors.join(", ")
+                            ));
+                        }
+                        diags.push(
+                            self.src
+                                .error(field, format!("{} did not exist in {p}", u.name))
+                                .with_hint(hint),
+                        );
+                    }
+                }
+                true
+            }
+        }
+    }
+
+    pub(super) fn indicator(
+        &self,
+        id: &str,
+        field: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<&IndicatorEntry> {
+        match self.cat.resolve_indicator(id) {
+            Ok(i) => Some(i),
+            Err(hint) => {
+                diags.push(
+                    self.src
+                        .error(field, format!("unknown indicator `{id}`"))
+                        .with_hint(hint),
+                );
+                None
+            }
+        }
+    }
+
+    fn check_file(&mut self, d: &DispatchFile, diags: &mut Diagnostics) {
+        let period = d.period.as_ref();
+        // The issuer must exist on the day of issue.
+        let issued = d.date.earliest();
+        if let Ok(u) = self.cat.resolve_unit(&d.issuer.unit) {
+            if u.valid_to.is_some_and(|t| t < issued) || u.valid_from.is_some_and(|f| f > issued) {
+                diags.push(
+                    self.src
+                        .error(
+                            "issuer.unit",
+                            format!("{} did not exist on {}", u.name, d.date),
+                        )
+                        .with_hint(format!(
+                            "valid {} – {} in units.yaml",
+                            u.valid_from.map_or("…".into(), |x| x.to_string()),
+                            u.valid_to.map_or("…".into(), |x| x.to_string())
+                        )),
+                );
+            }
+        } else {
+            self.unit(&d.issuer.unit, "issuer.unit", None, diags);
+        }
+        if let Some(t) = d.data_as_of {
+            if t > issued && d.date.day.is_some() {
+                diags.push(self.src.warning(
+                    "data_as_of",
+                    format!("the data date {t} is after the date of issue {}", d.date),
+                ));
+            }
+        }
+        match d.kind {
+            DispatchKind::Directive => {
+                let carries = d.results.is_some() || !d.appendices.is_empty();
+                if carries {
+                    let field = if d.results.is_some() {
+                        "results"
+                    } else {
+                        "appendices"
+                    };
+                    diags.push(self.src.error(field, "a directive carries no results")
+                        .with_hint("remove the results, or set `kind: monthly-results` if the dispatch publishes them"));
+                }
+            }
+            DispatchKind::MonthlyResults => {
+                if period.is_none() {
+                    diags.push(
+                        self.src
+                            .error("kind", "results need the period they cover")
+                            .with_hint("add `period:`, e.g. `period: 2023-10` for October 2023"),
+                    );
+                }
+            }
+        }
+        for (i, m) in d.mentions.iter().enumerate() {
+            self.unit(&m.unit, &format!("mentions[{i}].unit"), period, diags);
+            if let Some(ind) = &m.indicator {
+                self.indicator(ind, &format!("mentions[{i}].indicator"), diags);
+            }
+        }
+        for (i, n) in d.notes.iter().enumerate() {
+            if let Some(ind) = &n.indicator {
+                self.indicator(ind, &format!("notes[{i}].indicator"), diags);
+            }
+        }
+        let Some(period) = period else { return };
+        if let Some(r) = &d.results {
+            self.check_results(r, period, diags);
+        }
+        for (a, app) in d.appendices.iter().enumerate() {
+            self.check_appendix(app, a, period, diags);
+        }
+    }
+
+    pub(super) fn figure(
+        &self,
+        period: &Period,
+        unit: &str,
+        indicator: &str,
+        value: FigureValue,
+        source: FigureSource,
+    ) -> Figure {
+        Figure {
+            period: *period,
+            unit: self.id(unit),
+            indicator: self.id(indicator),
+            value,
+            max: None,
+            target: None,
+            status: None,
+            rank: None,
+            national_average: None,
+            rate: None,
+            dispatch: self.id(self.slug),
+            source,
+            scheme: None,
+        }
+    }
+
+    pub(super) fn id(&self, text: &str) -> Id {
+        let mut ids = self.ids.borrow_mut();
+        if let Some(id) = ids.get(text) {
+            return id.clone();
+        }
+        let id: Id = text.into();
+        ids.insert(text.to_string(), id.clone());
+        id
+    }
+}
+
+pub(super) fn cell_text(cell: &crate::model::Cell) -> String {
+    match cell {
+        crate::model::Cell::Value { value } => value.to_string(),
+        _ => "the value".into(),
+    }
+}

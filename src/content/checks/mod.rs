@@ -1,0 +1,89 @@
+//! Every check on the content that serde cannot make, run before anything
+//! is rendered. Each problem becomes a diagnostic with file, line, field and
+//! a hint; all of them are collected in one run.
+//!
+//! - [`catalog`]: `units.yaml`, `indicators.yaml` and `site.yaml`, and the
+//!   [`Catalog`] dispatches are checked against;
+//! - [`dispatch`]: one dispatch file, with [`results`] (the scores in the
+//!   text) and [`appendix`] (the tables); each check yields the figures.
+
+mod appendix;
+mod catalog;
+mod dispatch;
+mod results;
+
+pub(super) use catalog::Catalog;
+pub(super) use dispatch::DispatchChecker;
+
+use super::source::Source;
+use crate::diagnostics::Diagnostics;
+use crate::model::{IndicatorEntry, Measure, Num};
+
+/// Range checks by measure: points within 0..=max, percent within 0..=100,
+/// counts whole and not negative.
+pub(super) fn check_measure_value(
+    ind: &IndicatorEntry,
+    v: &Num,
+    max: Option<&Num>,
+    src: &Source,
+    field: &str,
+    diags: &mut Diagnostics,
+) {
+    let x = v.value;
+    match ind.measure {
+        Measure::Percent if !(0.0..=100.0).contains(&x) => diags.push(
+            src.error(
+                field,
+                format!("{v} is not a percent: {} is a rate from 0 to 100", ind.name),
+            )
+            .with_hint("write the rate as printed, without the % sign, e.g. 44,6"),
+        ),
+        Measure::Count if x < 0.0 => diags.push(
+            src.error(field, format!("{}: {v} is below 0", ind.name))
+                .with_hint("a count is 0 or more"),
+        ),
+        Measure::Count if v.decimals > 0 || x.fract() != 0.0 => {
+            let (what, how) = crate::model::numbers::not_whole(x);
+            diags.push(
+                src.error(field, format!("{} is a whole count: {what}", ind.name))
+                    .with_hint(how),
+            )
+        }
+        Measure::Points => {
+            if x < 0.0 {
+                diags.push(
+                    src.error(field, format!("{v} is below 0 points"))
+                        .with_hint("scores are 0 or more"),
+                );
+            }
+            if let Some(m) = max {
+                if x > m.value + 1e-9 {
+                    diags.push(
+                        src.error(
+                            field,
+                            format!("{v} is above the maximum of {m} points for {}", ind.name),
+                        )
+                        .with_hint(format!(
+                            "a score is between 0 and {m}; check the figure against the dispatch"
+                        )),
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn check_percent(v: &Num, src: &Source, field: &str, diags: &mut Diagnostics) {
+    if !(0.0..=100.0).contains(&v.value) {
+        diags.push(
+            src.error(field, format!("{v} is not a percent (0 to 100)"))
+                .with_hint("write the rate as printed, without the % sign, e.g. 96,57"),
+        );
+    }
+}
+
+/// Half a unit of the last printed decimal: the rounding a printed figure may carry.
+pub(super) fn half_unit(v: &Num) -> f64 {
+    0.5 * 10f64.powi(-(v.decimals as i32))
+}

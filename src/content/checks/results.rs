@@ -1,0 +1,278 @@
+//! The results in a dispatch's text: the total, its rank, and the score of
+//! each group, read against the scheme of groups in force for the period.
+
+use super::dispatch::DispatchChecker;
+use super::{check_measure_value, check_percent, half_unit};
+use crate::diagnostics::Diagnostics;
+use crate::model::catalog::scheme_for;
+use crate::model::{
+    FigureSource, FigureValue, GroupResult, Num, Period, Results, SchemeEntry, TOTAL,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What every group of one `results:` is read against.
+struct InForce<'r> {
+    results: &'r Results,
+    period: &'r Period,
+    scheme: Option<&'r SchemeEntry>,
+    /// The maximum of each group and part of the scheme, by indicator id.
+    maxima: BTreeMap<&'r str, &'r Num>,
+    /// Whether the results' unit is known and valid: figures only then.
+    unit_ok: bool,
+}
+
+impl DispatchChecker<'_> {
+    pub(super) fn check_results(&mut self, r: &Results, period: &Period, diags: &mut Diagnostics) {
+        let unit_ok = self.unit(&r.unit, "results.unit", Some(period), diags);
+        let scheme = scheme_for(&self.cat.schemes, period);
+        if scheme.is_none() && (r.total.is_some() || !r.groups.is_empty()) {
+            self.report_no_scheme(period, diags);
+        }
+        let mut maxima = BTreeMap::new();
+        if let Some(s) = scheme {
+            for g in &s.groups {
+                maxima.insert(g.indicator.as_str(), &g.max);
+                for p in &g.parts {
+                    maxima.insert(p.indicator.as_str(), &p.max);
+                }
+            }
+        }
+        let ctx = InForce {
+            results: r,
+            period,
+            scheme,
+            maxima,
+            unit_ok,
+        };
+        self.check_total(&ctx, diags);
+        let mut seen = HashSet::new();
+        for (i, g) in r.groups.iter().enumerate() {
+            self.check_group(g, &format!("results.groups[{i}]"), &ctx, &mut seen, diags);
+        }
+        if let (Some(total), Some(s)) = (&r.total, scheme) {
+            self.check_groups_add_up(r, total, s, diags);
+        }
+    }
+
+    fn report_no_scheme(&self, period: &Period, diags: &mut Diagnostics) {
+        let known: Vec<String> = self
+            .cat
+            .schemes
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} ({} – {})",
+                    s.id,
+                    s.valid_from,
+                    s.valid_to.map_or("…".into(), |t| t.to_string())
+                )
+            })
+            .collect();
+        diags.push(
+            self.src
+                .error(
+                    "period",
+                    format!("no scheme of index groups is in force for {period}"),
+                )
+                .with_hint(format!(
+                    "add the scheme in force to indicators.yaml; known: {}",
+                    known.join(", ")
+                )),
+        );
+    }
+
+    /// The total and its rank: a figure of [`TOTAL`].
+    fn check_total(&mut self, ctx: &InForce, diags: &mut Diagnostics) {
+        let (r, scheme) = (ctx.results, ctx.scheme);
+        let Some(total) = &r.total else {
+            if r.rank.is_some() {
+                diags.push(
+                    self.src
+                        .error("results.rank", "a rank without a total")
+                        .with_hint("add `total:` with the printed score"),
+                );
+            }
+            return;
+        };
+        if let Some(ind) = self.indicator(TOTAL, "results.total", diags) {
+            check_measure_value(
+                ind,
+                total,
+                scheme.map(|s| &s.total_max),
+                self.src,
+                "results.total",
+                diags,
+            );
+        }
+        if ctx.unit_ok {
+            let mut f = self.figure(
+                ctx.period,
+                &r.unit,
+                TOTAL,
+                FigureValue::Value { value: *total },
+                FigureSource::Results,
+            );
+            f.max = scheme.map(|s| s.total_max);
+            f.rank = r.rank;
+            f.scheme = scheme.map(|s| self.id(&s.id));
+            self.figures.push(f);
+        }
+    }
+
+    /// One group's score (at `at`): its indicator (once per results),
+    /// maximum, range and details; a figure of the group.
+    fn check_group<'r>(
+        &mut self,
+        g: &'r GroupResult,
+        at: &str,
+        ctx: &InForce<'r>,
+        seen: &mut HashSet<&'r str>,
+        diags: &mut Diagnostics,
+    ) {
+        let (period, scheme) = (ctx.period, ctx.scheme);
+        let Some(ind) = self.indicator(&g.indicator, &format!("{at}.indicator"), diags) else {
+            return;
+        };
+        if !seen.insert(&g.indicator) {
+            diags.push(
+                self.src
+                    .error(
+                        &format!("{at}.indicator"),
+                        format!("`{}` is given twice", g.indicator),
+                    )
+                    .with_hint("give each group once; check which group this score belongs to"),
+            );
+        }
+        let max = ctx.maxima.get(g.indicator.as_str()).copied();
+        if let Some(s) = scheme {
+            if max.is_none() {
+                let names: Vec<&str> = ctx.maxima.keys().copied().collect();
+                diags.push(
+                    self.src
+                        .error(
+                            &format!("{at}.indicator"),
+                            format!(
+                                "`{}` is not a group of the scheme in force for {period} ({})",
+                                g.indicator, s.id
+                            ),
+                        )
+                        .with_hint(format!("use one of: {}", names.join(", "))),
+                );
+            }
+        }
+        if let (Some(printed), Some(m)) = (&g.max, max) {
+            if (printed.value - m.value).abs() > 1e-9 {
+                diags.push(self.src.error(&format!("{at}.max"), format!(
+                    "the printed maximum {printed} differs from {m}, the maximum of `{}` in scheme `{}`",
+                    g.indicator, scheme.map_or("", |s| s.id.as_str())
+                )).with_hint("check the figure; if the scheme changed, add the new scheme to indicators.yaml"));
+            }
+        }
+        let effective_max = max.or(g.max.as_ref());
+        let field = format!("{at}.score");
+        check_measure_value(ind, &g.score, effective_max, self.src, &field, diags);
+        if let Some(avg) = &g.national_average {
+            let field = format!("{at}.national_average");
+            check_measure_value(ind, avg, effective_max, self.src, &field, diags);
+        }
+        if let Some(rate) = &g.rate {
+            check_percent(rate, self.src, &format!("{at}.rate"), diags);
+        }
+        self.check_details(g, at, diags);
+        if ctx.unit_ok {
+            let mut f = self.figure(
+                period,
+                &ctx.results.unit,
+                &g.indicator,
+                FigureValue::Value { value: g.score },
+                FigureSource::Results,
+            );
+            f.max = effective_max.copied();
+            f.rank = g.rank;
+            f.national_average = g.national_average;
+            f.rate = g.rate;
+            f.scheme = scheme.map(|s| self.id(&s.id));
+            self.figures.push(f);
+        }
+    }
+
+    /// The details of a group: a count of a whole, or a percent.
+    fn check_details(&self, g: &GroupResult, at: &str, diags: &mut Diagnostics) {
+        for (j, det) in g.details.iter().enumerate() {
+            let dat = format!("{at}.details[{j}]");
+            if let Some(p) = &det.percent {
+                check_percent(p, self.src, &format!("{dat}.percent"), diags);
+            }
+            if let (Some(c), Some(of)) = (det.count, det.of) {
+                if c.0 > of.0 {
+                    diags.push(
+                        self.src
+                            .error(
+                                &format!("{dat}.count"),
+                                format!("{} is more than the total of {}", c.0, of.0),
+                            )
+                            .with_hint("`count` is the part and `of` the whole, as in 171/171"),
+                    );
+                }
+            }
+            if det.count.is_none() && det.percent.is_none() {
+                diags.push(
+                    self.src
+                        .error(&dat, "a detail needs a `count` or a `percent`")
+                        .with_hint("e.g. `percent: 82,92` or `count: 171` with `of: 171`"),
+                );
+            }
+        }
+    }
+
+    /// Warn when every group of the scheme is reported (or all its parts)
+    /// and they do not add up to the total, within the printed rounding.
+    fn check_groups_add_up(
+        &self,
+        r: &Results,
+        total: &Num,
+        scheme: &SchemeEntry,
+        diags: &mut Diagnostics,
+    ) {
+        let scores: HashMap<&str, &Num> = r
+            .groups
+            .iter()
+            .map(|g| (g.indicator.as_str(), &g.score))
+            .collect();
+        let mut sum = 0.0;
+        let mut slack = 0.0;
+        let mut complete = true;
+        for g in &scheme.groups {
+            if let Some(v) = scores.get(g.indicator.as_str()) {
+                sum += v.value;
+                slack += half_unit(v);
+            } else if !g.parts.is_empty()
+                && g.parts
+                    .iter()
+                    .all(|p| scores.contains_key(p.indicator.as_str()))
+            {
+                for p in &g.parts {
+                    let v = scores[p.indicator.as_str()];
+                    sum += v.value;
+                    slack += half_unit(v);
+                }
+            } else {
+                complete = false;
+            }
+        }
+        slack += half_unit(total);
+        if complete && (sum - total.value).abs() > slack + 1e-9 {
+            diags.push(
+                self.src
+                    .warning(
+                        "results.total",
+                        format!(
+                            "the groups add up to {} but the total is {total}",
+                            crate::vi::format_auto(sum, 2)
+                        ),
+                    )
+                    .with_hint("check the scores against the dispatch; the printed total is kept"),
+            );
+        }
+    }
+}

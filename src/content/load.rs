@@ -1,0 +1,261 @@
+//! Loading, step by step: the catalog files are read and checked, then
+//! every dispatch file (in parallel, reusing what `serve`'s [`LoadCache`]
+//! holds of unchanged files), then what spans files (duplicates); the model
+//! is assembled only when no error was found.
+
+use super::assemble::assemble;
+use super::checks::{Catalog, DispatchChecker};
+use super::files::{dispatch_files, is_slug, read, read_source, slug_hint};
+use super::parse::parse;
+use super::source::Source;
+use super::Loaded;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{
+    Dispatch, DispatchFile, DispatchKind, Figure, IndicatorsFile, Period, SiteFile, UnitsFile,
+};
+use crate::stamp::{self, Stamp};
+use crate::suggest::fold;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The catalog files, in the order their stamps are kept.
+const CATALOG_FILES: [&str; 3] = ["site.yaml", "units.yaml", "indicators.yaml"];
+
+/// What a previous load learnt of each dispatch file, for `serve`: a
+/// rebuild re-reads only the files that changed.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    /// Stamps of the catalog files the outcomes were checked against.
+    catalog: Option<[Option<Stamp>; 3]>,
+    files: HashMap<PathBuf, (Stamp, Arc<FileOutcome>)>,
+}
+
+/// What one dispatch file yields: its dispatch and figures when it parses,
+/// and its own errors and warnings. It depends only on the file and the
+/// catalog (site, units, indicators), which is what lets [`LoadCache`] keep
+/// it while neither changes.
+#[derive(Debug)]
+pub(crate) struct FileOutcome {
+    dispatch: Option<Arc<Dispatch>>,
+    figures: Vec<Figure>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Read, parse and check one dispatch file (`catalog` is `None` when
+/// units.yaml or indicators.yaml could not be read: the file is then only
+/// parsed).
+fn dispatch_outcome(dir: &Path, path: &Path, catalog: Option<&Catalog>) -> FileOutcome {
+    let unread = |diags| FileOutcome {
+        dispatch: None,
+        figures: Vec::new(),
+        diags,
+    };
+    let mut diags = Diagnostics::default();
+    let Some(src) = read_source(path, &mut diags) else {
+        return unread(diags.items);
+    };
+    let file = match parse::<DispatchFile>(&src) {
+        Ok(file) => file,
+        Err(errs) => return unread(errs),
+    };
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if !is_slug(&slug) {
+        diags.push(
+            Diagnostic::error(
+                path,
+                "",
+                format!("the file name `{slug}` is not a valid page address"),
+            )
+            .with_hint(slug_hint(&slug)),
+        );
+    }
+    let mut figures = Vec::new();
+    if let Some(cat) = catalog {
+        figures = DispatchChecker::new(cat, &src, &slug).check(&file, &mut diags);
+    }
+    let source = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
+    FileOutcome {
+        dispatch: Some(Arc::new(Dispatch { slug, source, file })),
+        figures,
+        diags: diags.items,
+    }
+}
+
+/// Load `dir`. With a cache (`serve`), files unchanged since it was filled
+/// are not read again and every outcome is kept in it for the next load;
+/// without one, each file's outcome moves into the model. Also returns the
+/// dispatch files that were read this time.
+pub(super) fn load(dir: &Path, mut cache: Option<&mut LoadCache>) -> (Loaded, Vec<PathBuf>) {
+    let mut diags = Diagnostics::default();
+    let catalog_stamps = CATALOG_FILES.map(|f| stamp::of(&dir.join(f)));
+    let site = read::<SiteFile>(&dir.join("site.yaml"), &mut diags);
+    let units = read::<UnitsFile>(&dir.join("units.yaml"), &mut diags);
+    let indicators = read::<IndicatorsFile>(&dir.join("indicators.yaml"), &mut diags);
+
+    let mut catalog = Catalog::default();
+    if let Some((units, src)) = &units {
+        catalog.check_units(units, src, &mut diags);
+    }
+    if let Some((ind, src)) = &indicators {
+        catalog.check_indicators(ind, src, &mut diags);
+    }
+    if let Some((site, src)) = &site {
+        catalog.check_site(site, src, &mut diags);
+    }
+    let catalog_ok = units.is_some() && indicators.is_some();
+    // Outcomes checked against another catalog (or none) cannot be reused.
+    let reusable = catalog_ok && !diags.has_errors() && catalog_stamps.iter().all(Option::is_some);
+    if let Some(cache) = cache.as_deref_mut() {
+        if !reusable || cache.catalog.as_ref() != Some(&catalog_stamps) {
+            cache.files.clear();
+        }
+        cache.catalog = reusable.then_some(catalog_stamps);
+    }
+    let keep = if reusable { cache } else { None };
+
+    let files = dispatch_files(dir, &mut diags);
+    let t = std::time::Instant::now();
+    let read = read_dispatches(
+        dir,
+        &files,
+        catalog_ok.then_some(&catalog),
+        keep,
+        &mut diags,
+    );
+    crate::timings::note("load: files", t);
+    let Dispatches {
+        mut dispatches,
+        figures,
+        reread,
+    } = read;
+    check_duplicates(&dispatches, dir, &mut diags);
+    crate::timings::note("load: dups", t);
+
+    diags.sort();
+    let model = match (site, units, indicators) {
+        (Some((site, _)), Some((units, _)), Some((ind, _))) if !diags.has_errors() => {
+            dispatches.sort_by(|a, b| {
+                (a.file.date.earliest(), &a.slug).cmp(&(b.file.date.earliest(), &b.slug))
+            });
+            Some(assemble(site, units, ind, dispatches, figures))
+        }
+        _ => None,
+    };
+    crate::timings::note("load: model", t);
+    let loaded = Loaded {
+        model,
+        diagnostics: diags,
+    };
+    (loaded, reread)
+}
+
+/// The dispatches and figures of every dispatch file, and the files read
+/// this time (not taken from the cache).
+struct Dispatches {
+    dispatches: Vec<Arc<Dispatch>>,
+    figures: Vec<Figure>,
+    reread: Vec<PathBuf>,
+}
+
+/// Read and check every dispatch file, in parallel, taking unchanged files
+/// from `cache` and keeping every outcome there when there is one.
+fn read_dispatches(
+    dir: &Path,
+    files: &[PathBuf],
+    catalog: Option<&Catalog>,
+    cache: Option<&mut LoadCache>,
+    diags: &mut Diagnostics,
+) -> Dispatches {
+    let mut out = Dispatches {
+        dispatches: Vec::new(),
+        figures: Vec::new(),
+        reread: Vec::new(),
+    };
+    let mut kept = HashMap::new();
+    // In chunks, so that the figures of only one chunk of files exist
+    // twice (in their file's outcome and in the model) at any time.
+    for chunk in files.chunks(64) {
+        let cached = cache.as_deref();
+        let outcomes: Vec<(Option<Stamp>, Arc<FileOutcome>, bool)> = chunk
+            .par_iter()
+            .map(|path| {
+                let now = stamp::of(path);
+                match cached.and_then(|c| c.files.get(path)) {
+                    Some((was, outcome)) if now.is_some() && Some(was) == now.as_ref() => {
+                        (now, outcome.clone(), false)
+                    }
+                    _ => (now, Arc::new(dispatch_outcome(dir, path, catalog)), true),
+                }
+            })
+            .collect();
+        for (path, (now, outcome, fresh)) in chunk.iter().zip(outcomes) {
+            if fresh {
+                out.reread.push(path.clone());
+            }
+            match (cache.is_some(), now) {
+                (true, Some(now)) => {
+                    diags.items.extend(outcome.diags.iter().cloned());
+                    if let Some(d) = &outcome.dispatch {
+                        out.dispatches.push(d.clone());
+                        out.figures.extend(outcome.figures.iter().cloned());
+                    }
+                    kept.insert(path.clone(), (now, outcome));
+                }
+                _ => {
+                    let outcome = Arc::try_unwrap(outcome).unwrap_or_else(|shared| FileOutcome {
+                        dispatch: shared.dispatch.clone(),
+                        figures: shared.figures.clone(),
+                        diags: shared.diags.clone(),
+                    });
+                    diags.items.extend(outcome.diags);
+                    if let Some(d) = outcome.dispatch {
+                        out.dispatches.push(d);
+                        out.figures.extend(outcome.figures);
+                    }
+                }
+            }
+        }
+    }
+    // Files that disappeared leave the cache with their outcomes.
+    if let Some(cache) = cache {
+        cache.files = kept;
+    }
+    out
+}
+
+/// Two dispatches of one issuer, kind and period: the second is refused.
+fn check_duplicates(dispatches: &[Arc<Dispatch>], dir: &Path, diags: &mut Diagnostics) {
+    let mut seen: HashMap<(String, String, DispatchKind, Period), &Dispatch> = HashMap::new();
+    for d in dispatches {
+        let Some(period) = d.file.period else {
+            continue;
+        };
+        let key = (
+            d.file.issuer.unit.clone(),
+            fold(&d.file.issuer.body),
+            d.file.kind,
+            period,
+        );
+        if let Some(first) = seen.get(&key) {
+            let path = dir.join(&d.source);
+            let src_line = Source::new(&path, &std::fs::read_to_string(&path).unwrap_or_default())
+                .index()
+                .find("period");
+            diags.push(
+                Diagnostic::error(&path, "period", format!(
+                    "a second dispatch of {} for {period}: {} covers the same issuer, kind and period",
+                    d.file.issuer.body, first.source.display()
+                ))
+                .at(src_line.map(|p| p.line), src_line.map(|p| p.column))
+                .with_hint("keep one file per issuer, kind and period; correct the period if this one covers another"),
+            );
+        } else {
+            seen.insert(key, d);
+        }
+    }
+}
