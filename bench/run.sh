@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of issue 6, in one run on this machine:
+# The benchmark, in one run on this machine:
 #   1. builds the release binary and the synthetic content generator;
 #   2. generates the province and the national scale (timed apart: not part
 #      of the build figures) and checks them (`congkhai check`);
@@ -354,7 +354,7 @@ fi
   cat <<EOF
 # Benchmarks
 
-Figures of \`bench/run.sh\` (issue 6), written by the script itself. Rerun:
+Figures of \`bench/run.sh\`, written by the script itself. Rerun:
 
 \`\`\`
 bench/run.sh${ARGS:+ $ARGS}
@@ -391,7 +391,7 @@ the pages the change reaches, checks every link and writes the files whose
 bytes changed. Only the rebuild is timed; the edits alternate (apply,
 revert), so that every run sees a change.
 
-For reference (issue 6), on such a machine Hugo 0.111 builds the national
+For reference, on such a machine Hugo 0.111 builds the national
 page set (4,063 pages, 348 MB, tables only, no charts) in 26.5 s with
 1.6 GiB peak memory, the province set in 0.9 s; \`cp -r\` of that output takes
 0.26 s.

@@ -10,7 +10,7 @@
 //! ```
 
 use clap::Parser;
-use congkhai::site::session::Session;
+use congkhai::site::incremental::IncrementalBuilder;
 use congkhai::site::BuildOptions;
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -35,13 +35,13 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let mut session = Session::new(BuildOptions {
+    let mut builder = IncrementalBuilder::new(BuildOptions {
         content: args.content,
         output: args.output,
         base_path: None,
     });
     let started = Instant::now();
-    if let Err(e) = session.rebuild() {
+    if let Err(e) = builder.rebuild() {
         eprintln!("first build failed: {e}");
         return ExitCode::FAILURE;
     }
@@ -55,7 +55,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
         let started = Instant::now();
-        match session.rebuild() {
+        match builder.rebuild() {
             Ok(r) => {
                 let secs = started.elapsed().as_secs_f64();
                 println!(

@@ -135,7 +135,7 @@ fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool) -> ExitCode {
             eprint!("\r\x1b[2K");
         })
     });
-    let result = site::build_with_progress(&opts, progress);
+    let result = site::build(&opts, progress);
     done.store(true, std::sync::atomic::Ordering::Relaxed);
     if let Some(t) = ticker {
         let _ = t.join();

@@ -2,7 +2,7 @@
 //! when the content or the theme changes. A failed rebuild prints its
 //! errors and leaves the last good build being served (the write is atomic).
 
-use crate::site::session::Session;
+use crate::site::incremental::IncrementalBuilder;
 use crate::site::{self, BuildOptions, SiteError};
 use crate::stamp;
 use std::path::{Component, Path, PathBuf};
@@ -16,9 +16,9 @@ pub enum ServeError {
 }
 
 /// Build (again) and print the outcome; true when the build succeeded.
-pub fn build_and_report(session: &mut Session) -> bool {
+pub fn build_and_report(builder: &mut IncrementalBuilder) -> bool {
     let started = std::time::Instant::now();
-    match session.rebuild() {
+    match builder.rebuild() {
         Ok(report) => {
             eprint!("{}", report.diagnostics);
             let what = if report.full {
@@ -84,8 +84,8 @@ pub fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
 }
 
 pub fn serve(opts: BuildOptions, port: u16) -> Result<(), ServeError> {
-    let mut session = Session::new(opts.clone());
-    build_and_report(&mut session);
+    let mut builder = IncrementalBuilder::new(opts.clone());
+    build_and_report(&mut builder);
     let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| ServeError::Listen {
         port,
         message: e.to_string(),
@@ -110,7 +110,7 @@ pub fn serve(opts: BuildOptions, port: u16) -> Result<(), ServeError> {
             if now != last {
                 last = now;
                 eprintln!("change detected, rebuilding…");
-                build_and_report(&mut session);
+                build_and_report(&mut builder);
             }
         }
     });

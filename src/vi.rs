@@ -38,6 +38,14 @@ pub fn format_short_date(date: &Date) -> String {
     format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
 }
 
+/// `08/03/2023`, or `11/2023` when the day is blank.
+pub fn format_short_partial_date(date: &PartialDate) -> String {
+    match date.day {
+        Some(d) => format!("{d:02}/{:02}/{}", date.month, date.year),
+        None => format!("{:02}/{}", date.month, date.year),
+    }
+}
+
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
 /// `tháng 10/2023`, `quý IV/2023`, `6 tháng đầu năm 2023`, `năm 2023`.

@@ -7,7 +7,8 @@
 mod common_site;
 
 use common_site::*;
-use congkhai::site::session::{Rebuild, Session};
+use congkhai::site::incremental::IncrementalBuilder;
+use congkhai::site::BuildReport;
 use congkhai::site::SiteError;
 
 const FEB_2023: &str = "dispatches/2023/2023-02-vpub.yaml";
@@ -17,7 +18,7 @@ const MAR_2025: &str = "dispatches/2025/2025-03-vpub.yaml";
 
 struct Served {
     site: SiteCopy,
-    session: Session,
+    session: IncrementalBuilder,
     fulls: usize,
 }
 
@@ -30,7 +31,8 @@ impl Served {
     fn with(prepare: impl FnOnce(&SiteCopy)) -> Served {
         let site = SiteCopy::new();
         prepare(&site);
-        let mut session = Session::new(options(&site.content, &site.scratch("out"), None));
+        let mut session =
+            IncrementalBuilder::new(options(&site.content, &site.scratch("out"), None));
         let first = session.rebuild().expect("the first build");
         assert!(first.full, "the first build is a full one");
         Served {
@@ -40,8 +42,8 @@ impl Served {
         }
     }
 
-    /// Rebuild, and check the output against a full build of the same content.
-    fn rebuild(&mut self) -> Rebuild {
+    /// BuildReport, and check the output against a full build of the same content.
+    fn rebuild(&mut self) -> BuildReport {
         let report = self.session.rebuild().expect("the rebuild");
         self.fulls += 1;
         let full = self.site.scratch(&format!("full-{}", self.fulls));

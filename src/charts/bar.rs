@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::post::{clean_id, finish, mark, Frame, Role};
+use super::restyle::{clean_id, finish, mark, Frame, Role};
 use super::scale::{datum_value, tick, value, Axis, Ticked};
 use super::text::{clean, width, wrap};
 use super::{font, BarChart, Datum, BLUE, GRID, MUTED, RED, TEXT};
@@ -224,42 +224,74 @@ where
         })
         .collect();
 
-    // The target line crosses the bars (so each bar reads against it) but
-    // breaks around value texts it would strike through.
     let target = c
         .target
         .filter(|t| l.target_row && (0.0..=axis.top).contains(t));
     if let Some(t) = target {
         let tx = chart.backend_coord(&(t, 0.0)).0;
-        let mut gaps: Vec<(i32, i32)> = texts
-            .iter()
-            // Generous: real fonts may run a little wider than estimated.
-            .filter(|(x, _, s)| (x - 4..=x + width(s, UNIT) as i32 + 10).contains(&tx))
-            .map(|(_, y, _)| (y - LINE_H / 2 - 1, y + LINE_H / 2 + 1))
-            .collect();
-        gaps.push((py.end, py.end));
-        mark(root, Role::Target);
-        let mut from = py.start - 4;
-        for (top, bottom) in gaps {
-            if top > from {
-                let segment = vec![(tx, from), (tx, top)];
-                root.draw(&PathElement::new(segment, RED.stroke_width(2)))?;
-            }
-            from = bottom;
-        }
-        let label = c
-            .target_label
-            .as_deref()
-            .map(clean)
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| format!("Mục tiêu {}", value(&scale, t)));
-        let half = width(&label, TICK) / 2.0;
-        let cx = f64::from(tx).clamp(f64::from(PAD) + half, f64::from(W as i32 - PAD) - half);
-        mark(root, Role::TargetLabel);
-        let style = text_style(TICK, &RED, HPos::Center, VPos::Bottom);
-        root.draw(&Text::new(label, (cx as i32, py.start - 8), style))?;
+        draw_target(root, c, t, tx, &texts, (py.start, py.end))?;
     }
+    draw_values(root, c, texts)?;
+    let centers: Vec<i32> = (0..l.names.len()).map(center).collect();
+    draw_names(root, l, &centers)?;
+    if l.keys {
+        draw_keys(root)?;
+    }
+    Ok(())
+}
 
+/// The target line crosses the bars (so each bar reads against it) but
+/// breaks around value texts it would strike through; its label on top.
+fn draw_target<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &BarChart,
+    t: f64,
+    tx: i32,
+    texts: &[(i32, i32, String)],
+    (top, bottom): (i32, i32),
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let mut gaps: Vec<(i32, i32)> = texts
+        .iter()
+        // Generous: real fonts may run a little wider than estimated.
+        .filter(|(x, _, s)| (x - 4..=x + width(s, UNIT) as i32 + 10).contains(&tx))
+        .map(|(_, y, _)| (y - LINE_H / 2 - 1, y + LINE_H / 2 + 1))
+        .collect();
+    gaps.push((bottom, bottom));
+    mark(root, Role::Target);
+    let mut from = top - 4;
+    for (top, bottom) in gaps {
+        if top > from {
+            let segment = vec![(tx, from), (tx, top)];
+            root.draw(&PathElement::new(segment, RED.stroke_width(2)))?;
+        }
+        from = bottom;
+    }
+    let label = c
+        .target_label
+        .as_deref()
+        .map(clean)
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| format!("Mục tiêu {}", value(&c.scale, t)));
+    let half = width(&label, TICK) / 2.0;
+    let cx = f64::from(tx).clamp(f64::from(PAD) + half, f64::from(W as i32 - PAD) - half);
+    mark(root, Role::TargetLabel);
+    let style = text_style(TICK, &RED, HPos::Center, VPos::Bottom);
+    root.draw(&Text::new(label, (cx as i32, top - 8), style))?;
+    Ok(())
+}
+
+/// Each bar's value (or why it has none) after its end.
+fn draw_values<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &BarChart,
+    texts: Vec<(i32, i32, String)>,
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
     mark(root, Role::Value);
     for ((x, y, t), bar) in texts.into_iter().zip(&c.bars) {
         let color = if bar.value.value().is_some() {
@@ -270,10 +302,20 @@ where
         let style = text_style(UNIT, &color, HPos::Left, VPos::Center);
         root.draw(&Text::new(t, (x, y), style))?;
     }
+    Ok(())
+}
 
+/// Each unit's name, wrapped, left of its bar (`centers`: each row's middle).
+fn draw_names<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    l: &Layout,
+    centers: &[i32],
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
     mark(root, Role::Plain);
-    for (i, lines) in l.names.iter().enumerate() {
-        let yc = center(i);
+    for (lines, &yc) in l.names.iter().zip(centers) {
         let first = yc - (lines.len() as i32 - 1) * LINE_H / 2;
         for (k, line) in lines.iter().enumerate() {
             let style = text_style(UNIT, &TEXT, HPos::Left, VPos::Center);
@@ -285,20 +327,26 @@ where
         }
     }
 
-    if l.keys {
-        let y = PAD + KEY_ROW / 2;
-        let mut x = PAD;
-        for (role, text) in [(Role::Key, MET_TEXT), (Role::KeyMiss, MISS_TEXT)] {
-            mark(root, role);
-            root.draw(&Rectangle::new(
-                [(x, y - 8), (x + 22, y + 8)],
-                BLUE.filled(),
-            ))?;
-            mark(root, Role::Key);
-            let style = text_style(UNIT, &TEXT, HPos::Left, VPos::Center);
-            root.draw(&Text::new(text, (x + 30, y), style))?;
-            x += 30 + width(text, UNIT) as i32 + 24;
-        }
+    Ok(())
+}
+
+/// The key: a bar that meets the target, and one that misses it.
+fn draw_keys<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let y = PAD + KEY_ROW / 2;
+    let mut x = PAD;
+    for (role, text) in [(Role::Key, MET_TEXT), (Role::KeyMiss, MISS_TEXT)] {
+        mark(root, role);
+        root.draw(&Rectangle::new(
+            [(x, y - 8), (x + 22, y + 8)],
+            BLUE.filled(),
+        ))?;
+        mark(root, Role::Key);
+        let style = text_style(UNIT, &TEXT, HPos::Left, VPos::Center);
+        root.draw(&Text::new(text, (x + 30, y), style))?;
+        x += 30 + width(text, UNIT) as i32 + 24;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::post::{finish, mark, Frame, Role};
+use super::restyle::{finish, mark, Frame, Role};
 use super::scale::{tick, value, Axis, Ticked};
 use super::text::{clean, width, wrap};
 use super::{font, Datum, LineChart, BAND, BLUE, GRID, MUTED, RED, SERIES2, TEXT};
@@ -188,26 +188,12 @@ where
     mark(root, Role::Plain);
     root.fill(&WHITE)?;
 
-    let legend_h = rows.len() as i32 * LEGEND_ROW;
-    let top = PAD + legend_h + 14;
-    let y_area = p
-        .axis
-        .ticks
-        .iter()
-        .map(|t| width(&tick(&scale, *t), TICK))
-        .fold(0.0, f64::max) as i32
-        + 16;
-    let widths: Vec<f64> = p.labels.iter().map(|l| width(l, TICK)).collect();
-    // Leave room on the right for half of the last label past the last point.
-    let half_last = widths.last().copied().unwrap_or(0.0) / 2.0;
-    let mut right = 16;
-    for _ in 0..2 {
-        let plot_w = f64::from(W as i32 - PAD - y_area - right);
-        let slot = plot_w / n.max(1) as f64;
-        right = (half_last + 6.0 - slot / 2.0).ceil().max(16.0) as i32;
-    }
-    let plot_w = f64::from(W as i32 - PAD - y_area - right);
-    let picked = thin_labels(&widths, plot_w);
+    let Margins {
+        top,
+        right,
+        y_area,
+        picked,
+    } = margins(p, &scale, rows.len());
 
     let x_max = n.max(1) as f64 - 0.5;
     let x_range = Ticked {
@@ -230,39 +216,15 @@ where
 
     // Not-applicable months: a labelled band behind the grid, never a 0.
     let first = p.series.first().map(|(_, d)| d.as_slice()).unwrap_or(&[]);
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for (i, d) in first.iter().enumerate() {
-        if d.is_not_applicable() {
-            match runs.last_mut() {
-                Some((_, end)) if *end + 1 == i => *end = i,
-                _ => runs.push((i, i)),
-            }
-        }
-    }
-    if !runs.is_empty() {
-        mark(root, Role::NotApplicable);
-        for (a, b) in runs {
+    let bands: Vec<(i32, i32)> = not_applicable_runs(first)
+        .into_iter()
+        .map(|(a, b)| {
             let (x0, _) = chart.backend_coord(&(a as f64 - 0.5, 0.0));
             let (x1, _) = chart.backend_coord(&(b as f64 + 0.5, 0.0));
-            let (x0, x1) = (x0.max(px.start), x1.min(px.end));
-            root.draw(&Rectangle::new(
-                [(x0, py.start), (x1, py.end)],
-                BAND.filled(),
-            ))?;
-            let band = f64::from(x1 - x0);
-            let cx = (x0 + x1) / 2;
-            if band >= width(NA_TEXT, NOTE) + 8.0 {
-                let style = text_style(NOTE, &MUTED, HPos::Center, VPos::Top);
-                root.draw(&Text::new(NA_TEXT, (cx, py.start + 6), style))?;
-            } else if band >= NOTE + 4.0 {
-                let style = font(NOTE)
-                    .transform(FontTransform::Rotate270)
-                    .color(&MUTED)
-                    .pos(Pos::new(HPos::Center, VPos::Center));
-                root.draw(&Text::new(NA_TEXT, (cx, (py.start + py.end) / 2), style))?;
-            }
-        }
-    }
+            (x0.max(px.start), x1.min(px.end))
+        })
+        .collect();
+    draw_not_applicable(root, &bands, (py.start, py.end))?;
 
     mark(root, Role::Axes);
     let label_of = |v: &f64| -> String {
@@ -307,25 +269,14 @@ where
         .filter(|t| (0.0..=p.axis.top).contains(t))
         .map(|t| (t, chart.backend_coord(&(0.0, t)).1));
     if let Some((t, ty)) = target_y {
-        mark(root, Role::Target);
-        root.draw(&PathElement::new(
-            vec![(px.start, ty), (px.end - 1, ty)],
-            RED.stroke_width(2),
-        ))?;
         let label = c
             .target_label
             .as_deref()
             .map(clean)
             .filter(|l| !l.is_empty())
             .unwrap_or_else(|| format!("Mục tiêu {}", value(&scale, t)));
-        draw_target_label(
-            root,
-            &label,
-            ty,
-            (px.start, px.end),
-            (py.start, py.end),
-            &points,
-        )?;
+        let plot = ((px.start, px.end), (py.start, py.end));
+        draw_target(root, &label, ty, plot, &points)?;
     }
 
     if n == 0
@@ -341,6 +292,122 @@ where
         ))?;
     }
 
+    draw_series(root, &points)?;
+    draw_legend(root, rows)
+}
+
+/// The target: a dashed line across the plot at `ty`, and its label.
+fn draw_target<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    label: &str,
+    ty: i32,
+    (xs, ys): ((i32, i32), (i32, i32)),
+    points: &[Vec<Option<(i32, i32)>>],
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    mark(root, Role::Target);
+    root.draw(&PathElement::new(
+        vec![(xs.0, ty), (xs.1 - 1, ty)],
+        RED.stroke_width(2),
+    ))?;
+    draw_target_label(root, label, ty, xs, ys, points)
+}
+
+/// Room around the plot: for the legend's rows above, the y labels on the
+/// left, half the last x label on the right; and the x labels that fit.
+struct Margins {
+    top: i32,
+    right: i32,
+    y_area: i32,
+    /// Indexes of the x labels shown.
+    picked: Vec<usize>,
+}
+
+fn margins(p: &Prepared, scale: &super::Scale, legend_rows: usize) -> Margins {
+    let n = p.labels.len();
+    let legend_h = legend_rows as i32 * LEGEND_ROW;
+    let top = PAD + legend_h + 14;
+    let y_area = p
+        .axis
+        .ticks
+        .iter()
+        .map(|t| width(&tick(scale, *t), TICK))
+        .fold(0.0, f64::max) as i32
+        + 16;
+    let widths: Vec<f64> = p.labels.iter().map(|l| width(l, TICK)).collect();
+    // Leave room on the right for half of the last label past the last point.
+    let half_last = widths.last().copied().unwrap_or(0.0) / 2.0;
+    let mut right = 16;
+    for _ in 0..2 {
+        let plot_w = f64::from(W as i32 - PAD - y_area - right);
+        let slot = plot_w / n.max(1) as f64;
+        right = (half_last + 6.0 - slot / 2.0).ceil().max(16.0) as i32;
+    }
+    let plot_w = f64::from(W as i32 - PAD - y_area - right);
+    Margins {
+        top,
+        right,
+        y_area,
+        picked: thin_labels(&widths, plot_w),
+    }
+}
+
+/// Runs of consecutive not-applicable months, as first and last index.
+fn not_applicable_runs(data: &[Datum]) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, d) in data.iter().enumerate() {
+        if d.is_not_applicable() {
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == i => *end = i,
+                _ => runs.push((i, i)),
+            }
+        }
+    }
+    runs
+}
+
+/// A band per run of not-applicable months (`bands`: left and right pixel),
+/// labelled across when it is wide enough, upright when it is not.
+fn draw_not_applicable<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    bands: &[(i32, i32)],
+    (top, bottom): (i32, i32),
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    if bands.is_empty() {
+        return Ok(());
+    }
+    mark(root, Role::NotApplicable);
+    for &(x0, x1) in bands {
+        root.draw(&Rectangle::new([(x0, top), (x1, bottom)], BAND.filled()))?;
+        let band = f64::from(x1 - x0);
+        let cx = (x0 + x1) / 2;
+        if band >= width(NA_TEXT, NOTE) + 8.0 {
+            let style = text_style(NOTE, &MUTED, HPos::Center, VPos::Top);
+            root.draw(&Text::new(NA_TEXT, (cx, top + 6), style))?;
+        } else if band >= NOTE + 4.0 {
+            let style = font(NOTE)
+                .transform(FontTransform::Rotate270)
+                .color(&MUTED)
+                .pos(Pos::new(HPos::Center, VPos::Center));
+            root.draw(&Text::new(NA_TEXT, (cx, (top + bottom) / 2), style))?;
+        }
+    }
+    Ok(())
+}
+
+/// Each series' line, split at missing months, and its markers.
+fn draw_series<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    points: &[Vec<Option<(i32, i32)>>],
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
     // The reference series first so the subject's line stays on top.
     for (s, pts) in points.iter().enumerate().rev() {
         let (color, stroke, line_role, point_role) = if s == 0 {
@@ -361,7 +428,17 @@ where
             draw_marker(root, s, (x, y), &color)?;
         }
     }
+    Ok(())
+}
 
+/// The legend: a key per series, and for not-applicable months.
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    rows: &[Vec<(Key, i32)>],
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
     for (r, row) in rows.iter().enumerate() {
         let y = PAD + r as i32 * LEGEND_ROW + LEGEND_ROW / 2;
         for (key, x) in row {

@@ -1,10 +1,10 @@
-//! SVG charts drawn at build time with plotters (issue: SVG trend charts).
+//! SVG charts drawn at build time with plotters.
 //!
 //! Each chart is a complete `<svg>` element meant to be inlined in an HTML5
 //! page: inline so it inherits the page's fonts (no font files, no system
 //! font lookup), needs no extra request, and its `<title>`/`<desc>` are read
 //! by screen readers together with the page. Plotters draws the marks; a
-//! post-processing pass (`post`) adds the accessibility wrapper, classes,
+//! restyling pass (`restyle`) adds the accessibility wrapper, classes,
 //! dash patterns and a `viewBox`, and rounds the numbers plotters prints.
 //!
 //! Embedding: the `<svg>` has a `viewBox` and no width or height, so it
@@ -18,7 +18,7 @@
 
 mod bar;
 mod line;
-mod post;
+mod restyle;
 mod scale;
 mod summary;
 mod text;

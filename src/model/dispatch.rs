@@ -222,7 +222,7 @@ pub struct Note {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Dispatch {
-    /// File stem; the page is `van-ban/<slug>/`.
+    /// File stem: the dispatch's id and the last part of its page's address.
     pub slug: String,
     /// Path relative to the content folder, for "source" links and errors.
     pub source: PathBuf,
@@ -233,9 +233,48 @@ pub struct Dispatch {
 impl Dispatch {
     /// "68/VPUB-PVHCC&KSTT", or "/VP" when the number is blank.
     pub fn number_text(&self) -> String {
-        match self.file.number {
-            Some(n) => format!("{}/{}", n.0, self.file.symbol),
-            None => format!("/{}", self.file.symbol),
+        self.citation().number_text()
+    }
+
+    /// What is shown wherever the dispatch is cited (lists, the source of
+    /// each figure): pages that cite it change when this does.
+    pub fn citation(&self) -> Citation<'_> {
+        let f = &self.file;
+        Citation {
+            slug: &self.slug,
+            kind: f.kind,
+            number: f.number,
+            symbol: &f.symbol,
+            date: f.date,
+            subject: &f.subject,
+            issuer: &f.issuer.body,
+            period: f.period,
+            data_as_of: f.data_as_of,
+        }
+    }
+}
+
+/// The parts of a dispatch every page that cites it shows; see
+/// [`Dispatch::citation`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Citation<'a> {
+    pub slug: &'a str,
+    pub kind: DispatchKind,
+    pub number: Option<Count>,
+    pub symbol: &'a str,
+    pub date: PartialDate,
+    pub subject: &'a str,
+    pub issuer: &'a str,
+    pub period: Option<Period>,
+    pub data_as_of: Option<Date>,
+}
+
+impl Citation<'_> {
+    /// "68/VPUB-PVHCC&KSTT", or "/VP" when the number is blank.
+    pub fn number_text(&self) -> String {
+        match self.number {
+            Some(n) => format!("{}/{}", n.0, self.symbol),
+            None => format!("/{}", self.symbol),
         }
     }
 }

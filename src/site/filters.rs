@@ -1,8 +1,8 @@
 //! Tera filters for Vietnamese formatting, registered on every template:
 //! `num` (55,02; 1.038), `vi_date` (ngày 08 tháng 3 năm 2023), `vi_period`
-//! (tháng 10/2023) and `status` (Hoàn thành / Chưa hoàn thành).
+//! (tháng 10/2023).
 
-use crate::model::{Date, PartialDate, Period};
+use crate::model::{PartialDate, Period};
 use crate::vi;
 use std::collections::HashMap;
 use tera::{Error, Result, Tera, Value};
@@ -11,7 +11,6 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("num", num);
     tera.register_filter("vi_date", vi_date);
     tera.register_filter("vi_period", vi_period);
-    tera.register_filter("status", status);
 }
 
 /// A `Num` (`{value, decimals}`) keeps its printed decimals; a plain number
@@ -52,15 +51,12 @@ fn vi_date(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
         .as_str()
         .ok_or_else(|| Error::msg("vi_date: expects a date string"))?;
     let short = args.get("style").and_then(Value::as_str) == Some("short");
-    if short {
-        if let Ok(d) = Date::parse(text) {
-            return Ok(Value::String(vi::format_short_date(&d)));
-        }
-        let p = PartialDate::parse(text).map_err(Error::msg)?;
-        return Ok(Value::String(format!("{:02}/{}", p.month, p.year)));
-    }
     let p = PartialDate::parse(text).map_err(Error::msg)?;
-    Ok(Value::String(vi::format_long_date(&p)))
+    Ok(Value::String(if short {
+        vi::format_short_partial_date(&p)
+    } else {
+        vi::format_long_date(&p)
+    }))
 }
 
 /// `2023-10` → `tháng 10/2023`; with `short=true` → `T10/2023`.
@@ -75,15 +71,4 @@ fn vi_period(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     } else {
         vi::format_period(&p)
     }))
-}
-
-fn status(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    Ok(Value::String(
-        match value.as_str() {
-            Some("met") => "Hoàn thành",
-            Some("not-met") => "Chưa hoàn thành",
-            _ => "",
-        }
-        .to_string(),
-    ))
 }

@@ -1,16 +1,11 @@
-//! Relative URLs, and the link check run after every build: an internal
+//! The link check run after every build: an internal
 //! link or `#anchor` that does not resolve fails the build, naming the page
 //! and the link.
 
+use super::paths::owner;
 use super::{Site, SiteError};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
-
-/// The prefix that leads from a page back to the site root:
-/// `don-vi/x/index.html` → `../../`; `index.html` → ``.
-pub fn root_of(page: &str) -> String {
-    "../".repeat(page.matches('/').count())
-}
 
 /// Decode the entities tera's escaping produces in attribute values.
 fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
@@ -107,19 +102,6 @@ pub struct LinkIndex {
     files: HashMap<String, usize>,
     ids: HashMap<String, BTreeSet<String>>,
     links: HashMap<String, BTreeSet<String>>,
-}
-
-/// The part of the site a file belongs to, rendered as a whole: a unit's,
-/// month's, dispatch's or indicator's folder (`don-vi/<id>`, …); any other
-/// file is its own part.
-pub fn owner(path: &str) -> &str {
-    let mut parts = path.splitn(3, '/');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(section @ ("don-vi" | "thang" | "van-ban" | "chi-so")), Some(name), Some(_)) => {
-            &path[..section.len() + 1 + name.len()]
-        }
-        _ => path,
-    }
 }
 
 impl LinkIndex {
@@ -254,7 +236,6 @@ mod tests {
 
     #[test]
     fn resolves_relative_links() {
-        assert_eq!(root_of("don-vi/x/index.html"), "../../");
         assert_eq!(
             resolve("don-vi/x/index.html", "../../thang/2023-10/", "/")
                 .unwrap()
@@ -273,18 +254,6 @@ mod tests {
             "static/style.css"
         );
         assert!(resolve("index.html", "../x", "/").is_none());
-    }
-
-    #[test]
-    fn owners_are_the_rendered_folders() {
-        assert_eq!(owner("don-vi/x/index.html"), "don-vi/x");
-        assert_eq!(owner("don-vi/x/tong-diem.csv"), "don-vi/x");
-        assert_eq!(owner("don-vi/index.html"), "don-vi/index.html");
-        assert_eq!(
-            owner("du-lieu/ket-qua-2023.csv"),
-            "du-lieu/ket-qua-2023.csv"
-        );
-        assert_eq!(owner("thang/2023-10/index.html"), "thang/2023-10");
     }
 
     #[test]

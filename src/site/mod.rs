@@ -1,31 +1,39 @@
-//! Steps 2–3 of the pipeline: render the validated model into pages,
-//! charts and data files in memory, check every internal link, then write
-//! the output folder atomically.
+//! Step 2 of the pipeline: render the validated model into pages, charts
+//! and data files, check every internal link, and write the output folder
+//! atomically. [`build`] is the entry point; `serve` rebuilds through
+//! [`incremental`].
 //!
-//! - [`pages`]: one module per page kind gathers that page's data;
-//! - [`theme`]: the templates (in `themes/default/templates/`) and assets;
-//! - [`links`]: relative URLs and the link check;
-//! - [`sink`] and [`output`]: pages written as rendered, swapped in atomically.
+//! - [`pages`]: one module per page kind gathers that page's data and
+//!   renders it with its template;
+//! - [`paths`]: the address and output path of every page and file;
+//! - [`theme`], [`filters`], [`markdown`]: templates and assets, Vietnamese
+//!   formatting for templates, sanitized dispatch text;
+//! - [`writer`]: where rendered files go (memory or a folder), with the
+//!   [`links`] index; [`staging`]: the folder swapped in atomically;
+//! - [`incremental`]: `serve`'s rebuilds of only what a change reaches.
 
 pub mod filters;
+pub mod incremental;
 pub mod links;
 pub mod markdown;
-pub mod output;
 pub mod pages;
-pub mod scope;
-pub mod session;
-pub mod sink;
+pub mod paths;
+pub mod progress;
+pub mod staging;
 pub mod theme;
+pub mod writer;
 
 use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::model::Model;
-pub use sink::Progress;
-use sink::Sink;
+use incremental::affected::Affected;
+use pages::open_data::OpenDataLayout;
+pub use progress::{Progress, Stage};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use thiserror::Error;
+use writer::Writer;
 
 #[derive(Debug, Error)]
 pub enum SiteError {
@@ -75,11 +83,26 @@ impl Site {
     }
 }
 
+/// What a build did: the one result of [`build`] and of `serve`'s
+/// rebuilds ([`incremental::IncrementalBuilder`]).
 #[derive(Debug)]
 pub struct BuildReport {
+    /// Whether every page was rendered (else only those a change reaches).
+    pub full: bool,
+    /// Files rendered.
+    pub rendered: usize,
+    /// Files written into the output (a rebuild writes only those whose
+    /// bytes changed).
+    pub written: usize,
+    /// Files the site no longer has, removed from the output.
+    pub removed: usize,
+    /// HTML pages of the whole site.
     pub pages: usize,
-    pub charts: usize,
+    /// Files of the whole site.
     pub files: usize,
+    /// Charts in the pages rendered.
+    pub charts: usize,
+    /// Bytes rendered.
     pub bytes: usize,
     pub diagnostics: Diagnostics,
 }
@@ -97,22 +120,8 @@ pub fn site_root(content: &Path) -> PathBuf {
     abs.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
-/// Load and validate the content, and load the theme.
-fn prepare(opts: &BuildOptions) -> Result<(Model, theme::Theme, Diagnostics), SiteError> {
-    prepare_with(opts, content::load(&opts.content))
-}
-
-/// [`model_of`], with the theme.
-fn prepare_with(
-    opts: &BuildOptions,
-    loaded: content::Loaded,
-) -> Result<(Model, theme::Theme, Diagnostics), SiteError> {
-    let (model, diagnostics) = model_of(opts, loaded)?;
-    let theme = theme::load(&site_root(&opts.content), &model.site.theme)?;
-    Ok((model, theme, diagnostics))
-}
-
-/// The model of loaded content (or its errors), with the options applied.
+/// The model of loaded content, with the options applied, or the content's
+/// errors.
 fn model_of(
     opts: &BuildOptions,
     loaded: content::Loaded,
@@ -126,12 +135,19 @@ fn model_of(
     Ok((model, loaded.diagnostics))
 }
 
-/// Load, validate and render the site in memory, with its links checked.
+/// The theme a model names, with the site's own overrides.
+fn theme_of(opts: &BuildOptions, model: &Model) -> Result<theme::Theme, SiteError> {
+    theme::load(&site_root(&opts.content), &model.site.theme)
+}
+
+/// Load, validate and render the site in memory, with its links checked:
+/// what [`build`] would write, for tests and tools.
 pub fn render(opts: &BuildOptions) -> Result<(Site, Diagnostics), SiteError> {
-    let (model, theme, diagnostics) = prepare(opts)?;
-    let sink = Sink::memory();
-    pages::render_all(&model, &theme, &sink, &scope::Scope::All)?;
-    let sink::Finished { index, files, .. } = sink.finish();
+    let (model, diagnostics) = model_of(opts, content::load(&opts.content))?;
+    let theme = theme_of(opts, &model)?;
+    let writer = Writer::memory();
+    pages::render_all(&model, &theme, &writer, &Affected::All, None)?;
+    let writer::Written { index, files, .. } = writer.finish();
     index.check(&model.site.base_path)?;
     let site = Site {
         files,
@@ -140,62 +156,67 @@ pub fn render(opts: &BuildOptions) -> Result<(Site, Diagnostics), SiteError> {
     Ok((site, diagnostics))
 }
 
-/// Build the site into `opts.output`: pages are written into a staging
-/// folder as they are rendered, links are checked, and only then is the
-/// staging folder swapped in. On any error the previous output is left as
-/// it was.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport, SiteError> {
-    build_with_progress(opts, Arc::default())
-}
-
-/// [`build`], reporting how far it has got in `progress`.
-pub fn build_with_progress(
-    opts: &BuildOptions,
-    progress: Arc<Progress>,
-) -> Result<BuildReport, SiteError> {
+/// Build the site into `opts.output`: load and validate everything, render
+/// every page into a staging folder as it is rendered, check every link,
+/// and only then swap the staging folder in. On any error the previous
+/// output is left as it was. `progress` tells how far it has got.
+pub fn build(opts: &BuildOptions, progress: Arc<Progress>) -> Result<BuildReport, SiteError> {
     let started = std::time::Instant::now();
-    let (model, theme, diagnostics) = prepare(opts)?;
+    let (model, diagnostics) = model_of(opts, content::load(&opts.content))?;
+    let theme = theme_of(opts, &model)?;
     crate::timings::note("load and validate", started);
-    build_model(opts, &model, &theme, diagnostics, progress).map(|(report, _)| report)
+    let (report, _) = full_build(opts, &model, &theme, progress)?;
+    Ok(BuildReport {
+        diagnostics,
+        ..report
+    })
 }
 
 /// What a full build leaves for a partial rebuild to start from.
 struct Built {
     index: links::LinkIndex,
-    layout: Option<pages::data::Layout>,
+    open_data: Option<OpenDataLayout>,
 }
 
-/// The full build of a loaded model.
-fn build_model(
+/// Render every page of a loaded model into a staging folder, check the
+/// links, and swap it in.
+fn full_build(
     opts: &BuildOptions,
     model: &Model,
     theme: &theme::Theme,
-    diagnostics: Diagnostics,
     progress: Arc<Progress>,
 ) -> Result<(BuildReport, Built), SiteError> {
-    progress.set_stage(1);
-    let staging = output::begin(&opts.output)?;
-    let sink = Sink::folder(&staging.dir, progress.clone());
-    let rendered = pages::render_all(model, theme, &sink, &scope::Scope::All).map(drop);
-    let (bytes, charts) = (sink.bytes(), sink.charts());
-    let sink::Finished { index, layout, .. } = sink.finish();
-    progress.set_stage(2);
+    progress.set_stage(Stage::Rendering);
+    let staging = staging::begin(&opts.output)?;
+    let writer = Writer::folder(&staging.dir, progress.clone());
+    let rendered = pages::render_all(model, theme, &writer, &Affected::All, None);
+    let (bytes, charts) = (writer.bytes(), writer.charts());
+    let writer::Written { index, .. } = writer.finish();
+    progress.set_stage(Stage::CheckingLinks);
     let checked = std::time::Instant::now();
-    if let Err(e) = rendered.and_then(|()| index.check(&model.site.base_path)) {
-        output::abort(staging);
-        return Err(e);
-    }
+    let open_data = match rendered.and_then(|r| index.check(&model.site.base_path).map(|()| r)) {
+        Ok(rendered) => rendered.open_data,
+        Err(e) => {
+            staging::abort(staging);
+            return Err(e);
+        }
+    };
     crate::timings::note("link check", checked);
-    output::commit(staging)?;
-    progress.set_stage(3);
+    staging::commit(staging)?;
+    progress.set_stage(Stage::Done);
+    let files = index.file_count();
     let report = BuildReport {
+        full: true,
+        rendered: files,
+        written: files,
+        removed: 0,
         pages: index.html_pages().len(),
-        files: index.file_count(),
+        files,
         charts,
         bytes,
-        diagnostics,
+        diagnostics: Diagnostics::default(),
     };
-    Ok((report, Built { index, layout }))
+    Ok((report, Built { index, open_data }))
 }
 
 /// `cong-khai` → `/cong-khai/`.

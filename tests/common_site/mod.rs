@@ -102,7 +102,7 @@ pub fn options(content: &Path, output: &Path, base_path: Option<&str>) -> BuildO
 }
 
 pub fn build(content: &Path, output: &Path) -> Result<BuildReport, SiteError> {
-    site::build(&options(content, output, None))
+    site::build(&options(content, output, None), Default::default())
 }
 
 /// `congkhai build --content … --output … [extra args]`, run as a process.

@@ -155,92 +155,98 @@ impl DispatchChecker<'_> {
             targets,
         } = table;
         let status_col = *status_col;
-        {
-            let rat = format!("{at}.rows[{r}]");
-            let unit_ok = self.unit(&row.unit, &format!("{rat}.unit"), Some(period), diags);
-            if unit_ok && !seen_units.insert(&row.unit) {
+        let rat = format!("{at}.rows[{r}]");
+        let unit_ok = self.unit(&row.unit, &format!("{rat}.unit"), Some(period), diags);
+        if unit_ok && !seen_units.insert(&row.unit) {
+            diags.push(
+                self.src
+                    .error(
+                        &format!("{rat}.unit"),
+                        format!("`{}` has two rows in this appendix", row.unit),
+                    )
+                    .with_hint("check the unit id of this row against the printed name"),
+            );
+        }
+        if let (Some(printed), Ok(u)) = (&row.printed_name, self.cat.resolve_unit(&row.unit)) {
+            let f = fold(printed);
+            if fold(&u.name) != f && !u.aliases.iter().any(|al| fold(al) == f) {
                 diags.push(
                     self.src
-                        .error(
-                            &format!("{rat}.unit"),
-                            format!("`{}` has two rows in this appendix", row.unit),
+                        .warning(
+                            &format!("{rat}.printed_name"),
+                            format!("`{printed}` is not a known name of `{}` ({})", u.id, u.name),
                         )
-                        .with_hint("check the unit id of this row against the printed name"),
+                        .with_hint(
+                            "check the unit, or add the printed name to its aliases in units.yaml",
+                        ),
                 );
             }
-            if let (Some(printed), Ok(u)) = (&row.printed_name, self.cat.resolve_unit(&row.unit)) {
-                let f = fold(printed);
-                if fold(&u.name) != f && !u.aliases.iter().any(|al| fold(al) == f) {
-                    diags.push(self.src.warning(&format!("{rat}.printed_name"), format!("`{printed}` is not a known name of `{}` ({})", u.id, u.name))
-                        .with_hint("check the unit, or add the printed name to its aliases in units.yaml"));
+        }
+        if row.values.len() != app.columns.len() {
+            diags.push(
+                self.src
+                    .error(
+                        &format!("{rat}.values"),
+                        format!(
+                            "{} values for {} columns",
+                            row.values.len(),
+                            app.columns.len()
+                        ),
+                    )
+                    .with_hint("give one value per column, in order; `~` for a blank cell"),
+            );
+        }
+        if row.status.is_some() && status_col.is_none() {
+            diags.push(self.src.error(&format!("{rat}.status"), "this appendix has no status column")
+                .with_hint("set `has_status: true` on the column the status belongs to, or remove the status"));
+        }
+        for (c, cell) in row.values.iter().enumerate() {
+            let field = format!("{rat}.values[{c}]");
+            let (Some(col), Some(Some(ind))) = (app.columns.get(c), columns.get(c)) else {
+                continue;
+            };
+            let value = match cell {
+                crate::model::Cell::Value { value } => {
+                    check_measure_value(ind, value, None, self.src, &field, diags);
+                    FigureValue::Value { value: *value }
                 }
-            }
-            if row.values.len() != app.columns.len() {
-                diags.push(
-                    self.src
-                        .error(
-                            &format!("{rat}.values"),
-                            format!(
-                                "{} values for {} columns",
-                                row.values.len(),
-                                app.columns.len()
-                            ),
-                        )
-                        .with_hint("give one value per column, in order; `~` for a blank cell"),
-                );
-            }
-            if row.status.is_some() && status_col.is_none() {
-                diags.push(self.src.error(&format!("{rat}.status"), "this appendix has no status column")
-                    .with_hint("set `has_status: true` on the column the status belongs to, or remove the status"));
-            }
-            for (c, cell) in row.values.iter().enumerate() {
-                let field = format!("{rat}.values[{c}]");
-                let (Some(col), Some(Some(ind))) = (app.columns.get(c), columns.get(c)) else {
-                    continue;
-                };
-                let value = match cell {
-                    crate::model::Cell::Value { value } => {
-                        check_measure_value(ind, value, None, self.src, &field, diags);
-                        FigureValue::Value { value: *value }
-                    }
-                    crate::model::Cell::NotApplicable { reason } => FigureValue::NotApplicable {
-                        reason: reason.clone(),
-                    },
-                    crate::model::Cell::NotPublished { reason } => FigureValue::NotPublished {
-                        reason: reason.clone(),
-                    },
-                };
-                let mut f = self.figure(
-                    period,
-                    &row.unit,
-                    &col.indicator,
-                    value,
-                    FigureSource::Appendix {
-                        number: self.id(&app.number),
-                    },
-                );
-                f.target = targets.get(c).cloned().flatten();
-                if status_col == Some(c) {
-                    f.status = row.status;
-                    if let (Some(met), Some(status)) = (f.meets_target(), row.status) {
-                        let printed_met = status == Status::Met;
-                        if met != printed_met {
-                            let t = f
-                                .target
-                                .as_ref()
-                                .map_or(String::new(), |t| t.at_least.to_string());
-                            diags.push(self.src.warning(&format!("{rat}.status"), format!(
-                                "printed `{}` but {} {} the target of at least {t}",
-                                if printed_met { "Hoàn thành" } else { "Chưa hoàn thành" },
-                                cell_text(cell),
-                                if met { "meets" } else { "misses" }
-                            )).with_hint("the published status is kept as printed; check it against the original"));
-                        }
+                crate::model::Cell::NotApplicable { reason } => FigureValue::NotApplicable {
+                    reason: reason.clone(),
+                },
+                crate::model::Cell::NotPublished { reason } => FigureValue::NotPublished {
+                    reason: reason.clone(),
+                },
+            };
+            let mut f = self.figure(
+                period,
+                &row.unit,
+                &col.indicator,
+                value,
+                FigureSource::Appendix {
+                    number: self.id(&app.number),
+                },
+            );
+            f.target = targets.get(c).cloned().flatten();
+            if status_col == Some(c) {
+                f.status = row.status;
+                if let (Some(met), Some(status)) = (f.meets_target(), row.status) {
+                    let printed_met = status == Status::Met;
+                    if met != printed_met {
+                        let t = f
+                            .target
+                            .as_ref()
+                            .map_or(String::new(), |t| t.at_least.to_string());
+                        diags.push(self.src.warning(&format!("{rat}.status"), format!(
+                            "printed `{}` but {} {} the target of at least {t}",
+                            if printed_met { "Hoàn thành" } else { "Chưa hoàn thành" },
+                            cell_text(cell),
+                            if met { "meets" } else { "misses" }
+                        )).with_hint("the published status is kept as printed; check it against the original"));
                     }
                 }
-                if unit_ok {
-                    self.figures.push(f);
-                }
+            }
+            if unit_ok {
+                self.figures.push(f);
             }
         }
     }

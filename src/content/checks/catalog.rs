@@ -237,110 +237,122 @@ impl Catalog {
         }
         let mut ids = HashSet::new();
         for (i, s) in file.schemes.iter().enumerate() {
-            let at = format!("schemes[{i}]");
             if !is_slug(&s.id) {
                 diags.push(
-                    src.error(&format!("{at}.id"), format!("`{}` is not a valid id", s.id))
-                        .with_hint(slug_hint(&s.id)),
+                    src.error(
+                        &format!("schemes[{i}].id"),
+                        format!("`{}` is not a valid id", s.id),
+                    )
+                    .with_hint(slug_hint(&s.id)),
                 );
             }
-            if !ids.insert(s.id.clone()) {
+            if !ids.insert(s.id.as_str()) {
                 diags.push(
                     src.error(
-                        &format!("{at}.id"),
+                        &format!("schemes[{i}].id"),
                         format!("the id `{}` is used twice", s.id),
                     )
                     .with_hint("give each scheme its own id"),
                 );
             }
-            if let Some(t) = s.valid_to {
-                if t < s.valid_from {
-                    diags.push(
-                        src.error(
-                            &format!("{at}.valid_to"),
-                            format!("valid_to {t} is before valid_from {}", s.valid_from),
-                        )
-                        .with_hint("valid_to is the last day the scheme was in force: a date after valid_from"),
-                    );
-                }
-            }
-            let mut sum = 0.0;
-            for (g, group) in s.groups.iter().enumerate() {
-                let gat = format!("{at}.groups[{g}]");
-                self.check_points_indicator(
-                    &group.indicator,
-                    src,
-                    &format!("{gat}.indicator"),
-                    diags,
-                );
-                sum += group.max.value;
-                if !group.parts.is_empty() {
-                    let parts: f64 = group.parts.iter().map(|p| p.max.value).sum();
-                    if (parts - group.max.value).abs() > 1e-9 {
-                        diags.push(
-                            src.error(
-                                &format!("{gat}.max"),
-                                format!(
-                                    "the parts' maxima add up to {} but the group's max is {}",
-                                    crate::vi::format_auto(parts, 2),
-                                    group.max
-                                ),
-                            )
-                            .with_hint("make the parts' maxima add up to the group's max"),
-                        );
-                    }
-                }
-                for (p, part) in group.parts.iter().enumerate() {
-                    self.check_points_indicator(
-                        &part.indicator,
-                        src,
-                        &format!("{gat}.parts[{p}].indicator"),
-                        diags,
-                    );
-                }
-            }
-            if (sum - s.total_max.value).abs() > 1e-9 {
-                diags.push(
-                    src.error(
-                        &format!("{at}.total_max"),
-                        format!(
-                            "the groups' maxima add up to {} but total_max is {}",
-                            crate::vi::format_auto(sum, 2),
-                            s.total_max
-                        ),
-                    )
-                    .with_hint("make the groups' maxima add up to total_max"),
-                );
-            }
+            self.check_scheme(s, &format!("schemes[{i}]"), src, diags);
         }
-        let mut sorted: Vec<(usize, &SchemeEntry)> = file.schemes.iter().enumerate().collect();
-        sorted.sort_by_key(|(_, s)| s.valid_from);
-        for w in sorted.windows(2) {
-            let (_, a) = w[0];
-            let (j, b) = w[1];
-            if a.valid_to.is_none_or(|t| t >= b.valid_from) {
-                diags.push(
-                    src.error(
-                        &format!("schemes[{j}].valid_from"),
-                        format!(
-                            "scheme `{}` starts {} while `{}` is still in force",
-                            b.id, b.valid_from, a.id
-                        ),
-                    )
-                    .with_hint(format!(
-                        "end `{}` the day before: valid_to: {}",
-                        a.id,
-                        b.valid_from
-                            .0
-                            .pred_opt()
-                            .map_or(String::new(), |d| d.to_string())
-                    )),
-                );
-            }
-        }
+        check_scheme_overlaps(&file.schemes, src, diags);
         self.schemes = file.schemes.clone();
     }
 
+    /// One scheme (at `at`): its dates, and maxima that add up, of groups
+    /// and parts that are points indicators.
+    fn check_scheme(&self, s: &SchemeEntry, at: &str, src: &Source, diags: &mut Diagnostics) {
+        if let Some(t) = s.valid_to {
+            if t < s.valid_from {
+                diags.push(
+                    src.error(
+                        &format!("{at}.valid_to"),
+                        format!("valid_to {t} is before valid_from {}", s.valid_from),
+                    )
+                    .with_hint(
+                        "valid_to is the last day the scheme was in force: a date after valid_from",
+                    ),
+                );
+            }
+        }
+        let mut sum = 0.0;
+        for (g, group) in s.groups.iter().enumerate() {
+            let gat = format!("{at}.groups[{g}]");
+            self.check_points_indicator(&group.indicator, src, &format!("{gat}.indicator"), diags);
+            sum += group.max.value;
+            if !group.parts.is_empty() {
+                let parts: f64 = group.parts.iter().map(|p| p.max.value).sum();
+                if (parts - group.max.value).abs() > 1e-9 {
+                    diags.push(
+                        src.error(
+                            &format!("{gat}.max"),
+                            format!(
+                                "the parts' maxima add up to {} but the group's max is {}",
+                                crate::vi::format_auto(parts, 2),
+                                group.max
+                            ),
+                        )
+                        .with_hint("make the parts' maxima add up to the group's max"),
+                    );
+                }
+            }
+            for (p, part) in group.parts.iter().enumerate() {
+                self.check_points_indicator(
+                    &part.indicator,
+                    src,
+                    &format!("{gat}.parts[{p}].indicator"),
+                    diags,
+                );
+            }
+        }
+        if (sum - s.total_max.value).abs() > 1e-9 {
+            diags.push(
+                src.error(
+                    &format!("{at}.total_max"),
+                    format!(
+                        "the groups' maxima add up to {} but total_max is {}",
+                        crate::vi::format_auto(sum, 2),
+                        s.total_max
+                    ),
+                )
+                .with_hint("make the groups' maxima add up to total_max"),
+            );
+        }
+    }
+}
+
+/// Schemes follow one another: one ends before the next starts.
+fn check_scheme_overlaps(schemes: &[SchemeEntry], src: &Source, diags: &mut Diagnostics) {
+    let mut sorted: Vec<(usize, &SchemeEntry)> = schemes.iter().enumerate().collect();
+    sorted.sort_by_key(|(_, s)| s.valid_from);
+    for w in sorted.windows(2) {
+        let (_, a) = w[0];
+        let (j, b) = w[1];
+        if a.valid_to.is_none_or(|t| t >= b.valid_from) {
+            diags.push(
+                src.error(
+                    &format!("schemes[{j}].valid_from"),
+                    format!(
+                        "scheme `{}` starts {} while `{}` is still in force",
+                        b.id, b.valid_from, a.id
+                    ),
+                )
+                .with_hint(format!(
+                    "end `{}` the day before: valid_to: {}",
+                    a.id,
+                    b.valid_from
+                        .0
+                        .pred_opt()
+                        .map_or(String::new(), |d| d.to_string())
+                )),
+            );
+        }
+    }
+}
+
+impl Catalog {
     fn check_points_indicator(&self, id: &str, src: &Source, field: &str, diags: &mut Diagnostics) {
         match self.resolve_indicator(id) {
             Err(hint) => diags.push(

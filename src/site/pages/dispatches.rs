@@ -2,9 +2,9 @@
 //! with its figures as tables and its data as CSV.
 
 use super::views::*;
-use super::{Pages, Renderer};
+use super::{Page, PageContext, Pages};
 use crate::model::Dispatch;
-use crate::site::markdown;
+use crate::site::{markdown, paths};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -38,7 +38,7 @@ struct DispatchPage<'a> {
     source: String,
 }
 
-pub fn render(r: &Renderer) -> Pages {
+pub fn render(r: &PageContext) -> Pages {
     let model = r.model;
     let mut years: BTreeMap<i32, Vec<DispatchRef>> = BTreeMap::new();
     for d in &model.dispatches {
@@ -56,7 +56,7 @@ pub fn render(r: &Renderer) -> Pages {
         })
         .collect();
     let pages = vec![r.page(
-        "van-ban/index.html",
+        &paths::file_of(paths::DISPATCHES),
         "dispatches.html",
         "dispatches",
         "Văn bản",
@@ -65,15 +65,16 @@ pub fn render(r: &Renderer) -> Pages {
     model
         .dispatches
         .par_iter()
-        .filter(|d| r.scope.dispatch(&d.slug))
-        .try_for_each(|d| r.sink.put_all(render_one(r, d)?))?;
+        .filter(|d| r.affected.dispatch(&d.slug))
+        .try_for_each(|d| r.writer.put_all(render_one(r, d)?))?;
     Ok(pages)
 }
 
-fn render_one(r: &Renderer, d: &Dispatch) -> Pages {
+fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
     let model = r.model;
     let figures = model.figures_of_dispatch(&d.slug);
-    let csv = super::data::csv(model, &figures);
+    let file = paths::file_of(&paths::dispatch(&d.slug));
+    let csv_path = paths::dispatch_csv(&d.slug);
     let page = DispatchPage {
         r#ref: dispatch_ref(d),
         file: &d.file,
@@ -108,20 +109,14 @@ fn render_one(r: &Renderer, d: &Dispatch) -> Pages {
             })
             .collect(),
         figures: figures.len(),
-        csv: "ket-qua.csv".into(),
+        csv: paths::link(&file, &csv_path),
         source: d.source.display().to_string(),
     };
     let title = format!("Văn bản số {}", d.number_text());
-    let dir = format!("van-ban/{}", d.slug);
-    let mut pages = vec![r.page(
-        &format!("{dir}/index.html"),
-        "dispatch.html",
-        "dispatches",
-        &title,
-        &page,
-    )?];
+    let mut pages = vec![r.page(&file, "dispatch.html", "dispatches", &title, &page)?];
     if !figures.is_empty() {
-        pages.push((format!("{dir}/ket-qua.csv"), csv));
+        let csv = super::open_data::csv(model, &figures);
+        pages.push(Page::file(csv_path, csv));
     }
     Ok(pages)
 }

@@ -3,7 +3,8 @@
 //! URL and the base path.
 
 use super::views::*;
-use super::{Pages, Renderer};
+use super::{Page, PageContext, Pages};
+use crate::site::paths;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -15,17 +16,24 @@ struct Entry {
 }
 
 /// `pages`: every HTML page rendered so far, sorted, for the sitemap.
-pub fn render(r: &Renderer, pages_so_far: &[String]) -> Pages {
+pub fn render(r: &PageContext, pages_so_far: &[String]) -> Pages {
     let model = r.model;
     // 404.html is served at any path, so its links are absolute (base path).
-    let mut pages = vec![r.page("404.html", "404.html", "", "Không tìm thấy trang", &())?];
+    let not_found = r.page(
+        paths::NOT_FOUND,
+        "404.html",
+        "",
+        "Không tìm thấy trang",
+        &(),
+    )?;
+    let mut pages = vec![not_found];
 
     let mut entries: Vec<Entry> = model
         .dispatches
         .iter()
         .map(|d| Entry {
             r#ref: dispatch_ref(d),
-            url: r.absolute(&format!("van-ban/{}/index.html", d.slug)),
+            url: r.absolute(&paths::dispatch(&d.slug)),
             updated: format!("{}T00:00:00+07:00", d.file.date.earliest()),
         })
         .collect();
@@ -34,28 +42,27 @@ pub fn render(r: &Renderer, pages_so_far: &[String]) -> Pages {
         .first()
         .map(|e| e.updated.clone())
         .unwrap_or_else(|| "2022-01-01T00:00:00+07:00".into());
-    let mut ctx = r.context("feed.xml", "", "");
+    let mut ctx = r.context(paths::FEED, "", "");
     ctx.insert("entries", &entries);
     ctx.insert("updated", &updated);
-    ctx.insert("feed_url", &r.absolute("feed.xml"));
-    let feed = r.render("feed.xml", &ctx, "feed.xml")?;
-    pages.push(("feed.xml".into(), feed.into_bytes()));
+    ctx.insert("feed_url", &r.absolute(paths::FEED));
+    let feed = r.render("feed.xml", &ctx, paths::FEED)?;
+    pages.push(Page::file(paths::FEED, feed.into_bytes()));
 
-    let ctx = r.context("robots.txt", "", "");
-    let mut robots_ctx = ctx.clone();
-    robots_ctx.insert("sitemap_url", &r.absolute("sitemap.xml"));
-    let robots = r.render("robots.txt", &robots_ctx, "robots.txt")?;
-    pages.push(("robots.txt".into(), robots.into_bytes()));
+    let mut ctx = r.context(paths::ROBOTS, "", "");
+    ctx.insert("sitemap_url", &r.absolute(paths::SITEMAP));
+    let robots = r.render("robots.txt", &ctx, paths::ROBOTS)?;
+    pages.push(Page::file(paths::ROBOTS, robots.into_bytes()));
 
     // Every HTML page but the 404, in path order.
     let urls: Vec<String> = pages_so_far
         .iter()
-        .filter(|k| k.ends_with(".html") && k.as_str() != "404.html")
+        .filter(|k| k.ends_with(".html") && k.as_str() != paths::NOT_FOUND)
         .map(|k| r.absolute(k))
         .collect();
-    let mut ctx = r.context("sitemap.xml", "", "");
-    ctx.insert("urls", &urls);
-    let sitemap = r.render("sitemap.xml", &ctx, "sitemap.xml")?;
-    pages.push(("sitemap.xml".into(), sitemap.into_bytes()));
+    let mut ctx = r.context(paths::SITEMAP, "", "");
+    ctx.insert("pages", &urls);
+    let sitemap = r.render("sitemap.xml", &ctx, paths::SITEMAP)?;
+    pages.push(Page::file(paths::SITEMAP, sitemap.into_bytes()));
     Ok(pages)
 }

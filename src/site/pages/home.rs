@@ -1,10 +1,11 @@
 //! `index.html`: the latest month at a glance.
 
 use super::views::*;
-use super::{Pages, Renderer};
+use super::{PageContext, Pages};
 use crate::model::Period;
 use crate::model::Status;
-use crate::model::{FigureSource, Model};
+use crate::model::{FigureSource, Model, TOTAL};
+use crate::site::paths;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -20,12 +21,12 @@ struct Home {
     total_chart: Option<super::charts::ChartView>,
 }
 
-/// The province's total score over time, linking to its CSV on the
-/// `tong-diem` indicator page (`root` leads from the page to the site root).
-pub fn total_chart(model: &Model, root: &str) -> Option<super::charts::ChartView> {
+/// The province's total score over time, for the page written to `file`,
+/// linking to its CSV on the total's indicator page.
+pub fn total_chart(model: &Model, file: &str) -> Option<super::charts::ChartView> {
     let p = &model.site.province;
-    let csv = format!("{root}chi-so/tong-diem/{p}.csv");
-    super::charts::history(model, p, "tong-diem", "bieu-do-tong-diem", &csv)
+    let csv = paths::link(file, &paths::indicator_chart_csv(TOTAL, p));
+    super::charts::history(model, p, TOTAL, "bieu-do-tong-diem", &csv)
 }
 
 /// The province's newest results, by period.
@@ -43,7 +44,7 @@ pub fn latest_results(model: &Model) -> Option<ResultsView> {
         .and_then(|d| results_view(model, d))
 }
 
-pub fn render(r: &Renderer) -> Pages {
+pub fn render(r: &PageContext) -> Pages {
     let model = r.model;
     let latest = latest_results(model);
     // Units below target: the latest period whose appendices carry targets.
@@ -77,14 +78,10 @@ pub fn render(r: &Renderer) -> Pages {
         below_target,
         newest,
         province: unit_ref(model, &model.site.province),
-        total_chart: total_chart(model, ""),
+        total_chart: total_chart(model, paths::HOME),
     };
     let title = model.site.title.clone();
-    Ok(vec![r.page(
-        "index.html",
-        "index.html",
-        "home",
-        &title,
-        &home,
-    )?])
+    let charts = usize::from(home.total_chart.is_some());
+    let page = r.page(paths::HOME, "index.html", "home", &title, &home)?;
+    Ok(vec![page.with_charts(charts)])
 }

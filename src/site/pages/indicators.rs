@@ -4,11 +4,12 @@
 
 use super::charts::{self, ChartView};
 use super::views::*;
-use super::{Pages, Renderer};
-use crate::model::Num;
+use super::{Page, PageContext, Pages};
 use crate::model::Period;
 use crate::model::{Figure, FigureValue};
 use crate::model::{IndicatorEntry, Measure};
+use crate::model::{Num, TOTAL};
+use crate::site::paths;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -71,7 +72,7 @@ struct IndicatorPage {
     ranking_chart: Option<ChartView>,
 }
 
-fn scheme_views(r: &Renderer) -> Vec<SchemeView> {
+fn scheme_views(r: &PageContext) -> Vec<SchemeView> {
     let model = r.model;
     model
         .schemes
@@ -122,7 +123,7 @@ fn rank_order(a: &(&Figure, String), b: &(&Figure, String), higher_is_better: bo
         .then_with(|| a.1.cmp(&b.1))
 }
 
-pub fn render(r: &Renderer) -> Pages {
+pub fn render(r: &PageContext) -> Pages {
     let model = r.model;
     let item = |e: &IndicatorEntry| IndicatorItem {
         indicator: indicator_ref(model, &e.id),
@@ -145,7 +146,7 @@ pub fn render(r: &Renderer) -> Pages {
             .collect(),
     };
     let pages = vec![r.page(
-        "chi-so/index.html",
+        &paths::file_of(paths::INDICATORS),
         "indicators.html",
         "indicators",
         "Chỉ số và phương pháp",
@@ -154,13 +155,13 @@ pub fn render(r: &Renderer) -> Pages {
     model
         .indicators
         .par_iter()
-        .filter(|ind| r.scope.indicator(&ind.id))
-        .try_for_each(|ind| r.sink.put_all(indicator_pages(r, ind)?))?;
+        .filter(|ind| r.affected.indicator(&ind.id))
+        .try_for_each(|ind| r.writer.put_all(indicator_pages(r, ind)?))?;
     Ok(pages)
 }
 
 /// Maxima of the indicator in each scheme, as a group or a part of one.
-fn maxima(r: &Renderer, ind: &IndicatorEntry) -> Vec<Maximum> {
+fn maxima(r: &PageContext, ind: &IndicatorEntry) -> Vec<Maximum> {
     let model = r.model;
     let mut maxima = Vec::new();
     for s in &model.schemes {
@@ -173,7 +174,7 @@ fn maxima(r: &Renderer, ind: &IndicatorEntry) -> Vec<Maximum> {
                 part_of,
             })
         };
-        if ind.id == "tong-diem" {
+        if ind.id == TOTAL {
             push(s.total_max, None);
         }
         for g in &s.groups {
@@ -189,11 +190,11 @@ fn maxima(r: &Renderer, ind: &IndicatorEntry) -> Vec<Maximum> {
 
 /// An indicator's page with the province's history and the latest
 /// ranking of units, and their CSV files.
-fn indicator_pages(r: &Renderer, ind: &IndicatorEntry) -> Pages {
+fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
     let model = r.model;
     let figures = model.figures_of_indicator(&ind.id);
     let province = &model.site.province;
-    let dir = format!("chi-so/{}", ind.id);
+    let file = paths::file_of(&paths::indicator(&ind.id));
     let mut pages = Vec::new();
 
     let province_figures: Vec<&Figure> = figures
@@ -210,12 +211,12 @@ fn indicator_pages(r: &Renderer, ind: &IndicatorEntry) -> Pages {
         province,
         &ind.id,
         "bieu-do-lich-su",
-        &format!("{province}.csv"),
+        &paths::link(&file, &paths::indicator_chart_csv(&ind.id, province)),
     );
     if !province_figures.is_empty() {
-        pages.push((
-            format!("{dir}/{province}.csv"),
-            super::data::csv(model, &province_figures),
+        pages.push(Page::file(
+            paths::indicator_chart_csv(&ind.id, province),
+            super::open_data::csv(model, &province_figures),
         ));
     }
 
@@ -254,11 +255,11 @@ fn indicator_pages(r: &Renderer, ind: &IndicatorEntry) -> Pages {
             &p,
             &ordered,
             "bieu-do-xep-hang",
-            "xep-hang.csv",
+            &paths::link(&file, &paths::ranking_csv(&ind.id)),
         );
-        pages.push((
-            format!("{dir}/xep-hang.csv"),
-            super::data::csv(model, &ordered),
+        pages.push(Page::file(
+            paths::ranking_csv(&ind.id),
+            super::open_data::csv(model, &ordered),
         ));
     }
     let page = IndicatorPage {
@@ -272,12 +273,9 @@ fn indicator_pages(r: &Renderer, ind: &IndicatorEntry) -> Pages {
         ranking,
         ranking_chart,
     };
-    pages.push(r.page(
-        &format!("{dir}/index.html"),
-        "indicator.html",
-        "indicators",
-        &ind.name,
-        &page,
-    )?);
+    let charts =
+        usize::from(page.history_chart.is_some()) + usize::from(page.ranking_chart.is_some());
+    let indicator_page = r.page(&file, "indicator.html", "indicators", &ind.name, &page)?;
+    pages.push(indicator_page.with_charts(charts));
     Ok(pages)
 }

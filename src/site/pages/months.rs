@@ -1,10 +1,9 @@
 //! `thang/` and `thang/<period>/`: one page per period covered by any dispatch.
 
 use super::views::*;
-use super::{Page, Pages, Renderer};
-use crate::model::Note;
-use crate::model::Period;
-use crate::site::SiteError;
+use super::{Page, PageContext, Pages};
+use crate::model::{Note, Period, TOTAL};
+use crate::site::{paths, SiteError};
 use crate::vi;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -13,7 +12,8 @@ use std::collections::BTreeMap;
 #[derive(Serialize)]
 struct MonthLink {
     period: Period,
-    slug: String,
+    /// The period's page.
+    url: String,
     label: String,
     /// The province's total, when a dispatch gives it.
     total: Option<crate::model::Num>,
@@ -72,15 +72,15 @@ struct MonthPage {
     total_chart: Option<super::charts::ChartView>,
 }
 
-fn link(r: &Renderer, p: Period) -> MonthLink {
+fn link(r: &PageContext, p: Period) -> MonthLink {
     let total = r
         .model
         .figures_of_period(&p)
         .into_iter()
-        .find(|f| *f.unit == *r.model.site.province && &*f.indicator == "tong-diem");
+        .find(|f| *f.unit == *r.model.site.province && &*f.indicator == TOTAL);
     MonthLink {
         period: p,
-        slug: p.slug(),
+        url: paths::month(&p),
         label: vi::format_period(&p),
         total: total.and_then(|f| match &f.value {
             crate::model::FigureValue::Value { value } => Some(*value),
@@ -91,7 +91,7 @@ fn link(r: &Renderer, p: Period) -> MonthLink {
     }
 }
 
-pub fn render(r: &Renderer) -> Pages {
+pub fn render(r: &PageContext) -> Pages {
     let model = r.model;
     let periods = model.periods();
     let mut years: BTreeMap<i32, Vec<MonthLink>> = BTreeMap::new();
@@ -104,25 +104,27 @@ pub fn render(r: &Renderer) -> Pages {
         .map(|(year, months)| YearGroup { year, months })
         .collect();
     let pages = vec![r.page(
-        "thang/index.html",
+        &paths::file_of(paths::MONTHS),
         "months.html",
         "months",
         "Kết quả theo tháng",
         &groups,
     )?];
-    let total_chart = super::home::total_chart(model, "../../");
+    // One chart for every month page: they are all as deep in the site.
+    let total_chart = periods
+        .first()
+        .and_then(|p| super::home::total_chart(model, &paths::file_of(&paths::month(p))));
     periods.par_iter().enumerate().try_for_each(|(i, p)| {
-        if !r.scope.period(p) {
+        if !r.affected.period(p) {
             return Ok(());
         }
-        let (path, bytes) = month_page(r, &periods, i, p, &total_chart)?;
-        r.sink.put(path, bytes)
+        r.writer.put(month_page(r, &periods, i, p, &total_chart)?)
     })?;
     Ok(pages)
 }
 
 fn month_page(
-    r: &Renderer,
+    r: &PageContext,
     periods: &[Period],
     i: usize,
     p: &Period,
@@ -184,11 +186,13 @@ fn month_page(
         }
     }
     let title = format!("Kết quả {}", page.label);
-    r.page(
-        &format!("thang/{}/index.html", p.slug()),
+    let charts = usize::from(page.total_chart.is_some());
+    let page = r.page(
+        &paths::file_of(&paths::month(p)),
         "month.html",
         "months",
         &title,
         &page,
-    )
+    )?;
+    Ok(page.with_charts(charts))
 }

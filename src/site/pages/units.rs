@@ -4,9 +4,10 @@
 
 use super::charts::ChartView;
 use super::views::*;
-use super::{Pages, Renderer};
+use super::{Page, PageContext, Pages};
 use crate::model::{FigureValue, Unit};
 use crate::model::{Status, UnitKind};
+use crate::site::paths;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -69,9 +70,10 @@ pub fn kind_label(kind: UnitKind) -> &'static str {
 }
 
 /// Histories of every indicator with figures for `unit`, in indicator order.
-pub fn histories(r: &Renderer, unit: &str) -> Vec<History> {
+pub fn histories(r: &PageContext, unit: &str) -> Vec<History> {
     let model = r.model;
     let figures = model.figures_of_unit(unit);
+    let page_file = paths::file_of(&paths::unit(unit));
     model
         .indicators
         .iter()
@@ -94,7 +96,7 @@ pub fn histories(r: &Renderer, unit: &str) -> Vec<History> {
                 unit,
                 &ind.id,
                 &format!("bieu-do-{}", ind.id),
-                &format!("{}.csv", ind.id),
+                &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
             );
             Some(History {
                 indicator: indicator_ref(model, &ind.id),
@@ -114,7 +116,7 @@ pub fn histories(r: &Renderer, unit: &str) -> Vec<History> {
         .collect()
 }
 
-pub fn render(r: &Renderer) -> Pages {
+pub fn render(r: &PageContext) -> Pages {
     let model = r.model;
     // The list: the province, then departments and boards, then districts,
     // then communes and wards under each parent.
@@ -189,7 +191,7 @@ pub fn render(r: &Renderer) -> Pages {
         });
     }
     let pages = vec![r.page(
-        "don-vi/index.html",
+        &paths::file_of(paths::UNITS),
         "units.html",
         "units",
         "Đơn vị",
@@ -213,16 +215,16 @@ pub fn render(r: &Renderer) -> Pages {
     model
         .units
         .par_iter()
-        .filter(|u| r.scope.unit(u.id()))
+        .filter(|u| r.affected.unit(u.id()))
         .try_for_each(|u| {
             let named = named.get(u.id()).map(Vec::as_slice).unwrap_or_default();
-            r.sink.put_all(unit_pages(r, u, named)?)
+            r.writer.put_all(unit_pages(r, u, named)?)
         })?;
     Ok(pages)
 }
 
 /// A unit's page, the CSV of each of its histories, and redirects from its former ids.
-fn unit_pages(r: &Renderer, u: &Unit, named: &[(&str, Option<&str>)]) -> Pages {
+fn unit_pages(r: &PageContext, u: &Unit, named: &[(&str, Option<&str>)]) -> Pages {
     let model = r.model;
     let refs = |ids: &[String]| ids.iter().map(|i| unit_ref(model, i)).collect::<Vec<_>>();
     let figures = model.figures_of_unit(u.id());
@@ -251,22 +253,24 @@ fn unit_pages(r: &Renderer, u: &Unit, named: &[(&str, Option<&str>)]) -> Pages {
         dispatches,
         mentions,
     };
-    let mut pages = vec![r.page(
-        &format!("don-vi/{}/index.html", u.id()),
+    let charts = page.histories.iter().filter(|h| h.chart.is_some()).count();
+    let unit_page = r.page(
+        &paths::file_of(&paths::unit(u.id())),
         "unit.html",
         "units",
         &u.entry.name,
         &page,
-    )?];
+    )?;
+    let mut pages = vec![unit_page.with_charts(charts)];
     for h in &page.histories {
         let own: Vec<_> = figures
             .iter()
             .copied()
             .filter(|f| *f.indicator == *h.indicator.id)
             .collect();
-        pages.push((
-            format!("don-vi/{}/{}.csv", u.id(), h.indicator.id),
-            super::data::csv(model, &own),
+        pages.push(Page::file(
+            paths::unit_chart_csv(u.id(), &h.indicator.id),
+            super::open_data::csv(model, &own),
         ));
     }
     for old in &u.entry.former_ids {
@@ -275,7 +279,7 @@ fn unit_pages(r: &Renderer, u: &Unit, named: &[(&str, Option<&str>)]) -> Pages {
             to: unit_ref(model, u.id()),
         };
         pages.push(r.page(
-            &format!("don-vi/{old}/index.html"),
+            &paths::file_of(&paths::unit(old)),
             "redirect.html",
             "units",
             &u.entry.name,

@@ -4,6 +4,8 @@ use crate::model::{Appendix, Detail, DispatchKind, Footnote, Measure, Status, Ta
 use crate::model::{Cell, Num, Rank};
 use crate::model::{Dispatch, Figure, FigureSource, FigureValue, Model};
 use crate::model::{PartialDate, Period};
+use crate::site::paths;
+use crate::vi;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -11,6 +13,8 @@ pub struct UnitRef {
     pub id: String,
     pub name: String,
     pub short: String,
+    /// The unit's page.
+    pub url: String,
 }
 
 pub fn unit_ref(model: &Model, id: &str) -> UnitRef {
@@ -19,11 +23,13 @@ pub fn unit_ref(model: &Model, id: &str) -> UnitRef {
             id: id.to_string(),
             name: u.entry.name.clone(),
             short: u.display_name().to_string(),
+            url: paths::unit(id),
         },
         None => UnitRef {
             id: id.to_string(),
             name: id.to_string(),
             short: id.to_string(),
+            url: paths::unit(id),
         },
     }
 }
@@ -35,6 +41,8 @@ pub struct IndicatorRef {
     pub short: String,
     pub measure: Measure,
     pub count_unit: Option<String>,
+    /// The indicator's page.
+    pub url: String,
 }
 
 pub fn indicator_ref(model: &Model, id: &str) -> IndicatorRef {
@@ -45,6 +53,7 @@ pub fn indicator_ref(model: &Model, id: &str) -> IndicatorRef {
             short: i.short_name.clone().unwrap_or_else(|| i.name.clone()),
             measure: i.measure,
             count_unit: i.count_unit.clone(),
+            url: paths::indicator(id),
         },
         None => IndicatorRef {
             id: id.to_string(),
@@ -52,6 +61,7 @@ pub fn indicator_ref(model: &Model, id: &str) -> IndicatorRef {
             short: id.to_string(),
             measure: Measure::Points,
             count_unit: None,
+            url: paths::indicator(id),
         },
     }
 }
@@ -60,27 +70,51 @@ pub fn indicator_ref(model: &Model, id: &str) -> IndicatorRef {
 pub struct DispatchRef {
     pub slug: String,
     pub number: String,
+    /// "Công văn số 68/VPUB-PVHCC&KSTT", "Văn bản số 1846/UBND-KSTT".
+    pub title: String,
+    /// The title, and the date when the number is blank (`Công văn số /VP
+    /// (11/2023)`): what a link to the dispatch reads.
+    pub link_text: String,
     pub date: PartialDate,
     pub subject: String,
     pub issuer: String,
     pub directive: bool,
     pub period: Option<Period>,
-    pub period_slug: Option<String>,
+    /// The page of the period it covers.
+    pub period_url: Option<String>,
     /// "Số liệu ngày …": the data cut-off the dispatch gives.
     pub data_as_of: Option<String>,
+    /// The dispatch's page.
+    pub url: String,
 }
 
+/// Built from [`Dispatch::citation`] only: what a change to the dispatch
+/// reaches is decided by it.
 pub fn dispatch_ref(d: &Dispatch) -> DispatchRef {
+    let c = d.citation();
+    let number = c.number_text();
+    let kind = match c.kind {
+        DispatchKind::Directive => "Văn bản",
+        DispatchKind::MonthlyResults => "Công văn",
+    };
+    let title = format!("{kind} số {number}");
+    let link_text = match c.number {
+        Some(_) => title.clone(),
+        None => format!("{title} ({})", vi::format_short_partial_date(&c.date)),
+    };
     DispatchRef {
-        slug: d.slug.clone(),
-        number: d.number_text(),
-        date: d.file.date,
-        subject: d.file.subject.clone(),
-        issuer: d.file.issuer.body.clone(),
-        directive: d.file.kind == DispatchKind::Directive,
-        period: d.file.period,
-        period_slug: d.file.period.map(|p| p.slug()),
-        data_as_of: d.file.data_as_of.map(|x| x.to_string()),
+        slug: c.slug.to_string(),
+        number,
+        title,
+        link_text,
+        date: c.date,
+        subject: c.subject.to_string(),
+        issuer: c.issuer.to_string(),
+        directive: c.kind == DispatchKind::Directive,
+        period: c.period,
+        period_url: c.period.as_ref().map(paths::month),
+        data_as_of: c.data_as_of.map(|x| x.to_string()),
+        url: paths::dispatch(c.slug),
     }
 }
 
@@ -88,7 +122,8 @@ pub fn dispatch_ref(d: &Dispatch) -> DispatchRef {
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureRow {
     pub period: Period,
-    pub period_slug: String,
+    /// The period's page.
+    pub period_url: String,
     pub unit: UnitRef,
     pub indicator: IndicatorRef,
     pub value: FigureValue,
@@ -115,7 +150,7 @@ pub fn source_label(source: &FigureSource) -> String {
 pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
     FigureRow {
         period: f.period,
-        period_slug: f.period.slug(),
+        period_url: paths::month(&f.period),
         unit: unit_ref(model, &f.unit),
         indicator: indicator_ref(model, &f.indicator),
         value: f.value.clone(),
@@ -132,6 +167,8 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
             .unwrap_or_else(|| DispatchRef {
                 slug: f.dispatch.to_string(),
                 number: String::new(),
+                title: String::new(),
+                link_text: String::new(),
                 date: PartialDate {
                     year: 0,
                     month: 1,
@@ -141,8 +178,9 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
                 issuer: String::new(),
                 directive: false,
                 period: None,
-                period_slug: None,
+                period_url: None,
                 data_as_of: None,
+                url: paths::dispatch(&f.dispatch),
             }),
         source: source_label(&f.source),
     }
@@ -153,7 +191,8 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
 pub struct ResultsView {
     pub unit: UnitRef,
     pub period: Period,
-    pub period_slug: String,
+    /// The period's page.
+    pub period_url: String,
     pub total: Option<Num>,
     pub total_max: Option<Num>,
     pub rank: Option<Rank>,
@@ -215,7 +254,7 @@ pub fn results_view(model: &Model, d: &Dispatch) -> Option<ResultsView> {
     Some(ResultsView {
         unit: unit_ref(model, &r.unit),
         period,
-        period_slug: period.slug(),
+        period_url: paths::month(&period),
         total: r.total,
         total_max: scheme.map(|s| s.total_max),
         rank: r.rank,

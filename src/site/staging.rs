@@ -1,5 +1,5 @@
 //! Write the site atomically: into a fresh folder beside the output (see
-//! [`super::sink`]), then swapped in, so a failed build leaves the previous site as it was and
+//! [`super::writer`]), then swapped in, so a failed build leaves the previous site as it was and
 //! files no longer produced disappear.
 
 use super::SiteError;

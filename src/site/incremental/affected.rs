@@ -3,24 +3,26 @@
 //! changed dispatches. Lists, the home page and the feeds are always
 //! rendered; they are few.
 //!
-//! `tests/site_incremental.rs` checks that a partial rebuild gives the
+//! The incremental tests check that a partial rebuild gives the
 //! same bytes as a full build, for every kind of edit.
 
 use crate::model::Period;
 use crate::model::{Dispatch, Figure, Model};
-use crate::site::pages::views::dispatch_ref;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+/// The pages a change reaches, and so the pages a build renders.
 #[derive(Debug, Clone, Default)]
-pub enum Scope {
+pub enum Affected {
+    /// Every page: a full build.
     #[default]
     All,
-    Changed(Box<Changed>),
+    /// Those that show something of the changes.
+    Changes(Box<Changes>),
 }
 
 /// What the changed dispatches touch, in the old and in the new content.
 #[derive(Debug, Clone, Default)]
-pub struct Changed {
+pub struct Changes {
     pub dispatches: HashSet<String>,
     /// Units with figures in them, their issuers and the units they mention.
     pub units: HashSet<String>,
@@ -35,46 +37,46 @@ pub struct Changed {
     pub data_from: Option<usize>,
 }
 
-impl Scope {
+impl Affected {
     pub fn is_all(&self) -> bool {
-        matches!(self, Scope::All)
+        matches!(self, Affected::All)
     }
     pub fn unit(&self, id: &str) -> bool {
         match self {
-            Scope::All => true,
-            Scope::Changed(c) => c.units.contains(id),
+            Affected::All => true,
+            Affected::Changes(c) => c.units.contains(id),
         }
     }
     pub fn period(&self, p: &Period) -> bool {
         match self {
-            Scope::All => true,
-            Scope::Changed(c) => c.all_months || c.periods.contains(p),
+            Affected::All => true,
+            Affected::Changes(c) => c.all_months || c.periods.contains(p),
         }
     }
     pub fn indicator(&self, id: &str) -> bool {
         match self {
-            Scope::All => true,
-            Scope::Changed(c) => c.indicators.contains(id),
+            Affected::All => true,
+            Affected::Changes(c) => c.indicators.contains(id),
         }
     }
     pub fn dispatch(&self, slug: &str) -> bool {
         match self {
-            Scope::All => true,
-            Scope::Changed(c) => c.dispatches.contains(slug),
+            Affected::All => true,
+            Affected::Changes(c) => c.dispatches.contains(slug),
         }
     }
     /// The first record of the open data files to write again, if any.
     pub fn data_from(&self) -> Option<usize> {
         match self {
-            Scope::All => Some(0),
-            Scope::Changed(c) => c.data_from,
+            Affected::All => Some(0),
+            Affected::Changes(c) => c.data_from,
         }
     }
 
-    /// The scope of a rebuild after the dispatches `slugs` changed from
+    /// The pages a rebuild renders after the dispatches `slugs` changed from
     /// `old` to `new`; everything when the change reaches every page (a
     /// dispatch added or removed, a period appearing or disappearing).
-    pub fn of_change(old: &Model, new: &Model, slugs: &BTreeSet<String>) -> Scope {
+    pub fn of_change(old: &Model, new: &Model, slugs: &BTreeSet<String>) -> Affected {
         let ids = |m: &Model| {
             m.dispatches
                 .iter()
@@ -82,9 +84,9 @@ impl Scope {
                 .collect::<BTreeSet<_>>()
         };
         if ids(old) != ids(new) || old.periods() != new.periods() {
-            return Scope::All;
+            return Affected::All;
         }
-        let mut c = Changed::default();
+        let mut c = Changes::default();
         for slug in slugs {
             let (Some(was), Some(now)) = (old.dispatch(slug), new.dispatch(slug)) else {
                 continue;
@@ -96,7 +98,7 @@ impl Scope {
             if was.file.period != now.file.period {
                 // Months list their dispatches, and a theme may show the
                 // counts beside each month: rare enough to build it all.
-                return Scope::All;
+                return Affected::All;
             }
             c.dispatches.insert(slug.clone());
             c.periods.extend(was.file.period);
@@ -106,7 +108,7 @@ impl Scope {
             // Unit pages show the dispatch's reference with each figure,
             // and its mentions: when the reference changed, every unit it
             // names; otherwise those whose figures or mentions changed.
-            let same_ref = dispatch_ref(was) == dispatch_ref(now);
+            let same_ref = was.citation() == now.citation();
             let (figs_was, figs_now) = (by_unit(old, slug), by_unit(new, slug));
             let units: BTreeSet<&str> = figs_was.keys().chain(figs_now.keys()).copied().collect();
             for unit in units {
@@ -154,7 +156,7 @@ impl Scope {
                 .zip(&new.figures)
                 .position(|(a, b)| a != b || renumbered.contains(&*b.dispatch))
         };
-        Scope::Changed(Box::new(c))
+        Affected::Changes(Box::new(c))
     }
 }
 

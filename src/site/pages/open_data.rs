@@ -1,9 +1,10 @@
 //! `du-lieu/`: the open data, one row per figure, as CSV and JSON.
 
 use super::views::source_label;
-use super::{Pages, Renderer};
+use super::{PageContext, Pages};
 use crate::model::{Figure, FigureValue, Model};
-use crate::site::sink::Counted;
+use crate::site::paths::{self, OPEN_DATA_CSV as CSV_FILE, OPEN_DATA_JSON as JSON_FILE};
+use crate::site::writer::Counted;
 use crate::site::SiteError;
 use serde::Serialize;
 
@@ -225,6 +226,9 @@ pub const COLUMNS: &[(&str, &str)] = &[
 struct DataPage {
     columns: Vec<(&'static str, &'static str)>,
     figures: usize,
+    /// Links to the two files from the page.
+    csv: String,
+    json: String,
     csv_bytes: usize,
     json_bytes: usize,
 }
@@ -233,21 +237,17 @@ struct DataPage {
 /// after an edit, `serve` rewrites the files from the first record that
 /// changed (the newest month is at the end).
 #[derive(Debug, Clone, Default)]
-pub struct Layout {
+pub struct OpenDataLayout {
     pub csv: Vec<u64>,
     pub json: Vec<u64>,
 }
 
-const CSV_FILE: &str = "du-lieu/ket-qua.csv";
-const JSON_FILE: &str = "du-lieu/ket-qua.json";
-
 /// Write the two files whole, or, when the previous build's layout is
 /// known and records before `from` are unchanged, from record `from` on.
-fn write_files(r: &Renderer, from: usize) -> Result<(usize, usize), SiteError> {
+fn write_files(r: &PageContext, from: usize) -> Result<(usize, usize), SiteError> {
     let model = r.model;
-    let previous = r
-        .sink
-        .take_layout()
+    let previous = lock(&r.open_data)
+        .take()
         .filter(|l| from > 0 && from < l.csv.len() && l.csv.len() == model.figures.len());
     let from = if previous.is_some() { from } else { 0 };
     let (mut csv_at, mut json_at) = (Vec::new(), Vec::new());
@@ -255,7 +255,7 @@ fn write_files(r: &Renderer, from: usize) -> Result<(usize, usize), SiteError> {
     let json_start = previous.as_ref().map_or(0, |l| l.json[from]);
     let (csv_bytes, json_bytes) = rayon::join(
         || {
-            r.sink.put_from(CSV_FILE, csv_start, &mut |w| {
+            r.writer.put_from(CSV_FILE, csv_start, &mut |w| {
                 let rows = model.figures[from..].iter();
                 write_csv_rows(model, rows, from == 0, w, &mut |o| {
                     csv_at.push(csv_start + o)
@@ -263,7 +263,7 @@ fn write_files(r: &Renderer, from: usize) -> Result<(usize, usize), SiteError> {
             })
         },
         || {
-            r.sink.put_from(JSON_FILE, json_start, &mut |w| {
+            r.writer.put_from(JSON_FILE, json_start, &mut |w| {
                 write_json(model, from, w, &mut |o| json_at.push(json_start + o))
             })
         },
@@ -273,28 +273,36 @@ fn write_files(r: &Renderer, from: usize) -> Result<(usize, usize), SiteError> {
     layout.json.truncate(from);
     layout.csv.extend(csv_at);
     layout.json.extend(json_at);
-    r.sink.set_layout(layout);
+    *lock(&r.open_data) = Some(layout);
     Ok((csv_bytes?, json_bytes?))
 }
 
-pub fn render(r: &Renderer) -> Pages {
+/// A poisoned lock only means another thread panicked; its data is still whole.
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn render(r: &PageContext) -> Pages {
     let model = r.model;
-    let (csv_bytes, json_bytes) = match r.scope.data_from() {
+    let (csv_bytes, json_bytes) = match r.affected.data_from() {
         Some(from) => write_files(r, from)?,
         None => {
             // Unchanged since the previous build, which noted their sizes.
-            let size = |path| r.sink.size_of(path).unwrap_or_default();
+            let size = |path| r.writer.size_of(path).unwrap_or_default();
             (size(CSV_FILE), size(JSON_FILE))
         }
     };
+    let file = paths::file_of(paths::OPEN_DATA);
     let page = DataPage {
         columns: COLUMNS.to_vec(),
         figures: model.figures.len(),
+        csv: paths::link(&file, CSV_FILE),
+        json: paths::link(&file, JSON_FILE),
         csv_bytes,
         json_bytes,
     };
     Ok(vec![r.page(
-        "du-lieu/index.html",
+        &file,
         "data.html",
         "data",
         "Dữ liệu mở",

@@ -1,16 +1,19 @@
 //! Where rendered files go as soon as they are rendered: into memory (for
-//! tests and `render`), or straight into the staging folder of a build, so
-//! that a national build never holds the whole site in memory. Either way
-//! each HTML page's ids and links are noted for the link check, and every
-//! path is checked before anything is written.
+//! tests and `render`), straight into the staging folder of a build (so
+//! that a national build never holds the whole site in memory), or, for a
+//! partial rebuild, into memory and a spill folder. Either way each HTML
+//! page's ids and links are noted for the link check, what pages report
+//! (charts, bytes) is counted, and every path is checked before anything
+//! is written. The writer knows nothing of what the files hold.
 
 use super::links::LinkIndex;
-use super::output::safe_relative;
-use super::pages::data::Layout;
+use super::pages::Page;
+use super::progress::Progress;
+use super::staging::safe_relative;
 use super::SiteError;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 enum Target {
@@ -25,67 +28,31 @@ enum Target {
     },
 }
 
-pub struct Sink {
+pub struct Writer {
     target: Target,
     index: Mutex<LinkIndex>,
     progress: Arc<Progress>,
-    /// Where the records of the open data files start (see [`Layout`]).
-    layout: Mutex<Option<Layout>>,
     /// In overlay mode, the files written into the spill folder, each with
     /// the offset from which it replaces the output's file (0: all of it).
     spilled: Mutex<BTreeMap<String, u64>>,
 }
 
-/// What a sink holds once everything is put.
-pub struct Finished {
+/// What a writer holds once everything is put.
+pub struct Written {
     pub index: LinkIndex,
     /// The files, in memory mode (in overlay mode: all but the spilled ones).
     pub files: BTreeMap<String, Vec<u8>>,
     /// In overlay mode, the spilled files and the offset each starts at in
     /// the output's file (0: the whole file).
     pub spilled: BTreeMap<String, u64>,
-    pub layout: Option<Layout>,
 }
 
-/// How far a build has got, for a progress line on a terminal.
-#[derive(Debug, Default)]
-pub struct Progress {
-    /// 0 loading, 1 rendering, 2 checking links, 3 done.
-    pub stage: AtomicUsize,
-    pub files: AtomicUsize,
-    pub bytes: AtomicUsize,
-    /// Inline SVG charts in the pages written.
-    pub charts: AtomicUsize,
-}
-
-impl Progress {
-    pub fn set_stage(&self, stage: usize) {
-        self.stage.store(stage, Ordering::Relaxed);
-    }
-
-    /// `đang dựng trang: 1.234 tệp, 56 MB`-style line, in English for the terminal.
-    pub fn line(&self) -> String {
-        let stage = match self.stage.load(Ordering::Relaxed) {
-            0 => "loading content",
-            1 => "rendering",
-            2 => "checking links",
-            _ => "done",
-        };
-        format!(
-            "{stage}: {} files, {:.1} MB written",
-            self.files.load(Ordering::Relaxed),
-            self.bytes.load(Ordering::Relaxed) as f64 / 1e6
-        )
-    }
-}
-
-impl Sink {
-    pub fn memory() -> Sink {
-        Sink {
+impl Writer {
+    pub fn memory() -> Writer {
+        Writer {
             target: Target::Memory(Mutex::new(BTreeMap::new())),
             index: Mutex::new(LinkIndex::default()),
             progress: Arc::default(),
-            layout: Mutex::default(),
             spilled: Mutex::default(),
         }
     }
@@ -93,26 +60,16 @@ impl Sink {
     /// Over the link index of a previous build, for a partial rebuild:
     /// what is put replaces that build's entries. Pages are kept in memory,
     /// large files written into `spill` (an empty folder).
-    pub fn overlay(previous: LinkIndex, layout: Option<Layout>, spill: &Path) -> Sink {
-        Sink {
+    pub fn overlay(previous: LinkIndex, spill: &Path) -> Writer {
+        Writer {
             target: Target::Overlay {
                 files: Mutex::new(BTreeMap::new()),
                 spill: spill.to_path_buf(),
             },
             index: Mutex::new(previous),
             progress: Arc::default(),
-            layout: Mutex::new(layout),
             spilled: Mutex::default(),
         }
-    }
-
-    /// The open data layout of the previous build, when known.
-    pub fn take_layout(&self) -> Option<Layout> {
-        lock(&self.layout).take()
-    }
-
-    pub fn set_layout(&self, layout: Layout) {
-        *lock(&self.layout) = Some(layout);
     }
 
     /// After a partial rebuild: forget the files of the parts rendered
@@ -136,26 +93,28 @@ impl Sink {
     }
 
     /// Write into `dir`, which must exist and be empty.
-    pub fn folder(dir: &Path, progress: Arc<Progress>) -> Sink {
-        Sink {
+    pub fn folder(dir: &Path, progress: Arc<Progress>) -> Writer {
+        Writer {
             target: Target::Folder(dir.to_path_buf()),
             index: Mutex::new(LinkIndex::default()),
             progress,
-            layout: Mutex::default(),
             spilled: Mutex::default(),
         }
     }
 
-    pub fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+    pub fn put(&self, page: Page) -> Result<(), SiteError> {
+        let Page {
+            path,
+            bytes,
+            charts,
+        } = page;
         let rel = safe_relative(&path)?;
         // Links and ids are read outside the lock; only the result is merged.
         let page = path.ends_with(".html").then(|| {
             let html = std::str::from_utf8(&bytes).unwrap_or_default();
-            self.progress
-                .charts
-                .fetch_add(html.matches("<svg ").count(), Ordering::Relaxed);
             LinkIndex::read_page(&path, html)
         });
+        self.progress.charts.fetch_add(charts, Ordering::Relaxed);
         self.progress
             .bytes
             .fetch_add(bytes.len(), Ordering::Relaxed);
@@ -231,7 +190,7 @@ impl Sink {
         Ok(size)
     }
 
-    /// [`Sink::put_with`] for a file whose first `start` bytes are those
+    /// [`Writer::put_with`] for a file whose first `start` bytes are those
     /// of the previous build: in overlay mode, only the rest is written, to
     /// replace the output file's bytes from `start` on. Returns the size of
     /// the whole file.
@@ -257,8 +216,8 @@ impl Sink {
         Ok(size)
     }
 
-    pub fn put_all(&self, pages: Vec<(String, Vec<u8>)>) -> Result<(), SiteError> {
-        pages.into_iter().try_for_each(|(p, b)| self.put(p, b))
+    pub fn put_all(&self, pages: Vec<Page>) -> Result<(), SiteError> {
+        pages.into_iter().try_for_each(|page| self.put(page))
     }
 
     /// Paths of the HTML pages written so far, sorted (for the sitemap).
@@ -274,18 +233,17 @@ impl Sink {
         self.progress.bytes.load(Ordering::Relaxed)
     }
 
-    pub fn finish(self) -> Finished {
+    pub fn finish(self) -> Written {
         let files = match self.target {
             Target::Memory(m) | Target::Overlay { files: m, .. } => {
                 m.into_inner().unwrap_or_else(|e| e.into_inner())
             }
             Target::Folder(_) => BTreeMap::new(),
         };
-        Finished {
+        Written {
             index: self.index.into_inner().unwrap_or_else(|e| e.into_inner()),
             files,
             spilled: self.spilled.into_inner().unwrap_or_else(|e| e.into_inner()),
-            layout: self.layout.into_inner().unwrap_or_else(|e| e.into_inner()),
         }
     }
 }
@@ -298,7 +256,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// Counts the bytes written. Its `flush` does not reach the writer below
 /// (writers such as csv's flush after every row, which must not become a
 /// system call each): flush `inner` once at the end.
-pub(crate) struct Counted<W> {
+pub struct Counted<W> {
     pub inner: W,
     pub bytes: u64,
 }

@@ -1,6 +1,6 @@
 //! The builds of `serve`: the first one is a full build; each later one
 //! re-reads only the content files that changed and, when only dispatch
-//! files did, renders only the pages that show them (see [`super::scope`])
+//! files did, renders only the pages that show them (see [`affected`])
 //! and writes only the files whose bytes changed. A change to the theme,
 //! site.yaml, units.yaml or indicators.yaml, or a dispatch added or
 //! removed, gives a full build again.
@@ -9,39 +9,25 @@
 //! its pages in memory (and its large files beside the output) until its
 //! links are checked.
 
-use super::output::{self, safe_relative};
-use super::scope::Scope;
-use super::sink::{Finished, Sink};
-use super::{model_of, pages, theme, BuildOptions, Built, SiteError};
+use crate::site::staging::{self, safe_relative};
+pub mod affected;
+
 use crate::content::LoadCache;
 use crate::diagnostics::Diagnostics;
 use crate::model::Model;
+use crate::site::writer::{Writer, Written};
+use crate::site::{
+    full_build, model_of, pages, theme_of, BuildOptions, BuildReport, Built, SiteError,
+};
 use crate::stamp::{self, Stamp};
+use affected::Affected;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Seek;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// What a rebuild did.
-#[derive(Debug)]
-pub struct Rebuild {
-    /// Whether every page was rendered (else only those the change reaches).
-    pub full: bool,
-    /// Files rendered.
-    pub rendered: usize,
-    /// Files whose bytes changed, written into the output.
-    pub written: usize,
-    /// Files the site no longer has, removed from the output.
-    pub removed: usize,
-    /// HTML pages of the whole site.
-    pub pages: usize,
-    /// Files of the whole site.
-    pub files: usize,
-    pub diagnostics: Diagnostics,
-}
-
 /// The state `serve` keeps between builds.
-pub struct Session {
+pub struct IncrementalBuilder {
     opts: BuildOptions,
     cache: LoadCache,
     /// Dispatch files read since the last good build: a load that fails
@@ -56,13 +42,13 @@ struct Last {
     model: Model,
     built: Built,
     /// Loaded once: the theme's files are part of `structure`.
-    theme: theme::Theme,
+    theme: crate::site::theme::Theme,
     structure: BTreeMap<PathBuf, Stamp>,
 }
 
-impl Session {
-    pub fn new(opts: BuildOptions) -> Session {
-        Session {
+impl IncrementalBuilder {
+    pub fn new(opts: BuildOptions) -> IncrementalBuilder {
+        IncrementalBuilder {
             opts,
             cache: LoadCache::default(),
             pending: BTreeSet::new(),
@@ -72,7 +58,7 @@ impl Session {
 
     /// Build the site again, as little of it as the changes since the last
     /// good build allow.
-    pub fn rebuild(&mut self) -> Result<Rebuild, SiteError> {
+    pub fn rebuild(&mut self) -> Result<BuildReport, SiteError> {
         let started = std::time::Instant::now();
         let structure = structure(&self.opts);
         let (loaded, reread) = crate::content::load_cached(&self.opts.content, &mut self.cache);
@@ -81,7 +67,7 @@ impl Session {
         crate::timings::note("rebuild: load", started);
         // The last build is given up here: if this one fails, the next one
         // is a full build.
-        let (scope, theme, built) = match self.last.take() {
+        let (affected, theme, built) = match self.last.take() {
             // A partial rebuild writes over the last one: not if the output
             // folder was removed or emptied meanwhile.
             Some(last)
@@ -93,38 +79,24 @@ impl Session {
                     .filter_map(|p| p.file_stem())
                     .map(|s| s.to_string_lossy().to_string())
                     .collect();
-                let scope = Scope::of_change(&last.model, &model, &slugs);
-                (scope, last.theme, Some(last.built))
+                let affected = Affected::of_change(&last.model, &model, &slugs);
+                (affected, last.theme, Some(last.built))
             }
             _ => {
-                let theme = theme::load(&super::site_root(&self.opts.content), &model.site.theme)?;
-                (Scope::All, theme, None)
+                let theme = theme_of(&self.opts, &model)?;
+                (Affected::All, theme, None)
             }
         };
-        crate::timings::note("rebuild: scope", started);
-        let (report, built) = match (scope, built) {
-            (Scope::Changed(changed), Some(built)) => {
-                partial(&self.opts, &model, &theme, Scope::Changed(changed), built)?
-            }
-            _ => {
-                let (report, built) = super::build_model(
-                    &self.opts,
-                    &model,
-                    &theme,
-                    Diagnostics::default(),
-                    Arc::default(),
-                )?;
-                let rebuild = Rebuild {
-                    full: true,
-                    rendered: report.files,
-                    written: report.files,
-                    removed: 0,
-                    pages: report.pages,
-                    files: report.files,
-                    diagnostics: Diagnostics::default(),
-                };
-                (rebuild, built)
-            }
+        crate::timings::note("rebuild: affected", started);
+        let (report, built) = match (affected, built) {
+            (Affected::Changes(changed), Some(built)) => partial(
+                &self.opts,
+                &model,
+                &theme,
+                Affected::Changes(changed),
+                built,
+            )?,
+            _ => full_build(&self.opts, &model, &theme, Arc::default())?,
         };
         self.pending.clear();
         self.last = Some(Last {
@@ -133,55 +105,59 @@ impl Session {
             theme,
             structure,
         });
-        Ok(Rebuild {
+        Ok(BuildReport {
             diagnostics,
             ..report
         })
     }
 }
 
-/// Render the pages in `scope` over the previous build's `index`, check
+/// Render the pages in `affected` over the previous build's `index`, check
 /// every link of the resulting site, then write the files that changed.
 fn partial(
     opts: &BuildOptions,
     model: &Model,
-    theme: &theme::Theme,
-    scope: Scope,
+    theme: &crate::site::theme::Theme,
+    affected: Affected,
     last: Built,
-) -> Result<(Rebuild, Built), SiteError> {
-    let spill = output::begin(&opts.output)?;
-    let sink = Sink::overlay(last.index, last.layout, &spill.dir);
-    let result = pages::render_all(model, theme, &sink, &scope);
-    let Finished {
+) -> Result<(BuildReport, Built), SiteError> {
+    let spill = staging::begin(&opts.output)?;
+    let writer = Writer::overlay(last.index, &spill.dir);
+    let result = pages::render_all(model, theme, &writer, &affected, last.open_data);
+    let (bytes, charts) = (writer.bytes(), writer.charts());
+    let Written {
         index,
         files,
         spilled,
-        layout,
-    } = sink.finish();
+    } = writer.finish();
     let t = std::time::Instant::now();
-    let stale = match result.and_then(|stale| index.check(&model.site.base_path).map(|()| stale)) {
-        Ok(stale) => stale,
+    let rendered = match result.and_then(|r| index.check(&model.site.base_path).map(|()| r)) {
+        Ok(rendered) => rendered,
         Err(e) => {
-            output::abort(spill);
+            staging::abort(spill);
             return Err(e);
         }
     };
     crate::timings::note("rebuild: check", t);
     let written = write_changed(&opts.output, &files, &spill.dir, &spilled);
     crate::timings::note("rebuild: write", t);
+    let stale = rendered.stale;
     let removed = written.and_then(|w| remove(&opts.output, &stale).map(|()| w));
-    output::abort(spill);
+    staging::abort(spill);
     let written = removed?;
-    let rebuild = Rebuild {
+    let rebuild = BuildReport {
         full: false,
         rendered: files.len() + spilled.len(),
         written: written + spilled.len(),
         removed: stale.len(),
         pages: index.html_pages().len(),
         files: index.file_count(),
+        charts,
+        bytes,
         diagnostics: Diagnostics::default(),
     };
-    Ok((rebuild, Built { index, layout }))
+    let open_data = rendered.open_data;
+    Ok((rebuild, Built { index, open_data }))
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
@@ -251,7 +227,7 @@ fn remove(output: &Path, stale: &[String]) -> Result<(), SiteError> {
 /// Sizes and times of what every page depends on: the theme folders of
 /// the site and the three catalog files.
 fn structure(opts: &BuildOptions) -> BTreeMap<PathBuf, Stamp> {
-    let root = super::site_root(&opts.content);
+    let root = crate::site::site_root(&opts.content);
     let dirs = ["themes", "templates", "static"].map(|d| root.join(d));
     let files = ["site.yaml", "units.yaml", "indicators.yaml"].map(|f| opts.content.join(f));
     stamp::all(&dirs, &files)

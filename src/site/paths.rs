@@ -1,0 +1,196 @@
+//! The address of every page and file of the site, in one place.
+//!
+//! An *address* is relative to the site root and, for a page, ends with a
+//! slash (`don-vi/so-tu-phap/`); the *file* it is written to ends with
+//! `index.html`. Page modules write files under [`file_of`] their address;
+//! views carry the address (a `url` field) and templates only put the way
+//! back to the site root (`root`) in front of it, so that the site works
+//! under any sub-path. Nothing else in the site spells an address.
+
+use crate::model::Period;
+use serde::Serialize;
+
+/// The home page's file.
+pub const HOME: &str = "index.html";
+/// Served by the portal at any address that has no page.
+pub const NOT_FOUND: &str = "404.html";
+pub const FEED: &str = "feed.xml";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+
+pub const MONTHS: &str = "thang/";
+pub const UNITS: &str = "don-vi/";
+pub const DISPATCHES: &str = "van-ban/";
+pub const INDICATORS: &str = "chi-so/";
+pub const OPEN_DATA: &str = "du-lieu/";
+/// The open data files, every figure of the site.
+pub const OPEN_DATA_CSV: &str = "du-lieu/ket-qua.csv";
+pub const OPEN_DATA_JSON: &str = "du-lieu/ket-qua.json";
+/// The theme's assets.
+pub const STATIC: &str = "static/";
+
+/// The sections' addresses, for templates (`urls.units`, …).
+#[derive(Debug, Serialize)]
+pub struct Sections {
+    pub months: &'static str,
+    pub units: &'static str,
+    pub dispatches: &'static str,
+    pub indicators: &'static str,
+    pub open_data: &'static str,
+    pub feed: &'static str,
+    pub stylesheet: &'static str,
+    pub favicon: &'static str,
+}
+
+pub const SECTIONS: Sections = Sections {
+    months: MONTHS,
+    units: UNITS,
+    dispatches: DISPATCHES,
+    indicators: INDICATORS,
+    open_data: OPEN_DATA,
+    feed: FEED,
+    stylesheet: "static/style.css",
+    favicon: "static/favicon.svg",
+};
+
+/// The results of a period: `thang/2023-10/`.
+pub fn month(period: &Period) -> String {
+    format!("{MONTHS}{}/", period.slug())
+}
+
+/// A unit's page: `don-vi/so-tu-phap/`.
+pub fn unit(id: &str) -> String {
+    format!("{UNITS}{id}/")
+}
+
+/// A dispatch's page: `van-ban/2023-10-vpub/`.
+pub fn dispatch(slug: &str) -> String {
+    format!("{DISPATCHES}{slug}/")
+}
+
+/// An indicator's page: `chi-so/tong-diem/`.
+pub fn indicator(id: &str) -> String {
+    format!("{INDICATORS}{id}/")
+}
+
+/// The figures of one dispatch as CSV, beside its page.
+pub fn dispatch_csv(slug: &str) -> String {
+    format!("{DISPATCHES}{slug}/ket-qua.csv")
+}
+
+/// The data of a unit's chart of one indicator, beside the unit's page.
+pub fn unit_chart_csv(unit: &str, indicator: &str) -> String {
+    format!("{UNITS}{unit}/{indicator}.csv")
+}
+
+/// The data of an indicator's chart for one unit, beside the indicator's page.
+pub fn indicator_chart_csv(indicator: &str, unit: &str) -> String {
+    format!("{INDICATORS}{indicator}/{unit}.csv")
+}
+
+/// The data of an indicator's ranking chart, beside the indicator's page.
+pub fn ranking_csv(indicator: &str) -> String {
+    format!("{INDICATORS}{indicator}/xep-hang.csv")
+}
+
+/// A theme asset: `static/style.css`.
+pub fn asset(name: &str) -> String {
+    format!("{STATIC}{name}")
+}
+
+/// The file an address is written to: `don-vi/x/` → `don-vi/x/index.html`;
+/// a file's address is its own path.
+pub fn file_of(address: &str) -> String {
+    if address.is_empty() || address.ends_with('/') {
+        format!("{address}index.html")
+    } else {
+        address.to_string()
+    }
+}
+
+/// The address of a file: `don-vi/x/index.html` → `don-vi/x/`.
+pub fn url_of_file(file: &str) -> &str {
+    file.strip_suffix("index.html").unwrap_or(file)
+}
+
+/// The prefix that leads from a file back to the site root:
+/// `don-vi/x/index.html` → `../../`; `index.html` → ``.
+pub fn root_of(file: &str) -> String {
+    "../".repeat(file.matches('/').count())
+}
+
+/// A link from the file `from` to `address`: by its name alone when it is
+/// in the same folder (a chart's CSV beside its page), else by way of the
+/// site root.
+pub fn link(from: &str, address: &str) -> String {
+    let folder = from.rsplit_once('/').map_or("", |(dir, _)| dir);
+    match address.strip_prefix(folder) {
+        Some(rest) if !folder.is_empty() && rest.starts_with('/') => rest[1..].to_string(),
+        _ if folder.is_empty() => address.to_string(),
+        _ => format!("{}{address}", root_of(from)),
+    }
+}
+
+/// The part of the site a file belongs to, rendered as a whole: a unit's,
+/// month's, dispatch's or indicator's folder (`don-vi/<id>`, …); any other
+/// file is its own part.
+pub fn owner(path: &str) -> &str {
+    for section in [UNITS, MONTHS, DISPATCHES, INDICATORS] {
+        if let Some(rest) = path.strip_prefix(section) {
+            if let Some((name, _)) = rest.split_once('/') {
+                return &path[..section.len() + name.len()];
+            }
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_is_written_to_its_index_file() {
+        let p = Period::parse("2023-10").unwrap();
+        assert_eq!(file_of(&month(&p)), "thang/2023-10/index.html");
+        assert_eq!(file_of(&unit("so-tu-phap")), "don-vi/so-tu-phap/index.html");
+        assert_eq!(file_of(UNITS), "don-vi/index.html");
+        assert_eq!(file_of(""), HOME);
+        assert_eq!(file_of(OPEN_DATA_CSV), OPEN_DATA_CSV);
+        assert_eq!(url_of_file(&file_of(&dispatch("x"))), "van-ban/x/");
+    }
+
+    #[test]
+    fn links_lead_back_to_the_root_or_stay_in_the_folder() {
+        assert_eq!(root_of("don-vi/x/index.html"), "../../");
+        assert_eq!(root_of(HOME), "");
+        let page = file_of(&unit("x"));
+        assert_eq!(
+            link(&page, &unit_chart_csv("x", "tong-diem")),
+            "tong-diem.csv"
+        );
+        assert_eq!(
+            link(&page, &indicator_chart_csv("tong-diem", "x")),
+            "../../chi-so/tong-diem/x.csv"
+        );
+        // A folder whose name starts like another's is not the same folder.
+        assert_eq!(
+            link("don-vi/x/index.html", "don-vi/xy/a.csv"),
+            "../../don-vi/xy/a.csv"
+        );
+        assert_eq!(link(HOME, &indicator_chart_csv("t", "h")), "chi-so/t/h.csv");
+    }
+
+    #[test]
+    fn owners_are_the_folders_rendered_as_a_whole() {
+        assert_eq!(owner("don-vi/x/index.html"), "don-vi/x");
+        assert_eq!(owner("don-vi/x/tong-diem.csv"), "don-vi/x");
+        assert_eq!(owner("don-vi/index.html"), "don-vi/index.html");
+        assert_eq!(
+            owner("du-lieu/ket-qua-2023.csv"),
+            "du-lieu/ket-qua-2023.csv"
+        );
+        assert_eq!(owner("thang/2023-10/index.html"), "thang/2023-10");
+        assert_eq!(owner(FEED), FEED);
+    }
+}
