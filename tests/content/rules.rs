@@ -1,11 +1,10 @@
-//! One fixture per validation rule of issue 2. Each fixture is a copy of the
-//! real content with one edit; each test asserts that the diagnostic names
-//! the file, the exact line, the field path, and says what to write instead.
+//! One fixture per validation rule of the loader. Each fixture is a copy of
+//! the real content with one edit; each test asserts that the diagnostic
+//! names the file, the exact line, the field path, and says what to write
+//! instead.
 
-mod common;
-
-use common::*;
-use congkhai::diagnostics::Severity;
+use crate::support::api::{load, Severity, Status};
+use crate::support::*;
 
 // ---- YAML and serde-level errors ---------------------------------------
 
@@ -555,11 +554,7 @@ fn unit_id_that_is_not_a_slug() {
         "\n  - id: Xã_Mới\n    name: UBND xã Mới\n    kind: commune\n    parent: my-hao\n",
     ) + 1;
     let loaded = fx.load();
-    let n = congkhai::content::load(&real_content())
-        .model
-        .unwrap()
-        .units
-        .len();
+    let n = load(&real_content()).model.unwrap().units.len();
     let d = the_error(&loaded, "units.yaml", &format!("units[{n}].id"), line);
     assert!(d.message.contains("Xã_Mới"), "{d}");
     assert!(d.hint.as_deref().unwrap().contains("`xa-moi`"), "{d}");
@@ -573,11 +568,7 @@ fn unit_used_twice_in_units_yaml() {
         "\n  - id: so-tu-phap\n    name: Sở Tư pháp (bản sao)\n    kind: department\n",
     ) + 1;
     let loaded = fx.load();
-    let n = congkhai::content::load(&real_content())
-        .model
-        .unwrap()
-        .units
-        .len();
+    let n = load(&real_content()).model.unwrap().units.len();
     let d = the_error(&loaded, "units.yaml", &format!("units[{n}].id"), line);
     assert!(d.message.contains("used twice"), "{d}");
 }
@@ -615,7 +606,7 @@ fn published_status_that_disagrees_with_the_target() {
         .into_iter()
         .find(|f| &*f.indicator == "ty-le-thanh-toan-truc-tuyen")
         .unwrap();
-    assert_eq!(f.status, Some(congkhai::content::schema::Status::Met));
+    assert_eq!(f.status, Some(Status::Met));
     assert_eq!(f.meets_target(), Some(false));
 }
 
@@ -634,7 +625,7 @@ fn groups_that_do_not_add_up_to_the_total() {
 fn groups_within_rounding_of_the_total_are_fine() {
     // 9,3 + 19,3 + 7,5 + 4,7 + 17,8 + 14,6 = 73,2 against a printed 73,04:
     // within the rounding of six one-decimal scores.
-    let loaded = congkhai::content::load(&real_content());
+    let loaded = load(&real_content());
     assert!(
         warnings_at(&loaded, MAR_2025, "results.total").is_empty(),
         "{}",
@@ -653,7 +644,7 @@ fn a_file_with_a_byte_order_mark_loads() {
     }
     let loaded = fx.load();
     assert!(!loaded.diagnostics.has_errors(), "{}", report(&loaded));
-    let real = congkhai::content::load(&real_content()).model.unwrap();
+    let real = load(&real_content()).model.unwrap();
     assert_eq!(loaded.model.unwrap().figures.len(), real.figures.len());
 }
 
