@@ -3,20 +3,11 @@
 //! content gives, renders only what the edit reaches, and falls back to a
 //! full build when the edit reaches every page.
 
-#[macro_use]
-mod common_site;
-
-use common_site::*;
-use congkhai::site::session::{Rebuild, Session};
-use congkhai::site::SiteError;
-
-const FEB_2023: &str = "dispatches/2023/2023-02-vpub.yaml";
-const OCT_2023: &str = "dispatches/2023/2023-10-vpub.yaml";
-const MY_HAO: &str = "dispatches/2023/2023-11-vp-my-hao.yaml";
-const MAR_2025: &str = "dispatches/2025/2025-03-vpub.yaml";
+use crate::support::api::{Rebuild, Session, SiteError};
+use crate::support::*;
 
 struct Served {
-    site: SiteCopy,
+    site: Fixture,
     session: Session,
     fulls: usize,
 }
@@ -27,10 +18,10 @@ impl Served {
     }
 
     /// Served after `prepare` changed the site copy.
-    fn with(prepare: impl FnOnce(&SiteCopy)) -> Served {
-        let site = SiteCopy::new();
+    fn with(prepare: impl FnOnce(&Fixture)) -> Served {
+        let site = Fixture::real();
         prepare(&site);
-        let mut session = Session::new(options(&site.content, &site.scratch("out"), None));
+        let mut session = Session::new(options(site.content(), &site.scratch("out"), None));
         let first = session.rebuild().expect("the first build");
         assert!(first.full, "the first build is a full one");
         Served {
@@ -45,7 +36,7 @@ impl Served {
         let report = self.session.rebuild().expect("the rebuild");
         self.fulls += 1;
         let full = self.site.scratch(&format!("full-{}", self.fulls));
-        build(&self.site.content, &full).expect("the full build");
+        build(self.site.content(), &full).expect("the full build");
         let served = snapshot(&self.site.scratch("out"));
         assert!(served.len() > 100, "{} files", served.len());
         if let Some(diff) = first_difference(&snapshot(&full), &served) {
@@ -133,11 +124,11 @@ fn each_kind_of_edit_gives_the_bytes_of_a_full_build() {
 
     // A mention dropped: the commune's page no longer shows it.
     let mention = "  - unit: phan-dinh-phung\n    printed_name: UBND phường Phan Đình Phùng\n    indicator: ty-le-thanh-toan-truc-tuyen\n    note: Kết quả thanh toán trực tuyến đạt tỷ lệ thấp.\n";
-    s.edit(MY_HAO, mention, "");
+    s.edit(NOV_2023_MY_HAO, mention, "");
     assert!(!s.rebuild().full);
 
     // The issuer's unit corrected: both units' pages list their dispatches.
-    s.edit(MY_HAO, "  unit: my-hao\n", "  unit: van-lam\n");
+    s.edit(NOV_2023_MY_HAO, "  unit: my-hao\n", "  unit: van-lam\n");
     assert!(!s.rebuild().full);
 
     // The number given: the open data name it in every record of the dispatch.
@@ -160,10 +151,10 @@ fn a_moved_file_is_named_by_its_new_path() {
         );
         site.write_root("templates/dispatch.html", page.as_bytes());
     });
-    let moved = s.site.content.join("dispatches/2023-thang-11");
+    let moved = s.site.path("dispatches/2023-thang-11");
     std::fs::create_dir_all(&moved).unwrap();
     std::fs::rename(
-        s.site.content.join(MY_HAO),
+        s.site.path(NOV_2023_MY_HAO),
         moved.join("2023-11-vp-my-hao.yaml"),
     )
     .unwrap();
@@ -201,12 +192,7 @@ fn a_new_dispatch_or_a_theme_change_gives_a_full_build() {
     let r = s.rebuild();
     assert!(r.full, "a template added: {r:?}");
 
-    std::fs::remove_file(
-        s.site
-            .content
-            .join("dispatches/2023/2023-10-vpub-ban-sao.yaml"),
-    )
-    .unwrap();
+    s.site.remove("dispatches/2023/2023-10-vpub-ban-sao.yaml");
     let r = s.rebuild();
     assert!(r.full, "a dispatch removed: {r:?}");
     assert!(!s
