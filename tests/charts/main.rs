@@ -8,7 +8,7 @@
 mod api;
 
 mod bar;
-mod demo;
+mod gallery;
 mod line;
 mod robustness;
 mod samples;
