@@ -9,4 +9,5 @@ mod support;
 mod cli;
 mod fuzz;
 mod real_content;
+mod rule_table;
 mod rules;
