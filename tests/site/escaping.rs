@@ -75,7 +75,7 @@ fn script_in_a_name_a_subject_or_markdown_never_becomes_markup() {
         "subject: Công bố <script>alert(1)</script> kết quả",
     );
     // The image points at a file that exists: `<img src=x>` would (rightly)
-    // fail the link check, see the next test.
+    // fail the link check, see the_img_onerror_payload_is_either_inert_or_refused.
     fx.append(
         FEB_2023,
         "\n  <script>alert(1)</script>\n\n  <img src=\"../../static/favicon.svg\" onerror=alert(1)>\n\n  \

@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 
 #[test]
 fn the_expected_lists_match_the_shipped_content() {
-    // Guards the derivation below: if it silently read nothing, the
-    // existence test would pass on an empty list.
+    // Guards `Expected` (tests/support/site.rs): if it silently read
+    // nothing, the existence test would pass on an empty list.
     let e = Expected::of(&real_content());
     // The shipped seeds (more dispatches may come; these stay).
     for m in ["2023-02", "2023-10", "2023-11", "2025-03"] {
