@@ -7,7 +7,7 @@
 #      national scale) with its peak memory (/usr/bin/time -v);
 #   4. times `cp -r` of the output (the floor) and the rebuilds `serve`
 #      makes after one month's file changed (examples/rebuild.rs: the same
-#      session code as `serve`, timing each rebuild in-process);
+#      rebuild code as `serve`, timing each rebuild in-process);
 #      every timed run starts after `sync`, so that it does not pay for
 #      writing back the previous run's output;
 #   5. optionally (--profile) records a CPU profile of the national build;
@@ -337,7 +337,7 @@ scale_rows() {
 | largest page | $(get_r "$s" out_largest | awk '{ if ($1 != "") printf "%s (%s)", $2, $1 " bytes" }') |
 | \`cp -r\` of the output, median | $(tcell "$(get_r "$s" cp_median)") |
 | build ÷ \`cp -r\` | $(ratio "$(get_r "$s" build_median)" "$(get_r "$s" cp_median)") |
-| rebuild after one month's file changed (\`serve\`), median | $(tcell "$(get_r "$s" rebuild_median)") (range $(get_r "$s" rebuild_range) s; $(get_r "$s" rebuild_runs); peak memory of the session $(kbcell "$(get_r "$s" rebuild_kb)")) |
+| rebuild after one month's file changed (\`serve\`), median | $(tcell "$(get_r "$s" rebuild_median)") (range $(get_r "$s" rebuild_range) s; $(get_r "$s" rebuild_runs); peak memory of the rebuilder $(kbcell "$(get_r "$s" rebuild_kb)")) |
 EOF
 }
 
@@ -383,10 +383,10 @@ Last run: **$today**, commit \`$commit\`$dirty.
 | rebuild after one changed month, province | $(tcell "$p_re") | ≤ 0.1 s | $(le "$p_re" 0.1) |
 | rebuild after one changed month, national | $(tcell "$n_re") | ≤ 2 s | $(le "$n_re" 2) |
 
-The rebuild is timed as \`serve\` makes it (\`site::session\`, run by
+The rebuild is timed as \`serve\` makes it (\`site::incremental\`, run by
 \`examples/rebuild.rs\`): after a first full build, \`bench/edit-month.sh\`
 changes one figure and the body of one dispatch of the latest month
-($edited), then the session re-reads that file, renders
+($edited), then the rebuilder re-reads that file, renders
 the pages the change reaches, checks every link and writes the files whose
 bytes changed. Only the rebuild is timed; the edits alternate (apply,
 revert), so that every run sees a change.

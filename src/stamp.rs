@@ -1,6 +1,6 @@
 //! Whether a file changed since it was last seen: its size and
 //! modification time (editors and `git checkout` both update the time).
-//! Used by the load cache, by `serve`'s watcher, and by its sessions to
+//! Used by the load cache, by `serve`'s watcher, and by its incremental rebuilds to
 //! notice a changed theme or catalog.
 
 use std::collections::BTreeMap;

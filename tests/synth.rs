@@ -1,13 +1,17 @@
-//! The synthetic content of `examples/synth.rs` (issue 6) validates and
-//! builds, at both scales: what the benchmark measures is a real build.
-//! Sizes are small here (debug builds); `bench/run.sh` runs the full scales.
+//! The synthetic content of `examples/synth.rs` (the benchmark's input)
+//! validates and builds, at both scales: what the benchmark measures is a
+//! real build. Sizes are small here (debug builds); `bench/run.sh` runs the
+//! full scales.
 
 #[path = "../examples/synth/generator.rs"]
 mod generator;
 
-use congkhai::content::{load, Loaded};
-use congkhai::model::Model;
-use congkhai::site::{render, BuildOptions};
+/// The library items the tests use, from the list shared by every test
+/// binary (this one needs no other helper of `tests/support/`).
+#[path = "support/api.rs"]
+mod api;
+
+use api::{load, render, BuildOptions, Loaded, Model};
 use generator::{Options, Scale, Summary, Ym};
 use std::path::Path;
 use tempfile::TempDir;

@@ -1,5 +1,5 @@
 //! Unit tests across the chart modules (whole-chart checks live in
-//! tests/charts.rs).
+//! tests/charts/).
 
 use super::*;
 use plotters::style::RGBColor;

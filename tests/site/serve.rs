@@ -1,9 +1,7 @@
 //! `congkhai serve`: serves the build on 127.0.0.1, rebuilds on change, and
 //! keeps serving the last good build when the content breaks.
 
-mod common;
-
-use common::Fixture;
+use crate::support::{bin, Fixture};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
@@ -51,17 +49,17 @@ impl Drop for Server {
 #[test]
 fn serves_rebuilds_and_keeps_the_last_good_build() {
     let fixture = Fixture::real();
-    let content = fixture.dir().to_path_buf();
+    let content = fixture.content().to_path_buf();
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_congkhai"))
+    let mut child = Command::new(bin())
         .args(["serve", "--port", &port.to_string(), "--content"])
         .arg(&content)
         .arg("--output")
-        .arg(content.with_file_name("output"))
+        .arg(fixture.scratch("output"))
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

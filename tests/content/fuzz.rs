@@ -2,9 +2,8 @@
 //! dispatch file, fed to the loader as a dispatch file. Errors are fine;
 //! a panic, or an error pointing past the end of the file, is not.
 
-mod common;
-
-use common::*;
+use crate::support::api::load;
+use crate::support::*;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -162,7 +161,7 @@ fn mutate(mut bytes: Vec<u8>, edits: &[Mutation]) -> Vec<u8> {
 
 /// Load a content folder and check what must hold whatever the input.
 fn load_and_check(dir: &Path, file: &Path, bytes: &[u8]) {
-    let loaded = congkhai::content::load(dir);
+    let loaded = load(dir);
     let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
     for d in &loaded.diagnostics.items {
         if d.file == file {
@@ -197,7 +196,7 @@ impl Minimal {
         let path = self.0.path(DISPATCH);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, bytes).unwrap();
-        load_and_check(self.0.dir(), &path, bytes);
+        load_and_check(self.0.content(), &path, bytes);
     }
 }
 
@@ -252,7 +251,7 @@ proptest! {
         let fx = Fixture::real();
         let bytes = mutate(real(rel), &edits);
         std::fs::write(fx.path(rel), &bytes).unwrap();
-        load_and_check(fx.dir(), &fx.path(rel), &bytes);
+        load_and_check(fx.content(), &fx.path(rel), &bytes);
     }
 }
 

@@ -1,8 +1,8 @@
 //! Every chart on the built site of the real content: a valid, accessible
 //! SVG whose plotted points match the data table beside it.
 
-use congkhai::site::{render, BuildOptions};
-use std::path::PathBuf;
+use crate::support::api::render;
+use crate::support::{options, real_content};
 
 struct Chart {
     page: String,
@@ -20,12 +20,8 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a str)>
 
 fn charts() -> Vec<Chart> {
     let dir = tempfile::tempdir().unwrap();
-    let (site, _) = render(&BuildOptions {
-        content: PathBuf::from("content"),
-        output: dir.path().join("output"),
-        base_path: None,
-    })
-    .expect("the real content builds");
+    let (site, _) = render(&options(&real_content(), &dir.path().join("output"), None))
+        .expect("the real content builds");
     let mut out = Vec::new();
     for (page, bytes) in &site.files {
         if !page.ends_with(".html") {

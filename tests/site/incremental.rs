@@ -1,24 +1,14 @@
-//! `serve`'s rebuilds (`site::session`): after each kind of edit, a
+//! `serve`'s rebuilds (`site::incremental`): after each kind of edit, a
 //! partial rebuild leaves exactly the bytes a full build of the same
 //! content gives, renders only what the edit reaches, and falls back to a
 //! full build when the edit reaches every page.
 
-#[macro_use]
-mod common_site;
-
-use common_site::*;
-use congkhai::site::incremental::IncrementalBuilder;
-use congkhai::site::BuildReport;
-use congkhai::site::SiteError;
-
-const FEB_2023: &str = "dispatches/2023/2023-02-vpub.yaml";
-const OCT_2023: &str = "dispatches/2023/2023-10-vpub.yaml";
-const MY_HAO: &str = "dispatches/2023/2023-11-vp-my-hao.yaml";
-const MAR_2025: &str = "dispatches/2025/2025-03-vpub.yaml";
+use crate::support::api::{BuildReport, IncrementalBuilder, SiteError};
+use crate::support::*;
 
 struct Served {
-    site: SiteCopy,
-    session: IncrementalBuilder,
+    site: Fixture,
+    builder: IncrementalBuilder,
     fulls: usize,
 }
 
@@ -28,26 +18,26 @@ impl Served {
     }
 
     /// Served after `prepare` changed the site copy.
-    fn with(prepare: impl FnOnce(&SiteCopy)) -> Served {
-        let site = SiteCopy::new();
+    fn with(prepare: impl FnOnce(&Fixture)) -> Served {
+        let site = Fixture::real();
         prepare(&site);
-        let mut session =
-            IncrementalBuilder::new(options(&site.content, &site.scratch("out"), None));
-        let first = session.rebuild().expect("the first build");
+        let mut builder =
+            IncrementalBuilder::new(options(site.content(), &site.scratch("out"), None));
+        let first = builder.rebuild().expect("the first build");
         assert!(first.full, "the first build is a full one");
         Served {
             site,
-            session,
+            builder,
             fulls: 0,
         }
     }
 
-    /// BuildReport, and check the output against a full build of the same content.
+    /// Rebuild, and check the output against a full build of the same content.
     fn rebuild(&mut self) -> BuildReport {
-        let report = self.session.rebuild().expect("the rebuild");
+        let report = self.builder.rebuild().expect("the rebuild");
         self.fulls += 1;
         let full = self.site.scratch(&format!("full-{}", self.fulls));
-        build(&self.site.content, &full).expect("the full build");
+        build(self.site.content(), &full).expect("the full build");
         let served = snapshot(&self.site.scratch("out"));
         assert!(served.len() > 100, "{} files", served.len());
         if let Some(diff) = first_difference(&snapshot(&full), &served) {
@@ -135,11 +125,11 @@ fn each_kind_of_edit_gives_the_bytes_of_a_full_build() {
 
     // A mention dropped: the commune's page no longer shows it.
     let mention = "  - unit: phan-dinh-phung\n    printed_name: UBND phường Phan Đình Phùng\n    indicator: ty-le-thanh-toan-truc-tuyen\n    note: Kết quả thanh toán trực tuyến đạt tỷ lệ thấp.\n";
-    s.edit(MY_HAO, mention, "");
+    s.edit(NOV_2023_MY_HAO, mention, "");
     assert!(!s.rebuild().full);
 
     // The issuer's unit corrected: both units' pages list their dispatches.
-    s.edit(MY_HAO, "  unit: my-hao\n", "  unit: van-lam\n");
+    s.edit(NOV_2023_MY_HAO, "  unit: my-hao\n", "  unit: van-lam\n");
     assert!(!s.rebuild().full);
 
     // The number given: the open data name it in every record of the dispatch.
@@ -162,10 +152,10 @@ fn a_moved_file_is_named_by_its_new_path() {
         );
         site.write_root("templates/dispatch.html", page.as_bytes());
     });
-    let moved = s.site.content.join("dispatches/2023-thang-11");
+    let moved = s.site.path("dispatches/2023-thang-11");
     std::fs::create_dir_all(&moved).unwrap();
     std::fs::rename(
-        s.site.content.join(MY_HAO),
+        s.site.path(NOV_2023_MY_HAO),
         moved.join("2023-11-vp-my-hao.yaml"),
     )
     .unwrap();
@@ -203,12 +193,7 @@ fn a_new_dispatch_or_a_theme_change_gives_a_full_build() {
     let r = s.rebuild();
     assert!(r.full, "a template added: {r:?}");
 
-    std::fs::remove_file(
-        s.site
-            .content
-            .join("dispatches/2023/2023-10-vpub-ban-sao.yaml"),
-    )
-    .unwrap();
+    s.site.remove("dispatches/2023/2023-10-vpub-ban-sao.yaml");
     let r = s.rebuild();
     assert!(r.full, "a dispatch removed: {r:?}");
     assert!(!s
@@ -234,10 +219,10 @@ fn edits_made_while_the_content_had_errors_still_count() {
     let before = snapshot(&out);
     // An error in one file: the rebuild fails, the output stays.
     s.edit(MAR_2025, "total: 73,04", "total: 73,04 điểm");
-    assert!(matches!(s.session.rebuild(), Err(SiteError::Content(_))));
+    assert!(matches!(s.builder.rebuild(), Err(SiteError::Content(_))));
     // Meanwhile another file changes; then the error is fixed.
     s.edit(FEB_2023, "total: 55,02", "total: 55,2");
-    assert!(matches!(s.session.rebuild(), Err(SiteError::Content(_))));
+    assert!(matches!(s.builder.rebuild(), Err(SiteError::Content(_))));
     assert!(first_difference(&before, &snapshot(&out)).is_none());
     s.edit(MAR_2025, "total: 73,04 điểm", "total: 73,1");
     let r = s.rebuild();

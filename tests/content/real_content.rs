@@ -1,20 +1,18 @@
-//! The shipped content loads, every seed's figures are in the model as the
-//! seed prints them, and `congkhai check` exits and reports as issue 2 says.
+//! The shipped content loads, and every seed's figures are in the model as
+//! the seed prints them.
 
-mod common;
-
-use common::*;
-use congkhai::model::Period;
-use congkhai::model::{Dispatch, Figure, FigureSource, FigureValue, Model};
-use congkhai::model::{DispatchKind, Status};
-use congkhai::model::{Num, Rank};
-use std::process::Command;
+use crate::support::api::{
+    load, Dispatch, DispatchKind, Figure, FigureSource, FigureValue, Measure, Model, Num, Period,
+    Rank, Status,
+};
+use crate::support::*;
 use std::sync::OnceLock;
 
-fn model() -> &'static Model {
+/// The model of the real content, loaded once.
+pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| {
-        let loaded = congkhai::content::load(&real_content());
+        let loaded = load(&real_content());
         assert!(
             !loaded.diagnostics.has_errors(),
             "the shipped content has errors:\n{}",
@@ -86,7 +84,7 @@ fn rank(position: u32, of: u32) -> Option<Rank> {
 
 #[test]
 fn real_content_loads_without_errors() {
-    let loaded = congkhai::content::load(&real_content());
+    let loaded = load(&real_content());
     assert!(!loaded.diagnostics.has_errors(), "{}", report(&loaded));
     let model = loaded.model.as_ref().expect("a model");
     // Listed for whoever reads the test output.
@@ -441,7 +439,7 @@ fn seed_003_october_2023_appendices() {
     assert_eq!(value(f).to_string(), "1.038");
     assert_eq!(
         model().indicator("so-ban-sao-dien-tu").unwrap().measure,
-        congkhai::model::Measure::Count
+        Measure::Count
     );
     // Provincial departments have no row in Phụ lục III.
     assert!(model()
@@ -471,139 +469,4 @@ fn seed_004_directive_has_no_figures() {
     assert!(d.file.body.contains("01/8/2022"));
     // Archived first: dispatches are ordered by date of issue.
     assert_eq!(model().dispatches[0].slug, d.slug);
-}
-
-// ---- The binary ------------------------------------------------------------------
-
-fn check(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_congkhai"))
-        .arg("check")
-        .args(args)
-        .output()
-        .expect("run congkhai");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-#[test]
-fn binary_accepts_the_real_content_with_a_summary() {
-    let dir = real_content();
-    let (code, stdout, stderr) = check(&["--content", dir.to_str().unwrap()]);
-    assert_eq!(code, 0, "{stdout}{stderr}");
-    let summary: Vec<&str> = stdout.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert_eq!(summary.len(), 1, "one summary line: {stdout}");
-    let line = summary[0];
-    let m = model();
-    for part in [
-        format!("{} dispatches", m.dispatches.len()),
-        format!("{} units", m.units.len()),
-        format!("{} figures", m.figures.len()),
-        "warnings".to_string(),
-    ] {
-        assert!(line.contains(&part), "`{part}` missing from: {line}");
-    }
-}
-
-/// The four refusals of issue 2's "Done when", through the binary.
-#[test]
-fn binary_refuses_the_four_done_when_edits() {
-    type Edit = fn(&Fixture) -> (&'static str, usize);
-    let edits: [(&str, Edit); 4] = [
-        ("bogus: 1 appended", |fx| {
-            (FEB_2023, fx.append(FEB_2023, "bogus: 1\n"))
-        }),
-        ("a score of 155,02", |fx| {
-            (
-                FEB_2023,
-                fx.replace(FEB_2023, "total: 55,02", "total: 155,02"),
-            )
-        }),
-        ("a percent of 446", |fx| {
-            (
-                OCT_2023,
-                fx.replace(OCT_2023, "          - 44,6\n", "          - 446\n"),
-            )
-        }),
-        ("a count of 1.038", |fx| {
-            (
-                OCT_2023,
-                fx.replace(OCT_2023, "          - 1038\n", "          - 1.038\n"),
-            )
-        }),
-    ];
-    for (what, edit) in edits {
-        let fx = Fixture::real();
-        let (rel, line) = edit(&fx);
-        let (code, stdout, stderr) = check(&["--content", fx.dir().to_str().unwrap()]);
-        assert_eq!(code, 1, "{what}: {stdout}{stderr}");
-        let at = format!("{}:{line}:", fx.path(rel).display());
-        assert!(
-            stderr
-                .lines()
-                .any(|l| l.starts_with(&at) && l.contains("error")),
-            "{what}: no error at `{at}` in:\n{stderr}"
-        );
-        assert!(stderr.contains("help:"), "{what}: no hint:\n{stderr}");
-        assert!(
-            stderr.lines().last().unwrap_or("").contains("1 error"),
-            "{what}:\n{stderr}"
-        );
-    }
-}
-
-#[test]
-fn binary_warnings_pass_unless_denied() {
-    let fx = Fixture::real();
-    let line = fx.replace(
-        OCT_2023,
-        "          - 5,63\n        status: Chưa hoàn thành",
-        "          - 5,63\n        status: Hoàn thành",
-    ) + 1;
-    let dir = fx.dir().to_str().unwrap().to_string();
-    let (code, stdout, stderr) = check(&["--content", &dir]);
-    assert_eq!(code, 0, "{stdout}{stderr}");
-    let at = format!("{}:{line}:", fx.path(OCT_2023).display());
-    assert!(
-        stderr
-            .lines()
-            .any(|l| l.starts_with(&at) && l.contains("warning")),
-        "{stderr}"
-    );
-    let baseline = congkhai::content::load(&real_content())
-        .diagnostics
-        .warning_count();
-    assert!(
-        stdout.contains(&format!("{} warnings", baseline + 1)),
-        "{stdout}"
-    );
-
-    let (code, stdout, stderr) = check(&["--content", &dir, "--deny-warnings"]);
-    assert_eq!(code, 1, "{stdout}{stderr}");
-}
-
-#[test]
-fn binary_reports_every_error_of_every_file() {
-    let fx = Fixture::real();
-    let l1 = fx.replace(FEB_2023, "total: 55,02", "total: 155,02");
-    let l2 = fx.replace(OCT_2023, "          - 44,6\n", "          - 446\n");
-    let l3 = fx.replace(OCT_2023, "          - 1038\n", "          - 1.038\n");
-    let (code, _, stderr) = check(&["--content", fx.dir().to_str().unwrap()]);
-    assert_eq!(code, 1);
-    for (rel, line) in [(FEB_2023, l1), (OCT_2023, l2), (OCT_2023, l3)] {
-        let at = format!("{}:{line}:", fx.path(rel).display());
-        assert!(stderr.contains(&at), "no `{at}` in:\n{stderr}");
-    }
-    assert!(stderr.contains("failed: 3 errors"), "{stderr}");
-}
-
-#[test]
-fn binary_does_not_panic_on_a_missing_folder() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (code, _, stderr) = check(&["--content", tmp.path().join("nope").to_str().unwrap()]);
-    assert_eq!(code, 1, "{stderr}");
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(stderr.contains("site.yaml"), "{stderr}");
 }

@@ -1,12 +1,9 @@
 //! At national scale no page grows past about a megabyte: a month whose
 //! appendices are too long links to them on the dispatches' pages.
 
-#[path = "../examples/synth/generator.rs"]
-mod generator;
-
-use congkhai::site::pages::months::MAX_APPENDIX_ROWS;
-use congkhai::site::{render, BuildOptions};
-use generator::{Options, Scale};
+use crate::generator::{self, Options, Scale};
+use crate::support::api::{load, render, MAX_APPENDIX_ROWS};
+use crate::support::options;
 
 #[test]
 fn long_month_pages_link_to_their_appendices() {
@@ -15,13 +12,8 @@ fn long_month_pages_link_to_their_appendices() {
     let mut opts = Options::new(Scale::National, 1, &content);
     opts.provinces = Some(3);
     generator::generate(&opts).expect("synthetic content");
-    let (site, _) = render(&BuildOptions {
-        content: content.clone(),
-        output: tmp.path().join("output"),
-        base_path: None,
-    })
-    .expect("builds");
-    let model = congkhai::content::load(&content).model.expect("valid");
+    let (site, _) = render(&options(&content, &tmp.path().join("output"), None)).expect("builds");
+    let model = load(&content).model.expect("valid");
     let mut split = 0;
     for p in model.periods() {
         let rows: usize = model
@@ -62,13 +54,8 @@ fn an_indicator_ranks_the_sites_own_province_only() {
     let mut opts = Options::new(Scale::National, 1, &content);
     opts.provinces = Some(3);
     generator::generate(&opts).expect("synthetic content");
-    let model = congkhai::content::load(&content).model.expect("valid");
-    let (site, _) = render(&BuildOptions {
-        content,
-        output: tmp.path().join("output"),
-        base_path: None,
-    })
-    .expect("builds");
+    let model = load(&content).model.expect("valid");
+    let (site, _) = render(&options(&content, &tmp.path().join("output"), None)).expect("builds");
     let province = &model.site.province;
     let page =
         String::from_utf8(site.files["chi-so/ty-le-nop-truc-tuyen/index.html"].clone()).unwrap();

@@ -1,0 +1,117 @@
+//! SVG taken apart with roxmltree, and the checks every chart must pass.
+
+use roxmltree::{Document, Node};
+
+pub fn parse(svg: &str) -> Document<'_> {
+    Document::parse(svg).unwrap_or_else(|e| panic!("invalid SVG: {e}\n{svg}"))
+}
+
+pub fn has_class(n: &Node, class: &str) -> bool {
+    n.attribute("class")
+        .is_some_and(|c| c.split(' ').any(|x| x == class))
+}
+
+pub fn with_class<'a>(doc: &'a Document, class: &str) -> Vec<Node<'a, 'a>> {
+    doc.descendants()
+        .filter(|n| n.is_element() && has_class(n, class))
+        .collect()
+}
+
+/// A presentation attribute as the renderer sees it: on the element or
+/// inherited from a group.
+pub fn style<'a>(n: &Node<'a, 'a>, attr: &str) -> Option<&'a str> {
+    n.ancestors().find_map(|a| a.attribute(attr))
+}
+
+pub fn num(n: &Node, attr: &str) -> f64 {
+    n.attribute(attr)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no {attr} on {n:?}"))
+}
+
+pub fn text_nodes<'a>(doc: &'a Document, text: &str) -> Vec<Node<'a, 'a>> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text") && n.text() == Some(text))
+        .collect()
+}
+
+/// The y of a tick label: plotters centres it on the tick.
+pub fn tick_y(doc: &Document, label: &str) -> f64 {
+    let t = text_nodes(doc, label);
+    assert_eq!(t.len(), 1, "tick {label}");
+    num(&t[0], "y")
+}
+
+pub fn polyline_points(n: &Node) -> Vec<(f64, f64)> {
+    n.attribute("points")
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|p| {
+            let (x, y) = p.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect()
+}
+
+pub fn point_ys(doc: &Document, series: &str) -> Vec<f64> {
+    with_class(doc, "chart-point")
+        .iter()
+        .filter(|n| has_class(n, series))
+        .map(|n| {
+            if n.has_tag_name("circle") {
+                num(n, "cy")
+            } else {
+                num(n, "y") + num(n, "height") / 2.0
+            }
+        })
+        .collect()
+}
+
+/// Checks every chart must pass.
+pub fn check_frame(svg: &str, title: &str, summary: &str, id: &str) {
+    assert!(svg.starts_with("<svg "), "no prolog, the element only");
+    assert!(svg.ends_with("</svg>"));
+    assert!(!svg.contains("<?xml") && !svg.contains("<script"));
+    assert!(svg.len() < 20_000, "{} bytes", svg.len());
+    let doc = parse(svg);
+    let root = doc.root_element();
+    assert_eq!(root.attribute("role"), Some("img"));
+    assert_eq!(root.attribute("width"), None);
+    assert_eq!(root.attribute("height"), None);
+    assert!(root
+        .attribute("viewBox")
+        .is_some_and(|v| v.starts_with("0 0 ")));
+    assert!(root
+        .attribute("font-family")
+        .is_some_and(|f| f.starts_with("system-ui")));
+    let kids: Vec<Node> = root.children().filter(Node::is_element).collect();
+    assert_eq!(kids[0].tag_name().name(), "title");
+    assert_eq!(kids[0].text(), Some(title));
+    assert_eq!(kids[1].tag_name().name(), "desc");
+    assert_eq!(kids[1].text(), Some(summary));
+    let labelled_by = format!("{id}-title {id}-desc");
+    assert_eq!(
+        root.attribute("aria-labelledby"),
+        Some(labelled_by.as_str())
+    );
+    assert_eq!(
+        kids[0].attribute("id"),
+        Some(format!("{id}-title").as_str())
+    );
+    assert_eq!(kids[1].attribute("id"), Some(format!("{id}-desc").as_str()));
+    // Every id is prefixed, so charts can share a page.
+    for n in doc.descendants().filter(|n| n.attribute("id").is_some()) {
+        assert!(n.attribute("id").unwrap().starts_with(&format!("{id}-")));
+    }
+    // Fonts come from the page; numbers are short.
+    for n in doc.descendants().filter(|n| n.has_tag_name("text")) {
+        assert_eq!(n.attribute("font-family"), None);
+    }
+    for a in doc.descendants().flat_map(|n| n.attributes()) {
+        for token in a.value().split(|c: char| !(c.is_ascii_digit() || c == '.')) {
+            if let Some((_, frac)) = token.split_once('.') {
+                assert!(frac.len() <= 2, "long number {token} in {}", a.name());
+            }
+        }
+    }
+}

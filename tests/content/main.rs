@@ -1,0 +1,13 @@
+//! The content: the shipped dispatches and seed figures, the loader's
+//! rules and their messages, the `congkhai check` command, and property
+//! tests that no input makes the loader panic.
+
+#[macro_use]
+#[path = "../support/mod.rs"]
+mod support;
+
+mod cli;
+mod fuzz;
+mod real_content;
+mod rule_table;
+mod rules;

@@ -1,0 +1,135 @@
+//! The open data (`du-lieu/ket-qua.csv` and `.json`): one record per
+//! figure, the same records in both, every column documented.
+
+use crate::support::api::load;
+use crate::support::*;
+use std::collections::BTreeMap;
+use std::fs;
+
+fn figure_count() -> usize {
+    let loaded = load(&real_content());
+    loaded.model.expect("the real content loads").figures.len()
+}
+
+fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let body = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .expect("ket-qua.csv starts with the UTF-8 BOM");
+    let mut reader = csv::Reader::from_reader(body);
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            r.expect("every row has as many fields as the header")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The records of ket-qua.json: the array itself, or the one array field
+/// of the top-level object.
+pub fn json_records(json: &serde_json::Value) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let array = match json {
+        serde_json::Value::Array(a) => a,
+        serde_json::Value::Object(o) => {
+            let arrays: Vec<&Vec<serde_json::Value>> =
+                o.values().filter_map(|v| v.as_array()).collect();
+            assert_eq!(arrays.len(), 1, "one array of records in ket-qua.json");
+            arrays[0]
+        }
+        other => panic!("ket-qua.json is neither an array nor an object: {other}"),
+    };
+    array
+        .iter()
+        .map(|r| r.as_object().expect("each record is an object").clone())
+        .collect()
+}
+
+fn as_cell(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[test]
+fn open_data_csv_has_one_row_per_figure() {
+    let site = build_real();
+    let bytes = fs::read(site.out.join("du-lieu/ket-qua.csv")).unwrap();
+    let (header, rows) = read_csv(&bytes);
+    assert_eq!(rows.len(), figure_count(), "header: {header:?}");
+    let tu_phap: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r.iter().any(|c| c == "so-tu-phap"))
+        .collect();
+    assert!(
+        tu_phap
+            .iter()
+            .any(|r| r.iter().any(|c| c == "44.6") && r.iter().any(|c| c == "44,6")),
+        "no so-tu-phap row with 44.6 and 44,6: {tu_phap:#?}"
+    );
+    assert!(tu_phap
+        .iter()
+        .any(|r| r.iter().any(|c| c == "5.63") && r.iter().any(|c| c == "Chưa hoàn thành")));
+    // Not applicable: the reason, not a zero.
+    let na: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| {
+            r.iter().any(|c| c == "so-tai-chinh")
+                && r.iter().any(|c| c == "TTHC không có phí, lệ phí")
+        })
+        .collect();
+    assert_eq!(na.len(), 1, "{rows:#?}");
+    assert!(!na[0].iter().any(|c| c == "0" || c == "0.0"), "{:?}", na[0]);
+    // The page documents every column.
+    let page = visible_text(&site.text("du-lieu/index.html"));
+    let undocumented: Vec<&String> = header
+        .iter()
+        .filter(|h| !page.contains(h.as_str()))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "columns not documented on du-lieu/: {undocumented:?}"
+    );
+}
+
+#[test]
+fn open_data_json_has_the_same_records_as_the_csv() {
+    let site = build_real();
+    let (header, rows) = read_csv(&fs::read(site.out.join("du-lieu/ket-qua.csv")).unwrap());
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(site.out.join("du-lieu/ket-qua.json")).unwrap())
+            .expect("ket-qua.json parses");
+    let records = json_records(&json);
+    assert_eq!(records.len(), figure_count());
+    assert_eq!(records.len(), rows.len());
+    for (i, (record, row)) in records.iter().zip(&rows).enumerate() {
+        let as_row: BTreeMap<&str, String> = header
+            .iter()
+            .map(|h| {
+                (
+                    h.as_str(),
+                    record
+                        .get(h)
+                        .map(as_cell)
+                        .unwrap_or_else(|| panic!("record {i} has no `{h}`")),
+                )
+            })
+            .collect();
+        let csv_row: BTreeMap<&str, String> = header
+            .iter()
+            .map(String::as_str)
+            .zip(row.iter().cloned())
+            .collect();
+        assert_eq!(as_row, csv_row, "record {i} differs between JSON and CSV");
+    }
+}

@@ -1,0 +1,20 @@
+//! Every item of the library that the integration tests use, in one place:
+//! when a module of `src/` is renamed or moved, this is the file to fix.
+//! The tests import these through `crate::support::api`, never `congkhai::`.
+
+// Each test binary uses only part of this list.
+#![allow(unused_imports)]
+
+pub use congkhai::charts::{
+    bar_chart, bar_summary, line_chart, line_summary, Bar, BarChart, Datum, LineChart, Scale,
+    Series,
+};
+pub use congkhai::content::{load, Loaded};
+pub use congkhai::diagnostics::{Diagnostic, Severity};
+pub use congkhai::model::{
+    Dispatch, DispatchKind, Figure, FigureSource, FigureValue, Measure, Model, Num, Period, Rank,
+    Status,
+};
+pub use congkhai::site::incremental::IncrementalBuilder;
+pub use congkhai::site::pages::months::MAX_APPENDIX_ROWS;
+pub use congkhai::site::{build as site_build, render, BuildOptions, BuildReport, SiteError};
