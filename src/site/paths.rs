@@ -193,4 +193,37 @@ mod tests {
         assert_eq!(owner("thang/2023-10/index.html"), "thang/2023-10");
         assert_eq!(owner(FEED), FEED);
     }
+
+    /// The literal text of an attribute value, without its `{{ … }}` parts.
+    fn literal(value: &str) -> String {
+        let mut out = String::new();
+        let mut rest = value;
+        while let Some(i) = rest.find("{{") {
+            out.push_str(&rest[..i]);
+            rest = rest[i..].split_once("}}").map_or("", |(_, r)| r);
+        }
+        out + rest
+    }
+
+    #[test]
+    fn the_default_templates_spell_no_address() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        let mut links = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for attr in [" href=\"", " src=\""] {
+                for value in text.split(attr).skip(1).filter_map(|v| v.split('"').next()) {
+                    links += 1;
+                    let own = literal(value);
+                    assert!(
+                        own.is_empty() || own.starts_with('#') || own.starts_with("https://"),
+                        "{}: `{value}` spells an address; take it from the view or `urls`",
+                        path.display()
+                    );
+                }
+            }
+        }
+        assert!(links > 40, "the templates' links were read ({links})");
+    }
 }

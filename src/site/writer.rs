@@ -7,7 +7,6 @@
 //! is written. The writer knows nothing of what the files hold.
 
 use super::links::LinkIndex;
-use super::pages::Page;
 use super::progress::Progress;
 use super::staging::safe_relative;
 use super::SiteError;
@@ -15,6 +14,30 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
+
+/// A rendered file: its path below the output folder, its bytes, and what
+/// it reports for the build's summary (how many charts it shows).
+#[derive(Debug)]
+pub struct Page {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub charts: usize,
+}
+
+impl Page {
+    /// A file without charts.
+    pub fn file(path: impl Into<String>, bytes: Vec<u8>) -> Page {
+        Page {
+            path: path.into(),
+            bytes,
+            charts: 0,
+        }
+    }
+
+    pub fn with_charts(self, charts: usize) -> Page {
+        Page { charts, ..self }
+    }
+}
 
 enum Target {
     Memory(Mutex<BTreeMap<String, Vec<u8>>>),

@@ -2,7 +2,7 @@
 //! SVG whose plotted points match the data table beside it.
 
 use crate::support::api::render;
-use crate::support::{options, real_content};
+use crate::support::{build, options, real_content, snapshot};
 
 struct Chart {
     page: String,
@@ -173,4 +173,19 @@ fn a_not_applicable_month_is_marked_never_drawn_as_zero() {
         .expect("Sở Khoa học và Công nghệ's online payment chart");
     assert_eq!(zero.values, ["0%"]);
     assert_eq!(zero.svg.matches("chart-point chart-s1").count(), 1);
+}
+
+#[test]
+fn the_build_summary_counts_the_charts_the_pages_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    let report = build(&real_content(), &out).expect("the real content builds");
+    let shown: usize = snapshot(&out)
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(_, bytes)| std::str::from_utf8(bytes).unwrap().matches("<svg ").count())
+        .sum();
+    assert!(shown > 0, "the real content has charts");
+    assert_eq!(report.charts, shown, "charts reported by the pages");
+    assert!(report.full && report.written == report.files && report.removed == 0);
 }

@@ -1,7 +1,7 @@
 //! What every page module renders with: the model, the theme, the writer,
 //! the pages a build renders, and the context every template receives.
 
-use super::open_data::OpenDataLayout;
+use super::open_data::layout::OpenDataLayout;
 use super::Page;
 use crate::model::Model;
 use crate::site::incremental::affected::Affected;

@@ -25,35 +25,12 @@ pub mod views;
 use crate::model::Model;
 use crate::site::incremental::affected::Affected;
 use crate::site::theme::Theme;
+pub use crate::site::writer::Page;
 use crate::site::writer::Writer;
 use crate::site::SiteError;
 pub use context::PageContext;
 use open_data::OpenDataLayout;
 use rayon::prelude::*;
-
-/// A rendered file: its path below the output folder, its bytes, and how
-/// many charts it shows (for the build's summary).
-#[derive(Debug)]
-pub struct Page {
-    pub path: String,
-    pub bytes: Vec<u8>,
-    pub charts: usize,
-}
-
-impl Page {
-    /// A file without charts.
-    pub fn file(path: impl Into<String>, bytes: Vec<u8>) -> Page {
-        Page {
-            path: path.into(),
-            bytes,
-            charts: 0,
-        }
-    }
-
-    pub fn with_charts(self, charts: usize) -> Page {
-        Page { charts, ..self }
-    }
-}
 
 /// What each page module returns.
 pub type Pages = Result<Vec<Page>, SiteError>;

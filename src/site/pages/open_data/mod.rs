@@ -1,5 +1,9 @@
 //! `du-lieu/`: the open data, one row per figure, as CSV and JSON.
 
+pub(super) mod layout;
+
+pub use layout::OpenDataLayout;
+
 use super::views::source_label;
 use super::{PageContext, Pages};
 use crate::model::{Figure, FigureValue, Model};
@@ -231,15 +235,6 @@ struct DataPage {
     json: String,
     csv_bytes: usize,
     json_bytes: usize,
-}
-
-/// Where each record starts in the two open data files, as last written:
-/// after an edit, `serve` rewrites the files from the first record that
-/// changed (the newest month is at the end).
-#[derive(Debug, Clone, Default)]
-pub struct OpenDataLayout {
-    pub csv: Vec<u64>,
-    pub json: Vec<u64>,
 }
 
 /// Write the two files whole, or, when the previous build's layout is
