@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Full acceptance run (issue 5): builds the shipped content with --base-path
+# Full acceptance run: builds the shipped content with --base-path
 # /cong-khai/, serves it on 127.0.0.1 under that sub-path and checks every page
 # in headless Chromium (console, requests, axe-core WCAG 2.1 A/AA, links,
 # phone width), every HTML file with the W3C Nu checker, every SVG/XML file,

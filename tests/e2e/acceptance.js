@@ -74,7 +74,7 @@ const LAUNCH_ARGS = [
 ];
 
 // The four pages a citizen is most likely to land on, with figures that
-// must be readable without JavaScript (issue 5, item 5).
+// must be readable without JavaScript.
 const KEY_PAGES = [
   { name: 'home', path: '', figures: ['73,04', '28/63'] },
   { name: 'thang-2023-10', path: 'thang/2023-10/', figures: ['44,6%', '21,86%', 'Chưa hoàn thành'] },

@@ -18,15 +18,15 @@ struct Home {
     newest: Vec<DispatchRef>,
     province: UnitRef,
     /// The province's total over time; its CSV is on the indicator page.
-    total_chart: Option<super::charts::ChartView>,
+    total_chart: Option<super::chart_data::ChartView>,
 }
 
 /// The province's total score over time, for the page written to `file`,
 /// linking to its CSV on the total's indicator page.
-pub fn total_chart(model: &Model, file: &str) -> Option<super::charts::ChartView> {
+pub fn total_chart(model: &Model, file: &str) -> Option<super::chart_data::ChartView> {
     let p = &model.site.province;
     let csv = paths::link(file, &paths::indicator_chart_csv(TOTAL, p));
-    super::charts::history(model, p, TOTAL, "bieu-do-tong-diem", &csv)
+    super::chart_data::history(model, p, TOTAL, "bieu-do-tong-diem", &csv)
 }
 
 /// The province's newest results, by period.

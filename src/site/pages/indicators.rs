@@ -2,7 +2,7 @@
 //! and `chi-so/<id>/`: what an indicator measures, its maximum or target,
 //! the province's history and the latest ranking of units.
 
-use super::charts::{self, ChartView};
+use super::chart_data::{self, ChartView};
 use super::views::*;
 use super::{Page, PageContext, Pages};
 use crate::model::Period;
@@ -206,7 +206,7 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
         .iter()
         .map(|f| figure_row(model, f))
         .collect();
-    let history_chart = charts::history(
+    let history_chart = chart_data::history(
         model,
         province,
         &ind.id,
@@ -249,7 +249,7 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
     let ranking = ordered.iter().map(|f| figure_row(model, f)).collect();
     let mut ranking_chart = None;
     if let Some(p) = ranking_period {
-        ranking_chart = charts::ranking(
+        ranking_chart = chart_data::ranking(
             model,
             &ind.id,
             &p,

@@ -1,5 +1,7 @@
 //! One module per page kind; each gathers its page's data from the model
-//! and renders it with its template.
+//! and renders it with its template. Addresses come from
+//! [`crate::site::paths`]; shared view shapes from [`views`]; each chart's
+//! data from [`chart_data`] (the drawing is in [`crate::charts`]).
 //!
 //! | page | module | template |
 //! |---|---|---|
@@ -8,10 +10,10 @@
 //! | `van-ban/`, `van-ban/<slug>/` | [`dispatches`] | `dispatches.html`, `dispatch.html` |
 //! | `don-vi/`, `don-vi/<id>/` | [`units`] | `units.html`, `unit.html`, `redirect.html` |
 //! | `chi-so/`, `chi-so/<id>/` | [`indicators`] | `indicators.html`, `indicator.html` |
-//! | `du-lieu/` and its CSV/JSON | [`data`] | `data.html` |
+//! | `du-lieu/` and its CSV/JSON | [`open_data`] | `data.html` |
 //! | `sitemap.xml`, `feed.xml`, `robots.txt`, `404.html` | [`feeds`] | same names |
 
-pub mod charts;
+pub mod chart_data;
 mod context;
 pub mod dispatches;
 pub mod feeds;

@@ -69,7 +69,7 @@ struct MonthPage {
     mentions: Vec<MentionView>,
     previous: Option<MonthLink>,
     next: Option<MonthLink>,
-    total_chart: Option<super::charts::ChartView>,
+    total_chart: Option<super::chart_data::ChartView>,
 }
 
 fn link(r: &PageContext, p: Period) -> MonthLink {
@@ -128,7 +128,7 @@ fn month_page(
     periods: &[Period],
     i: usize,
     p: &Period,
-    total_chart: &Option<super::charts::ChartView>,
+    total_chart: &Option<super::chart_data::ChartView>,
 ) -> Result<Page, SiteError> {
     let model = r.model;
     let dispatches = model.dispatches_of_period(p);

@@ -2,7 +2,7 @@
 //! with every indicator's history, its relations and the dispatches that
 //! name it; `don-vi/<former-id>/` leads on to the unit.
 
-use super::charts::ChartView;
+use super::chart_data::ChartView;
 use super::views::*;
 use super::{Page, PageContext, Pages};
 use crate::model::{FigureValue, Unit};
@@ -91,7 +91,7 @@ pub fn histories(r: &PageContext, unit: &str) -> Vec<History> {
                 FigureValue::NotApplicable { .. } => None,
                 _ => row.status.map(|s| s == Status::Met).or(row.met),
             };
-            let chart = super::charts::history(
+            let chart = super::chart_data::history(
                 model,
                 unit,
                 &ind.id,
