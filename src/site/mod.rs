@@ -172,8 +172,9 @@ pub fn build(opts: &BuildOptions, progress: Arc<Progress>) -> Result<BuildReport
     })
 }
 
-/// What a full build leaves for a partial rebuild to start from.
-struct Built {
+/// What a build leaves for a partial rebuild to start from: the link index
+/// of the whole site and the layout of the open data files.
+struct RebuildBasis {
     index: links::LinkIndex,
     open_data: Option<OpenDataLayout>,
 }
@@ -185,7 +186,7 @@ fn full_build(
     model: &Model,
     theme: &theme::Theme,
     progress: Arc<Progress>,
-) -> Result<(BuildReport, Built), SiteError> {
+) -> Result<(BuildReport, RebuildBasis), SiteError> {
     progress.set_stage(Stage::Rendering);
     let staging = staging::begin(&opts.output)?;
     let writer = Writer::folder(&staging.dir, progress.clone());
@@ -216,7 +217,7 @@ fn full_build(
         bytes,
         diagnostics: Diagnostics::default(),
     };
-    Ok((report, Built { index, open_data }))
+    Ok((report, RebuildBasis { index, open_data }))
 }
 
 /// `cong-khai` → `/cong-khai/`.

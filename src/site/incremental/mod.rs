@@ -17,7 +17,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::Model;
 use crate::site::writer::{Writer, Written};
 use crate::site::{
-    full_build, model_of, pages, theme_of, BuildOptions, BuildReport, Built, SiteError,
+    full_build, model_of, pages, theme_of, BuildOptions, BuildReport, RebuildBasis, SiteError,
 };
 use crate::stamp::{self, Stamp};
 use affected::Affected;
@@ -40,7 +40,7 @@ pub struct IncrementalBuilder {
 /// What the last good build was made of.
 struct Last {
     model: Model,
-    built: Built,
+    built: RebuildBasis,
     /// Loaded once: the theme's files are part of `structure`.
     theme: crate::site::theme::Theme,
     structure: BTreeMap<PathBuf, Stamp>,
@@ -119,8 +119,8 @@ fn partial(
     model: &Model,
     theme: &crate::site::theme::Theme,
     affected: Affected,
-    last: Built,
-) -> Result<(BuildReport, Built), SiteError> {
+    last: RebuildBasis,
+) -> Result<(BuildReport, RebuildBasis), SiteError> {
     let spill = staging::begin(&opts.output)?;
     let writer = Writer::overlay(last.index, &spill.dir);
     let result = pages::render_all(model, theme, &writer, &affected, last.open_data);
@@ -157,7 +157,7 @@ fn partial(
         diagnostics: Diagnostics::default(),
     };
     let open_data = rendered.open_data;
-    Ok((rebuild, Built { index, open_data }))
+    Ok((rebuild, RebuildBasis { index, open_data }))
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
