@@ -20,6 +20,9 @@
 # the `notes:begin` and `notes:end` markers are kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Synthetic windows of 60 months and more run past today: date its checks
+# from the end of the century instead (see `CONGKHAI_TODAY` in README.md).
+export CONGKHAI_TODAY=${CONGKHAI_TODAY:-2099-12-31}
 ROOT=$(pwd)
 WORK=$ROOT/target/bench
 ARGS="$*"

@@ -7,6 +7,7 @@
 //! 3. [`site`]: gather each page's data and render it with the theme's
 //!    templates, draw the [`charts`], and write the output folder atomically.
 
+pub mod address;
 pub mod charts;
 pub mod content;
 pub mod diagnostics;

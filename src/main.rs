@@ -169,43 +169,59 @@ fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool) -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: {e}");
-            eprintln!(
-                "nothing was written, {} is unchanged",
-                opts.output.display()
-            );
+            if e.output_unchanged() {
+                eprintln!("{} is unchanged", opts.output.display());
+            } else {
+                eprintln!(
+                    "{} is missing: the previous site could not be put back; build again",
+                    opts.output.display()
+                );
+            }
             ExitCode::FAILURE
         }
     }
 }
 
 fn check(dir: &std::path::Path, deny_warnings: bool) -> ExitCode {
-    let loaded = content::load(dir);
-    let diags = &loaded.diagnostics;
-    eprint!("{diags}");
-    match &loaded.model {
-        Some(model) if !(deny_warnings && diags.warning_count() > 0) => {
-            println!(
-                "ok: {} dispatches, {} units, {} indicators, {} figures, {} warnings",
-                model.dispatches.len(),
-                model.units.len(),
-                model.indicators.len(),
-                model.figures.len(),
+    // Everything a build checks, so that a `check` that passes means a
+    // `build` that passes.
+    let opts = BuildOptions {
+        content: dir.to_path_buf(),
+        output: PathBuf::new(),
+        base_path: None,
+    };
+    let (model, diags) = match site::check(&opts) {
+        Ok(checked) => checked,
+        Err(SiteError::Content(diags)) => {
+            eprint!("{diags}");
+            eprintln!(
+                "failed: {} errors, {} warnings",
+                diags.error_count(),
                 diags.warning_count()
             );
-            ExitCode::SUCCESS
+            return ExitCode::FAILURE;
         }
-        _ => {
-            eprintln!(
-                "failed: {} errors, {} warnings{}",
-                diags.error_count(),
-                diags.warning_count(),
-                if deny_warnings && diags.error_count() == 0 {
-                    " (warnings denied)"
-                } else {
-                    ""
-                }
-            );
-            ExitCode::FAILURE
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("failed: the content is valid, but a build would fail");
+            return ExitCode::FAILURE;
         }
+    };
+    eprint!("{diags}");
+    if deny_warnings && diags.warning_count() > 0 {
+        eprintln!(
+            "failed: 0 errors, {} warnings (warnings denied)",
+            diags.warning_count()
+        );
+        return ExitCode::FAILURE;
     }
+    println!(
+        "ok: {} dispatches, {} units, {} indicators, {} figures, {} warnings",
+        model.dispatches.len(),
+        model.units.len(),
+        model.indicators.len(),
+        model.figures.len(),
+        diags.warning_count()
+    );
+    ExitCode::SUCCESS
 }

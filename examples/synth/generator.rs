@@ -27,8 +27,9 @@ use std::path::{Path, PathBuf};
 /// replaced by ones covering every generated month).
 const REAL_INDICATORS: &str = include_str!("../../content/indicators.yaml");
 
-/// A marker file: an output folder holding it may be replaced.
-pub const MARKER: &str = ".synth";
+/// How `site.yaml` of synthetic content starts: a folder whose `site.yaml`
+/// starts so may be replaced by the next run.
+pub const MARKER: &str = "# Synthetic content (";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scale {
@@ -980,7 +981,7 @@ fn site_yaml(opts: &Options, lead: &str) -> String {
     o.line(
         0,
         &format!(
-            "# Synthetic content ({} scale, seed {}), written by examples/synth.rs: not real data.",
+            "{MARKER}{} scale, seed {}), written by examples/synth.rs: not real data.",
             opts.scale, opts.seed
         ),
     );
@@ -2069,21 +2070,20 @@ fn prepare_out(out: &Path) -> io::Result<()> {
     if out.exists() {
         let empty = fs::read_dir(out)?.next().is_none();
         if !empty {
-            if out.join(MARKER).is_file() {
+            let site = fs::read_to_string(out.join("site.yaml")).unwrap_or_default();
+            if site.starts_with(MARKER) {
                 fs::remove_dir_all(out)?;
             } else {
                 return Err(io::Error::other(format!(
-                    "{} exists and was not written by synth (no {MARKER} file): refusing to replace it",
+                    "{} exists and was not written by synth (its site.yaml does not start with `{MARKER}`): refusing to replace it",
                     out.display()
                 )));
             }
         }
     }
-    fs::create_dir_all(out)?;
-    fs::write(
-        out.join(MARKER),
-        "Written by examples/synth.rs; the folder may be replaced by the next run.\n",
-    )
+    // No marker file of its own: every file in a content folder is read,
+    // or named in a warning.
+    fs::create_dir_all(out)
 }
 
 pub fn generate(opts: &Options) -> io::Result<Summary> {

@@ -27,6 +27,23 @@ pub(super) fn slug_hint(s: &str) -> String {
 }
 
 pub(super) fn read_source(path: &Path, diags: &mut Diagnostics) -> Option<Source> {
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size > super::limits::MAX_FILE_BYTES {
+        diags.push(
+            Diagnostic::error(
+                path,
+                "",
+                format!(
+                    "the file has {size} bytes: more than the {} a content file may have",
+                    super::limits::MAX_FILE_BYTES
+                ),
+            )
+            .with_hint(
+                "check that it is the right file; a longer document belongs in several files",
+            ),
+        );
+        return None;
+    }
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(Source::new(path, &text)),
@@ -71,37 +88,77 @@ pub(super) fn read<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Every `*.yaml` below `content/dispatches`, sorted by path.
+/// The catalog files at the root of the content folder.
+pub(super) const CATALOG_FILES: [&str; 3] = ["site.yaml", "units.yaml", "indicators.yaml"];
+
+/// Every `*.yaml` below `content/dispatches`, sorted by path. Every other
+/// file under the content folder is named in a warning (or an error, for a
+/// dispatch file with the wrong ending): nothing an editor saved there is
+/// left out without a word.
 pub(super) fn dispatch_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     let root = dir.join("dispatches");
-    if !root.is_dir() {
-        return Vec::new();
-    }
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&root)
+    if !dir.is_dir() {
+        return files;
+    }
+    for entry in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .follow_links(false)
+        .min_depth(1)
     {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 diags.push(Diagnostic::error(
-                    &root,
+                    e.path().unwrap_or(dir),
                     "",
                     format!("cannot read the folder: {e}"),
                 ));
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') {
+        let kind = entry.file_type();
+        if kind.is_dir() {
             continue;
         }
-        match path.extension().and_then(|e| e.to_str()) {
+        let name = entry.file_name().to_string_lossy();
+        let in_dispatches = path.starts_with(&root);
+        let at_root = path.parent() == Some(dir);
+        if kind.is_symlink() {
+            diags.push(
+                Diagnostic::warning(path, "", "not read: a link is not followed")
+                    .with_hint("put the file itself here instead of a link to it"),
+            );
+            continue;
+        }
+        if name.starts_with('.') {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    "",
+                    "not read: a hidden file (its name starts with a dot)",
+                )
+                .with_hint("rename it without the dot if it is content, or delete it"),
+            );
+            continue;
+        }
+        if at_root && CATALOG_FILES.contains(&name.as_ref()) {
+            continue;
+        }
+        let ending = path.extension().and_then(|e| e.to_str());
+        if !in_dispatches {
+            let hint = if matches!(ending, Some("yaml" | "yml")) {
+                "dispatch files go in content/dispatches/<year>/; move it there, or out of content/"
+            } else {
+                "only site.yaml, units.yaml, indicators.yaml and content/dispatches/ are read; move it out of content/"
+            };
+            diags.push(
+                Diagnostic::warning(path, "", "not read: no rule reads this file").with_hint(hint),
+            );
+            continue;
+        }
+        match ending {
             Some("yaml") => files.push(path.to_path_buf()),
             Some("yml") => diags.push(
                 Diagnostic::error(path, "", "dispatch files end in `.yaml`").with_hint(format!(
@@ -109,11 +166,14 @@ pub(super) fn dispatch_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf
                     name.trim_end_matches(".yml").to_string() + ".yaml"
                 )),
             ),
-            _ => diags.push(Diagnostic::warning(
-                path,
-                "",
-                "ignored: not a `.yaml` dispatch file",
-            )),
+            _ => diags.push(
+                Diagnostic::warning(path, "", "not read: not a `.yaml` dispatch file").with_hint(
+                    match name.find(".yaml") {
+                        Some(i) => format!("rename it to `{}.yaml`", &name[..i]),
+                        None => "save dispatches as `<slug>.yaml` files".into(),
+                    },
+                ),
+            ),
         }
     }
     files

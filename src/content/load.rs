@@ -5,7 +5,7 @@
 
 use super::assemble::assemble;
 use super::checks::{Catalog, DispatchChecker};
-use super::files::{dispatch_files, is_slug, read, read_source, slug_hint};
+use super::files::{dispatch_files, is_slug, read, read_source, slug_hint, CATALOG_FILES};
 use super::parse::parse;
 use super::source::Source;
 use super::Loaded;
@@ -19,9 +19,6 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// The catalog files, in the order their stamps are kept.
-const CATALOG_FILES: [&str; 3] = ["site.yaml", "units.yaml", "indicators.yaml"];
 
 /// What a previous load learnt of each dispatch file, for `serve`: a
 /// rebuild re-reads only the files that changed.
@@ -133,6 +130,7 @@ pub(super) fn load(dir: &Path, mut cache: Option<&mut LoadCache>) -> (Loaded, Ve
         figures,
         reread,
     } = read;
+    check_unique_slugs(&dispatches, dir, &mut diags);
     check_duplicates(&dispatches, dir, &mut diags);
     crate::timings::note("load: dups", t);
 
@@ -226,6 +224,32 @@ fn read_dispatches(
         cache.files = kept;
     }
     out
+}
+
+/// A dispatch's file name is its page's address: two files of one name in
+/// two year folders would publish one page for both.
+fn check_unique_slugs(dispatches: &[Arc<Dispatch>], dir: &Path, diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Dispatch> = HashMap::new();
+    for d in dispatches {
+        match seen.get(d.slug.as_str()) {
+            Some(first) => diags.push(
+                Diagnostic::error(
+                    &dir.join(&d.source),
+                    "",
+                    format!(
+                        "the file name `{}` is used twice: {} and {} would publish one page",
+                        d.slug,
+                        first.source.display(),
+                        d.source.display()
+                    ),
+                )
+                .with_hint("a file name is the page's address: give this dispatch its own name, e.g. with its number"),
+            ),
+            None => {
+                seen.insert(&d.slug, d);
+            }
+        }
+    }
 }
 
 /// Two dispatches of one issuer, kind and period: the second is refused.

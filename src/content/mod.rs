@@ -5,7 +5,8 @@
 //! - [`files`]: where the content files are, reading them as text, slugs;
 //! - [`parse`]: YAML into the model's types, serde errors into diagnostics
 //!   with file, line, column and field ([`source`], [`positions`]), and
-//!   [`decimal_commas`] scanned first;
+//!   [`decimal_commas`] and [`limits`] (sizes, characters, no aliases)
+//!   checked first;
 //! - `checks`: every rule serde cannot express, file by file;
 //! - `load`: the order of it all, and `serve`'s [`LoadCache`];
 //! - `assemble`: the model from checked content.
@@ -14,6 +15,7 @@ mod assemble;
 mod checks;
 pub mod decimal_commas;
 mod files;
+pub mod limits;
 mod load;
 pub mod parse;
 pub mod positions;

@@ -6,6 +6,7 @@
 //! [`MAX_ERRORS_PER_FILE`] times), until it passes or an error repeats.
 
 use super::decimal_commas::decimal_commas_in_flow;
+use super::limits;
 use super::positions::parent;
 use super::source::Source;
 use crate::diagnostics::Diagnostic;
@@ -22,10 +23,21 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
             "copy an existing file of the same kind and edit it (see docs/content-format.md)",
         )]);
     }
+    // Before YAML reads the text: what it would misread, or expand without bound.
+    for scan in [limits::raw_characters, limits::anchors_and_aliases] {
+        let found = scan(source);
+        if !found.is_empty() {
+            return Err(found);
+        }
+    }
     let mut value: Value = match serde_yaml::from_str(&source.text) {
         Ok(v) => v,
         Err(e) => return Err(vec![syntax_error(source, &e)]),
     };
+    let found = limits::in_values(&value, source);
+    if !found.is_empty() {
+        return Err(found);
+    }
     // Only once the YAML reads: an unclosed `[` would put the rest of the
     // file inside a flow collection for the scan.
     let flow_errors = decimal_commas_in_flow(source);
@@ -182,6 +194,19 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
             )
             .with_hint(format!("keep one `{key}:` here and remove the other"));
     }
+    // "number: invalid type: integer `99999999999999999999` as u128": a
+    // number beyond what YAML reads, not a syntax error.
+    if let Some(i) = message.find("invalid type: integer `") {
+        let number = message[i..].split('`').nth(1).unwrap_or_default();
+        let field = message[..i].trim_end_matches([':', ' ']);
+        return Diagnostic::error(
+            &source.path,
+            field,
+            format!("{number} is too large a number to print exactly"),
+        )
+        .at(line, column)
+        .with_hint("check the figure against the document");
+    }
     Diagnostic::error(&source.path, "", format!("YAML syntax: {message}"))
         .at(line, column)
         .with_hint(
@@ -276,9 +301,13 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<P
 /// Split "what is wrong: write …" into the message and the hint; for a
 /// wrong type, say what to write from what was expected.
 fn split_hint(message: &str) -> (String, String) {
-    for sep in [": write ", "; write "] {
+    for (sep, verb) in [
+        (": write ", "write"),
+        ("; write ", "write"),
+        ("; check ", "check"),
+    ] {
         if let Some((what, how)) = message.split_once(sep) {
-            return (what.to_string(), format!("write {how}"));
+            return (what.to_string(), format!("{verb} {how}"));
         }
     }
     if let Some((_, expected)) = message.split_once(", expected ") {

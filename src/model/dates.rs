@@ -121,6 +121,12 @@ impl PartialDate {
     pub fn earliest(&self) -> Date {
         Date::ymd(self.year, self.month, self.day.unwrap_or(1)).unwrap_or(Date(NaiveDate::MIN))
     }
+
+    /// The latest date it can be: the last day of its month when the day is blank.
+    pub fn latest(&self) -> Date {
+        let day = self.day.unwrap_or_else(|| last_day(self.year, self.month));
+        Date::ymd(self.year, self.month, day).unwrap_or(Date(NaiveDate::MAX))
+    }
 }
 
 impl fmt::Display for PartialDate {

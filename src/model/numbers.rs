@@ -13,6 +13,14 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The largest whole number every figure and count is printed exactly as
+/// (2^53 − 1: beyond it a float drops digits).
+pub const MAX_EXACT: u64 = (1 << 53) - 1;
+/// The most decimals a printed figure has (a rate such as 82,9234).
+pub const MAX_DECIMALS: usize = 6;
+/// The most significant digits a figure keeps exactly.
+const MAX_DIGITS: usize = 15;
+
 /// A decimal figure with the number of decimals it was printed with.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Num {
@@ -52,23 +60,45 @@ impl Num {
             ));
         }
         let decimals = body.split_once('.').map_or(0, |(_, f)| f.len());
+        if decimals > MAX_DECIMALS {
+            return Err(format!(
+                "`{t}` has {decimals} decimals, more than the {MAX_DECIMALS} a figure is printed with; \
+                 check it against the document"
+            ));
+        }
+        let digits = body
+            .trim_start_matches(['0', '.'])
+            .chars()
+            .filter(char::is_ascii_digit)
+            .count();
+        if digits > MAX_DIGITS {
+            return Err(format!(
+                "`{t}` has {digits} digits, more than a figure keeps exactly ({MAX_DIGITS}); \
+                 check it against the document"
+            ));
+        }
         let value: f64 = normal.parse().map_err(|_| {
             format!("`{t}` is not a number: write digits with a decimal comma, e.g. 55,02")
         })?;
         Ok(Num {
             value,
-            decimals: decimals.min(6) as u8,
+            decimals: decimals as u8,
         })
     }
 
-    /// A float read by YAML: keep the shortest decimals that represent it.
-    pub fn from_f64(value: f64) -> Num {
-        let text = format!("{value}");
-        let decimals = text.split_once('.').map_or(0, |(_, f)| f.len());
-        Num {
-            value,
-            decimals: decimals.min(6) as u8,
+    /// A whole number read by YAML, when it is printed exactly.
+    fn whole(v: i128) -> Result<Num, String> {
+        if v.unsigned_abs() > u128::from(MAX_EXACT) {
+            return Err(format!(
+                "{v} is too large a figure to print exactly; check it against the document"
+            ));
         }
+        Ok(Num::new(v as f64, 0))
+    }
+
+    /// A float read by YAML: keep the shortest decimals that represent it.
+    pub fn from_f64(value: f64) -> Result<Num, String> {
+        Num::parse(&format!("{value}"))
     }
 }
 
@@ -96,10 +126,10 @@ impl Visitor<'_> for NumVisitor {
         f.write_str("a number such as 55,02 or 100")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
-        Ok(Num::new(v as f64, 0))
+        Num::whole(v.into()).map_err(E::custom)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
-        Ok(Num::new(v as f64, 0))
+        Num::whole(v.into()).map_err(E::custom)
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
         if !v.is_finite() {
@@ -107,7 +137,7 @@ impl Visitor<'_> for NumVisitor {
                 "is not a finite number: write digits such as 55,02",
             ));
         }
-        Ok(Num::from_f64(v))
+        Num::from_f64(v).map_err(E::custom)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Num, E> {
         Num::parse(v).map_err(E::custom)
@@ -181,6 +211,11 @@ impl<'de> Deserialize<'de> for Count {
                 f.write_str("a whole number such as 1038")
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
+                if v > MAX_EXACT {
+                    return Err(E::custom(format!(
+                        "{v} is too large a count to print exactly; check it against the document"
+                    )));
+                }
                 Ok(Count(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
@@ -195,11 +230,12 @@ impl<'de> Deserialize<'de> for Count {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
                 let t = v.trim();
                 if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
-                    return t.parse().map(Count).map_err(|_| {
-                        E::custom(format!(
-                            "`{t}` is too large for a count; write a smaller number"
-                        ))
-                    });
+                    return match t.parse::<u64>() {
+                        Ok(n) => self.visit_u64(n),
+                        Err(_) => Err(E::custom(format!(
+                            "`{t}` is too large a count to print exactly; check it against the document"
+                        ))),
+                    };
                 }
                 let (what, how) = match thousands_text(t) {
                     Some(meant) => thousands_dot_message(t, meant),
@@ -306,9 +342,11 @@ impl<'de> Deserialize<'de> for Cell {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
                 match Num::parse(v) {
                     Ok(value) => Ok(Cell::Value { value }),
-                    Err(e) => Err(E::custom(format!(
+                    // A printed text, not a mistyped number.
+                    Err(e) if v.chars().any(char::is_alphabetic) => Err(E::custom(format!(
                         "{e}; for a text such as \"TTHC không có phí, lệ phí\" write {{ not_applicable: \"{v}\" }}"
                     ))),
+                    Err(e) => Err(E::custom(e)),
                 }
             }
             fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {

@@ -4,6 +4,7 @@
 
 use super::paths::owner;
 use super::{Site, SiteError};
+use crate::address::has_scheme;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -115,10 +116,7 @@ impl LinkIndex {
                     ids.insert(value.into_owned());
                 }
                 Attr::Link => {
-                    let outside = ["http:", "https:", "mailto:", "tel:", "data:"]
-                        .iter()
-                        .any(|s| value.starts_with(s));
-                    if !outside {
+                    if !has_scheme(&value) && !value.starts_with("//") {
                         links.insert(value.into_owned());
                     }
                 }

@@ -47,12 +47,44 @@ pub enum SiteError {
     Links(String),
     #[error("refusing to write outside the output folder: {0}")]
     UnsafePath(String),
+    #[error("refusing to replace {}: {reason}\n  help: {hint}", output.display())]
+    OutputRefused {
+        output: PathBuf,
+        reason: String,
+        hint: String,
+    },
+    #[error("--base-path `{0}` is not a sub-path\n  help: write `/` or a path between slashes of letters, digits and hyphens, e.g. /cong-khai/")]
+    BasePath(String),
+    #[error("another build (process {pid}) is writing {}; wait for it to finish", output.display())]
+    Busy { output: PathBuf, pid: u32 },
+    #[error("swapping the new site into {}: {source}", output.display())]
+    Swap {
+        output: PathBuf,
+        #[source]
+        source: std::io::Error,
+        /// Whether the previous site is in place again.
+        restored: bool,
+    },
     #[error("writing {path}: {source}")]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+}
+
+impl SiteError {
+    /// Whether the output folder is as it was before the build: true of
+    /// every failure but a swap that could not put the previous site back.
+    pub fn output_unchanged(&self) -> bool {
+        !matches!(
+            self,
+            SiteError::Swap {
+                restored: false,
+                ..
+            }
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -130,7 +162,11 @@ fn model_of(
         return Err(SiteError::Content(loaded.diagnostics));
     };
     if let Some(bp) = &opts.base_path {
-        model.site.base_path = normalize_base_path(bp);
+        let normal = normalize_base_path(bp);
+        if !crate::address::is_base_path(&normal) {
+            return Err(SiteError::BasePath(bp.clone()));
+        }
+        model.site.base_path = normal;
     }
     Ok((model, loaded.diagnostics))
 }
@@ -154,6 +190,18 @@ pub fn render(opts: &BuildOptions) -> Result<(Site, Diagnostics), SiteError> {
         base_path: model.site.base_path.clone(),
     };
     Ok((site, diagnostics))
+}
+
+/// Everything [`build`] does but writing: load and validate, render every
+/// page (its bytes thrown away), check every link. `check` passes exactly
+/// when a build of the same content and theme would.
+pub fn check(opts: &BuildOptions) -> Result<(Model, Diagnostics), SiteError> {
+    let (model, diagnostics) = model_of(opts, content::load(&opts.content))?;
+    let theme = theme_of(opts, &model)?;
+    let writer = Writer::discard();
+    pages::render_all(&model, &theme, &writer, &Affected::All, None)?;
+    writer.finish().index.check(&model.site.base_path)?;
+    Ok((model, diagnostics))
 }
 
 /// Build the site into `opts.output`: load and validate everything, render
@@ -188,7 +236,7 @@ fn full_build(
     progress: Arc<Progress>,
 ) -> Result<(BuildReport, RebuildBasis), SiteError> {
     progress.set_stage(Stage::Rendering);
-    let staging = staging::begin(&opts.output)?;
+    let staging = staging::begin(&opts.output, &opts.content)?;
     let writer = Writer::folder(&staging.dir, progress.clone());
     let rendered = pages::render_all(model, theme, &writer, &Affected::All, None);
     let (bytes, charts) = (writer.bytes(), writer.charts());

@@ -40,6 +40,9 @@ impl Page {
 }
 
 enum Target {
+    /// Nothing kept but the link index: `check` renders everything a build
+    /// would, to fail where a build would fail.
+    Discard,
     Memory(Mutex<BTreeMap<String, Vec<u8>>>),
     Folder(PathBuf),
     /// A partial rebuild: pages in memory, large files (`put_with`) into
@@ -115,6 +118,16 @@ impl Writer {
         lock(&self.index).size(path)
     }
 
+    /// Keep only the link index and the sizes of the files.
+    pub fn discard() -> Writer {
+        Writer {
+            target: Target::Discard,
+            index: Mutex::new(LinkIndex::default()),
+            progress: Arc::default(),
+            spilled: Mutex::default(),
+        }
+    }
+
     /// Write into `dir`, which must exist and be empty.
     pub fn folder(dir: &Path, progress: Arc<Progress>) -> Writer {
         Writer {
@@ -144,6 +157,7 @@ impl Writer {
         self.progress.files.fetch_add(1, Ordering::Relaxed);
         let size = bytes.len();
         match &self.target {
+            Target::Discard => {}
             Target::Memory(files) | Target::Overlay { files, .. } => {
                 lock(files).insert(path.clone(), bytes);
             }
@@ -178,6 +192,14 @@ impl Writer {
     ) -> Result<usize, SiteError> {
         let rel = safe_relative(path)?;
         let size = match &self.target {
+            Target::Discard => {
+                let mut counted = Counted::new(std::io::sink());
+                write(&mut counted).map_err(|source| SiteError::Io {
+                    path: rel.clone(),
+                    source,
+                })?;
+                counted.bytes as usize
+            }
             Target::Memory(files) => {
                 let mut bytes = Vec::new();
                 write(&mut bytes).map_err(|source| SiteError::Io {
@@ -261,7 +283,7 @@ impl Writer {
             Target::Memory(m) | Target::Overlay { files: m, .. } => {
                 m.into_inner().unwrap_or_else(|e| e.into_inner())
             }
-            Target::Folder(_) => BTreeMap::new(),
+            Target::Folder(_) | Target::Discard => BTreeMap::new(),
         };
         Written {
             index: self.index.into_inner().unwrap_or_else(|e| e.into_inner()),

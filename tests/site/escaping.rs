@@ -118,12 +118,34 @@ fn script_in_a_name_a_subject_or_markdown_never_becomes_markup() {
 }
 
 #[test]
+fn a_frame_or_image_from_outside_the_site_is_refused() {
+    for embed in [
+        "<iframe src=\"javascript:alert(5)\"></iframe>",
+        "![a](https://evil.example/a.png)",
+        "<img src=\"//evil.example/b.png\">",
+    ] {
+        let fx = Fixture::real();
+        fx.append(FEB_2023, &format!("\n  {embed}\n"));
+        let loaded = fx.load();
+        let errors = errors_at(&loaded, FEB_2023, "body");
+        assert_eq!(errors.len(), 1, "{embed}: {}", report(&loaded));
+        assert!(
+            errors[0]
+                .message
+                .contains("an embedded file from outside the site"),
+            "{}",
+            errors[0]
+        );
+    }
+}
+
+#[test]
 fn other_script_vectors_in_markdown_are_neutralized() {
     let fx = Fixture::real();
     fx.append(
         FEB_2023,
         "\n  [y](JaVaScRiPt:alert(2)) <a href=\"javascript:alert(3)\">z</a> <svg onload=alert(4)></svg>\n\n  \
-         <iframe src=\"javascript:alert(5)\"></iframe>\n\n  [w](&#106;avascript:alert(6)) [v]( javascript:alert(7))\n\n  \
+         [w](&#106;avascript:alert(6)) [v]( javascript:alert(7))\n\n  \
          <a href=\"&#x6A;avascript:alert(8)\">u</a> <p onclick=\"alert(9)\" style=\"x\">t</p> <object data=x></object>\n\n  \
          <base href=\"https://evil.example/\"> <form action=\"javascript:alert(10)\"><button>s</button></form>\n",
     );

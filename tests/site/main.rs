@@ -20,6 +20,7 @@ mod figures;
 mod incremental;
 mod links;
 mod open_data;
+mod output_guard;
 mod pages;
 mod redirect;
 mod scale;

@@ -97,3 +97,71 @@ fn serves_rebuilds_and_keeps_the_last_good_build() {
     std::fs::write(&file, good.replace("  total: 55,02", "  total: 55,03")).unwrap();
     wait_for(port, page, "the rebuild", |b| b.contains("55,03"));
 }
+
+/// `serve` on a free port with the real content; returns it once the first
+/// build is served.
+fn start_serving(fixture: &Fixture, output: &std::path::Path) -> (Server, u16) {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(bin())
+        .args(["serve", "--port", &port.to_string(), "--content"])
+        .arg(fixture.content())
+        .arg("--output")
+        .arg(output)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server(child);
+    wait_for(port, "/", "the first build", |b| b.contains("</html>"));
+    (server, port)
+}
+
+/// A client that asks for a 20 MB file and never reads it, and others that
+/// never send their request, hold up nobody: many clients at once all get
+/// their pages, each in good time. Bounded: 200 requests, a minute at most.
+#[test]
+fn a_client_that_never_reads_stalls_no_other() {
+    let fixture = Fixture::real();
+    let output = fixture.scratch("output");
+    let (_server, port) = start_serving(&fixture, &output);
+    std::fs::write(output.join("lon.bin"), vec![b'x'; 20 << 20]).unwrap();
+    let mut stalled = Vec::new();
+    for _ in 0..4 {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(s, "GET /lon.bin HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        stalled.push(s);
+    }
+    for _ in 0..4 {
+        // Half-open: connected, nothing sent.
+        stalled.push(TcpStream::connect(("127.0.0.1", port)).unwrap());
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    let clients: Vec<_> = (0..10)
+        .map(|_| {
+            std::thread::spawn(move || {
+                let mut slowest = Duration::ZERO;
+                for _ in 0..20 {
+                    let t = Instant::now();
+                    let (status, body) = get(port, "/thang/2023-02/").expect("an answer");
+                    assert_eq!(status, 200);
+                    assert!(body.contains("55,02"));
+                    slowest = slowest.max(t.elapsed());
+                }
+                slowest
+            })
+        })
+        .collect();
+    for c in clients {
+        let slowest = c.join().unwrap();
+        assert!(
+            slowest < Duration::from_secs(3),
+            "a request took {slowest:?}"
+        );
+    }
+    assert!(started.elapsed() < Duration::from_secs(60));
+    drop(stalled);
+}

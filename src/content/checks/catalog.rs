@@ -383,18 +383,17 @@ impl Catalog {
                 );
             }
         }
-        if !(site.base_path.starts_with('/') && site.base_path.ends_with('/'))
-            || site.base_path.contains("..")
-        {
+        if !crate::address::is_base_path(&site.base_path) {
             diags.push(
                 src.error(
                     "base_path",
                     format!("`{}` is not a sub-path", site.base_path),
                 )
-                .with_hint("write `/` or a path between slashes, e.g. /cong-khai/"),
+                .with_hint("write `/` or a path between slashes of letters, digits and hyphens, e.g. /cong-khai/"),
             );
         }
-        if !(site.site_url.starts_with("https://") || site.site_url.starts_with("http://"))
+        let lower = site.site_url.to_ascii_lowercase();
+        if !(lower.starts_with("https://") || lower.starts_with("http://"))
             || site.site_url.ends_with('/')
         {
             diags.push(src.error("site_url", format!("`{}` is not a site address", site.site_url)).with_hint("write the scheme and host without a trailing slash, e.g. https://hungyen.gov.vn"));

@@ -134,6 +134,8 @@ impl<'a> DispatchChecker<'a> {
                 ));
             }
         }
+        self.check_dates(d, diags);
+        self.check_body(&d.body, diags);
         match d.kind {
             DispatchKind::Directive => {
                 let carries = d.results.is_some() || !d.appendices.is_empty();
@@ -174,6 +176,54 @@ impl<'a> DispatchChecker<'a> {
         }
         for (a, app) in d.appendices.iter().enumerate() {
             self.check_appendix(app, a, period, diags);
+        }
+    }
+
+    /// No date after today; no period that starts after the document's
+    /// date, nor one that ends after it without the data's cut-off date.
+    fn check_dates(&self, d: &DispatchFile, diags: &mut Diagnostics) {
+        let today = super::today();
+        let issued = d.date.earliest();
+        if issued > today {
+            diags.push(
+                self.src
+                    .error("date", format!("{} is after today ({today})", d.date))
+                    .with_hint("write the date printed on the document, e.g. 2023-03-08"),
+            );
+        }
+        if let Some(t) = d.data_as_of.filter(|t| *t > today) {
+            diags.push(
+                self.src
+                    .error("data_as_of", format!("{t} is after today ({today})"))
+                    .with_hint("write the data date the document prints (\"số liệu ngày …\")"),
+            );
+        }
+        let Some(p) = d.period else { return };
+        let latest = d.date.latest();
+        if p.start() > latest {
+            diags.push(
+                self.src
+                    .error(
+                        "period",
+                        format!(
+                            "{p} starts on {}, after the document's date {}",
+                            p.start(),
+                            d.date
+                        ),
+                    )
+                    .with_hint(
+                        "a document reports a period that has begun: check `period:` and `date:`",
+                    ),
+            );
+        } else if p.end() > latest && d.data_as_of.is_none() {
+            diags.push(
+                self.src
+                    .warning(
+                        "period",
+                        format!("{p} ends on {}, after the document's date {}", p.end(), d.date),
+                    )
+                    .with_hint("if the figures stop before the period's end, add `data_as_of:` with their date; else check `period:`"),
+            );
         }
     }
 

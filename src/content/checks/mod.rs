@@ -8,6 +8,7 @@
 //!   text) and [`appendix`] (the tables); each check yields the figures.
 
 mod appendix;
+mod body;
 mod catalog;
 mod dispatch;
 mod results;
@@ -17,6 +18,7 @@ pub(super) use dispatch::DispatchChecker;
 
 use super::source::Source;
 use crate::diagnostics::Diagnostics;
+use crate::model::Date;
 use crate::model::{IndicatorEntry, Measure, Num};
 
 /// Range checks by measure: points within 0..=max, percent within 0..=100,
@@ -86,4 +88,24 @@ pub(super) fn check_percent(v: &Num, src: &Source, field: &str, diags: &mut Diag
 /// Half a unit of the last printed decimal: the rounding a printed figure may carry.
 pub(super) fn half_unit(v: &Num) -> f64 {
     0.5 * 10f64.powi(-(v.decimals as i32))
+}
+
+/// Today in Vietnam (UTC+7): no document can be dated after it.
+/// `CONGKHAI_TODAY=YYYY-MM-DD` stands in for it, for content that is dated
+/// ahead on purpose (the synthetic content of the benchmark).
+pub(super) fn today() -> Date {
+    if let Some(d) = std::env::var("CONGKHAI_TODAY")
+        .ok()
+        .and_then(|t| Date::parse(&t).ok())
+    {
+        return d;
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+        + 7 * 3600;
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_signed(chrono::TimeDelta::days(days)))
+        .map_or(Date(chrono::NaiveDate::MAX), Date)
 }

@@ -121,7 +121,7 @@ fn partial(
     affected: Affected,
     last: RebuildBasis,
 ) -> Result<(BuildReport, RebuildBasis), SiteError> {
-    let spill = staging::begin(&opts.output)?;
+    let spill = staging::begin(&opts.output, &opts.content)?;
     let writer = Writer::overlay(last.index, &spill.dir);
     let result = pages::render_all(model, theme, &writer, &affected, last.open_data);
     let (bytes, charts) = (writer.bytes(), writer.charts());

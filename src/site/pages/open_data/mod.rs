@@ -103,6 +103,18 @@ pub fn record<'a>(model: &'a Model, f: &'a Figure) -> Record<'a> {
     }
 }
 
+/// A text cell as a spreadsheet may read it: one that starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be taken for a formula, so it
+/// gets a leading `'` (as OWASP recommends against CSV injection). Numbers
+/// are written by the build and never start so.
+fn csv_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet
 /// programs read the Vietnamese letters right).
 pub fn csv(model: &Model, figures: &[&Figure]) -> Vec<u8> {
@@ -150,13 +162,13 @@ fn write_csv_rows<'a>(
             &r.tu_ngay,
             &r.den_ngay,
             r.don_vi_id,
-            r.don_vi_ten,
+            &csv_text(r.don_vi_ten),
             r.chi_so_id,
-            r.chi_so_ten,
+            &csv_text(r.chi_so_ten),
             r.loai,
             &r.gia_tri,
             &r.gia_tri_in,
-            &r.ly_do,
+            &csv_text(&r.ly_do),
             &r.diem_toi_da,
             &r.muc_tieu_toi_thieu,
             r.trang_thai,
@@ -164,8 +176,8 @@ fn write_csv_rows<'a>(
             &r.trung_binh_ca_nuoc,
             &r.ty_le,
             r.van_ban,
-            &r.so_van_ban,
-            &r.nguon,
+            &csv_text(&r.so_van_ban),
+            &csv_text(&r.nguon),
         ])?;
     }
     w.flush()?;

@@ -1,0 +1,248 @@
+//! What a content file may hold, checked before and right after YAML reads
+//! it: a bounded size, no control characters (they break the feed, the
+//! sitemap and the pages' text, and can reverse what a reader sees), and
+//! no YAML anchors or aliases (editors never need them, and an alias
+//! repeated a few thousand times turns a small file into gigabytes).
+
+use super::source::Source;
+use crate::diagnostics::Diagnostic;
+use serde_yaml::Value;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// The largest content file read (a national dispatch is about 50 KB).
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// The longest text of one field (a dispatch's whole body included).
+pub const MAX_TEXT_CHARS: usize = 200_000;
+/// The most items of one list (rows of an appendix, units of units.yaml).
+pub const MAX_ITEMS: usize = 20_000;
+
+/// Why `c` may not stand in a content file, if it may not.
+fn forbidden(c: char) -> Option<&'static str> {
+    match c {
+        '\n' | '\t' | '\r' => None,
+        '\0' => Some("a NUL byte"),
+        '\u{1}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some("a control character"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            Some("a bidirectional control character (it reverses what a reader sees)")
+        }
+        '\u{fffe}' | '\u{ffff}' => Some("a character that is not text"),
+        _ => None,
+    }
+}
+
+fn describe(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+/// Control characters written as they are in the file.
+pub fn raw_characters(source: &Source) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (i, line) in source.text.lines().enumerate() {
+        for (col, c) in line.chars().enumerate() {
+            if let Some(what) = forbidden(c) {
+                found.push(
+                    Diagnostic::error(
+                        &source.path,
+                        "",
+                        format!("{what} ({}) in the text", describe(c)),
+                    )
+                    .at(Some(i + 1), Some(col + 1))
+                    .with_hint("delete it: retype the text around it, or paste it as plain text"),
+                );
+                if found.len() >= 10 {
+                    return found;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether an anchor (`&a`) or alias (`*a`) may start at byte `i` of
+/// `line`: where a YAML node starts (line start, after `: `, `- `, `[`,
+/// `{`, `,` or `? `). A quick filter: the YAML parser has the last word.
+fn node_start(line: &str, i: usize) -> bool {
+    let before = line[..i].trim_end();
+    before.is_empty()
+        || before.ends_with([':', '-', '[', '{', ',', '?'])
+            && line[before.len()..i].chars().all(char::is_whitespace)
+            && (line[..i].ends_with(char::is_whitespace) || before.ends_with(['[', '{', ',']))
+}
+
+/// Anchors and aliases, found by YAML's own parser in the files where a
+/// quick look sees one may be.
+pub fn anchors_and_aliases(source: &Source) -> Vec<Diagnostic> {
+    let maybe = source.text.lines().any(|line| {
+        line.match_indices(['&', '*'])
+            .any(|(i, _)| node_start(line, i))
+    });
+    if !maybe {
+        return Vec::new();
+    }
+    struct Found(Option<(Marker, bool)>);
+    impl MarkedEventReceiver for Found {
+        fn on_event(&mut self, ev: Event, mark: Marker) {
+            if self.0.is_some() {
+                return;
+            }
+            let anchored = match ev {
+                Event::Alias(_) => Some(true),
+                Event::Scalar(_, _, id, _)
+                | Event::SequenceStart(id, _)
+                | Event::MappingStart(id, _)
+                    if id > 0 =>
+                {
+                    Some(false)
+                }
+                _ => None,
+            };
+            self.0 = anchored.map(|alias| (mark, alias));
+        }
+    }
+    let mut found = Found(None);
+    // A syntax error is reported by the full parse that follows.
+    let _ = Parser::new_from_str(&source.text).load(&mut found, true);
+    match found.0 {
+        None => Vec::new(),
+        Some((mark, alias)) => {
+            let what = if alias {
+                "an alias (`*…`)"
+            } else {
+                "an anchor (`&…`)"
+            };
+            vec![Diagnostic::error(&source.path, "", format!("{what}: content files do not use YAML anchors and aliases"))
+                .at(Some(mark.line()), Some(mark.col() + 1))
+                .with_hint("write the value out in full where it is needed; if the text starts with & or *, put it in quotes")]
+        }
+    }
+}
+
+/// Control characters YAML escapes put into strings (`"\u0001"`), texts
+/// too long and lists too long, in the tree YAML read.
+pub fn in_values(value: &Value, source: &Source) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    walk(value, String::new(), source, &mut found);
+    found
+}
+
+fn walk(value: &Value, path: String, source: &Source, found: &mut Vec<Diagnostic>) {
+    if found.len() >= 10 {
+        return;
+    }
+    match value {
+        Value::String(s) => text(s, &path, source, found),
+        Value::Sequence(items) => {
+            if items.len() > MAX_ITEMS {
+                found.push(
+                    source
+                        .error(
+                            &path,
+                            format!(
+                                "{} items: more than the {MAX_ITEMS} a list may hold",
+                                items.len()
+                            ),
+                        )
+                        .with_hint("split the table or list into several documents"),
+                );
+                return;
+            }
+            for (i, item) in items.iter().enumerate() {
+                walk(item, format!("{path}[{i}]"), source, found);
+            }
+        }
+        Value::Mapping(map) => {
+            for (k, v) in map {
+                let key = match k {
+                    Value::String(s) => {
+                        text(s, &path, source, found);
+                        s.clone()
+                    }
+                    other => serde_yaml::to_string(other)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                };
+                let child = if path.is_empty() {
+                    key
+                } else {
+                    format!("{path}.{key}")
+                };
+                walk(v, child, source, found);
+            }
+        }
+        Value::Tagged(t) => walk(&t.value, path, source, found),
+        _ => {}
+    }
+}
+
+fn text(s: &str, path: &str, source: &Source, found: &mut Vec<Diagnostic>) {
+    if let Some(c) = s.chars().find(|&c| forbidden(c).is_some()) {
+        let what = forbidden(c).unwrap_or("a control character");
+        found.push(
+            source
+                .error(path, format!("{what} ({}) in the text", describe(c)))
+                .with_hint("remove the escape (such as \\u0001) from the text"),
+        );
+    }
+    let chars = s.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        found.push(
+            source
+                .error(path, format!("{chars} characters: more than the {MAX_TEXT_CHARS} a text may hold"))
+                .with_hint("check that the text was pasted once; a longer document belongs in several parts"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn src(text: &str) -> Source {
+        Source::new(Path::new("x.yaml"), text)
+    }
+
+    #[test]
+    fn anchors_are_found_where_a_node_starts_only() {
+        let at = |t: &str| {
+            anchors_and_aliases(&src(t))
+                .first()
+                .map(|d| (d.line, d.column))
+        };
+        assert_eq!(
+            at("a: &x 1\nb: *x\n"),
+            Some((Some(1), Some(7))),
+            "at the anchored value"
+        );
+        assert_eq!(
+            at("list:\n  - *x\n"),
+            None,
+            "an unknown alias is YAML's own error"
+        );
+        assert_eq!(at("a: [&x 1, *x]\n"), Some((Some(1), Some(8))));
+        assert_eq!(
+            at("symbol: VPUB-PVHCC&KSTT\nbody: |\n  **đậm** & *nghiêng*\n"),
+            None
+        );
+        assert_eq!(at("a: \"&x\"\n"), None);
+    }
+
+    #[test]
+    fn control_characters_are_found_in_text_and_in_escapes() {
+        let raw = raw_characters(&src("a: 1\nb: x\u{1b}y\n"));
+        assert_eq!((raw[0].line, raw[0].column), (Some(2), Some(5)));
+        assert!(raw[0].message.contains("U+001B"), "{}", raw[0].message);
+        assert!(raw_characters(&src("a: 1\r\nb: \tx\n")).is_empty());
+        let s = src("a:\n  b: \"x\\u202Ey\"\n");
+        let v: Value = serde_yaml::from_str(&s.text).unwrap();
+        let found = in_values(&v, &s);
+        assert_eq!(found[0].field, "a.b");
+        assert!(
+            found[0].message.contains("bidirectional"),
+            "{}",
+            found[0].message
+        );
+    }
+}
