@@ -58,13 +58,22 @@ pub fn decimal_commas_in_flow(source: &Source) -> Vec<Diagnostic> {
                         .position(|ch| !ch.is_ascii_digit())
                         .map_or(chars.len(), |p| col + 1 + p);
                     let number: String = chars[start..end].iter().collect();
-                    found.push(
+                    let is_key = chars[end..]
+                        .iter()
+                        .find(|c| !c.is_whitespace())
+                        .is_some_and(|&c| c == ':');
+                    let diagnostic = if is_key {
+                        Diagnostic::error(&source.path, "", format!("`{number}` is written as a key inside `{{ … }}`: YAML reads two keys, split at the comma"))
+                            .with_hint(format!(
+                                "a key is a field name: write the figure as a value, e.g. `score: \"{number}\"`"
+                            ))
+                    } else {
                         Diagnostic::error(&source.path, "", format!("`{number}` inside `[ … ]` or `{{ … }}` is read as two numbers"))
-                            .at(Some(i + 1), Some(start + 1))
                             .with_hint(format!(
                                 "YAML splits a list at every comma: quote the decimal (\"{number}\"), or put one value per line (- {number})"
-                            )),
-                    );
+                            ))
+                    };
+                    found.push(diagnostic.at(Some(i + 1), Some(start + 1)));
                 }
                 _ => {}
             }
@@ -112,5 +121,12 @@ mod tests {
         assert!(scan("body: |\n  Xem [1,2] và {3,4}\nx: 1\n").is_empty());
         assert!(scan("subject: Công văn 1,2 [a]\n").is_empty());
         assert!(scan("x: 1 # [7,7]\n").is_empty());
+        let src = Source::new(Path::new("x.yaml"), "a: { 7,7: x }\n");
+        let found = decimal_commas_in_flow(&src);
+        assert!(
+            found[0].message.contains("as a key"),
+            "{}",
+            found[0].message
+        );
     }
 }

@@ -17,14 +17,15 @@ pub const MAX_TEXT_CHARS: usize = 200_000;
 /// The most items of one list (rows of an appendix, units of units.yaml).
 pub const MAX_ITEMS: usize = 20_000;
 
-/// Why `c` may not stand in a content file, if it may not.
+/// What `c` is, if it may not stand in a content file.
 fn forbidden(c: char) -> Option<&'static str> {
     match c {
         '\n' | '\t' | '\r' => None,
         '\0' => Some("a NUL byte"),
         '\u{1}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some("a control character"),
+        // They reorder what a reader sees, and can hide or fake a figure.
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-            Some("a bidirectional control character (it reverses what a reader sees)")
+            Some("a bidirectional control character")
         }
         '\u{fffe}' | '\u{ffff}' => Some("a character that is not text"),
         _ => None,
@@ -39,7 +40,12 @@ fn describe(c: char) -> String {
 pub fn raw_characters(source: &Source) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (i, line) in source.text.lines().enumerate() {
-        for (col, c) in line.chars().enumerate() {
+        // The first on each line: a pasted run of them is one mistake.
+        if let Some((col, c)) = line
+            .chars()
+            .enumerate()
+            .find(|&(_, c)| forbidden(c).is_some())
+        {
             if let Some(what) = forbidden(c) {
                 found.push(
                     Diagnostic::error(

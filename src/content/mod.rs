@@ -25,6 +25,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::Model;
 use std::path::{Path, PathBuf};
 
+pub use checks::today;
 pub use files::is_slug;
 pub use load::LoadCache;
 

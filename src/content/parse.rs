@@ -32,7 +32,19 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
     }
     let mut value: Value = match serde_yaml::from_str(&source.text) {
         Ok(v) => v,
-        Err(e) => return Err(vec![syntax_error(source, &e)]),
+        Err(e) => {
+            // `{ 7,7: x }` is a YAML error ("duplicate key 7"); a decimal
+            // comma on the same line says what went wrong.
+            let line = e.location().map(|l| l.line());
+            let commas: Vec<Diagnostic> = decimal_commas_in_flow(source)
+                .into_iter()
+                .filter(|d| d.line.is_some() && d.line == line)
+                .collect();
+            if !commas.is_empty() {
+                return Err(commas);
+            }
+            return Err(vec![syntax_error(source, &e)]);
+        }
     };
     let found = limits::in_values(&value, source);
     if !found.is_empty() {

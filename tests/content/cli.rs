@@ -137,3 +137,44 @@ fn binary_does_not_panic_on_a_missing_folder() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stderr.contains("site.yaml"), "{stderr}");
 }
+
+/// A link in a dispatch's text to a page the site does not have: the
+/// content reads fine, but a build would fail its link check, so `check`
+/// fails too, saying so.
+#[test]
+fn check_fails_where_build_would_fail() {
+    let fx = Fixture::real();
+    fx.append(
+        FEB_2023,
+        "\n  Xem [kết quả tháng trước](../../thang/2023-01/).\n",
+    );
+    let content = fx.content().to_str().unwrap().to_string();
+    let (code, stdout, stderr) = check(&["--content", &content]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("thang/2023-01"), "{stderr}");
+    assert!(stderr.contains("a build would fail"), "{stderr}");
+    let build = run_build(fx.content(), &fx.scratch("out"), &["--quiet"]);
+    assert!(!build.status.success(), "{}", describe(&build));
+}
+
+#[test]
+fn a_base_path_on_the_command_line_is_checked_like_site_yaml() {
+    let fx = Fixture::real();
+    for bad in ["../../x", "/a/../b/", "/a b/"] {
+        let out = fx.scratch("out");
+        let run = run_build(fx.content(), &out, &["--base-path", bad]);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{bad}: {}", describe(&run));
+        assert!(
+            err.contains("is not a sub-path") && err.contains("help:"),
+            "{err}"
+        );
+        assert!(!out.exists(), "nothing written for {bad}");
+    }
+    let run = run_build(
+        fx.content(),
+        &fx.scratch("ok"),
+        &["--base-path", "cong-khai"],
+    );
+    assert!(run.status.success(), "{}", describe(&run));
+}

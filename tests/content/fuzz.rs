@@ -89,6 +89,16 @@ const TOKENS: &[&str] = &[
     "count: ",
     "of: ",
     "details:",
+    // What the hardening refuses: anchors, aliases, escapes, bidi marks.
+    "&a ",
+    "*a",
+    "\"\\u0001\"",
+    "\u{202e}",
+    "\u{1b}",
+    "![x](https://evil.example/a.png)",
+    "9,30000001",
+    "18446744073709551615",
+    "2099-01-01",
 ];
 
 fn token() -> impl Strategy<Value = String> {
@@ -161,7 +171,15 @@ fn mutate(mut bytes: Vec<u8>, edits: &[Mutation]) -> Vec<u8> {
 
 /// Load a content folder and check what must hold whatever the input.
 fn load_and_check(dir: &Path, file: &Path, bytes: &[u8]) {
+    let started = std::time::Instant::now();
     let loaded = load(dir);
+    // No input makes the loader hang (a load of the real content takes
+    // milliseconds; the bound leaves room for a busy machine).
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "a load took {:?}",
+        started.elapsed()
+    );
     let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
     for d in &loaded.diagnostics.items {
         if d.file == file {
@@ -260,4 +278,38 @@ fn mutate_keeps_an_untouched_file() {
     let bytes = real(FEB_2023);
     assert_eq!(mutate(bytes.clone(), &[]), bytes);
     MINIMAL.with(|m| m.run(&bytes));
+}
+
+/// `congkhai check` on mutated real content, in a process whose memory is
+/// capped: whatever the edit, it ends by itself with 0 or 1, within its
+/// time and memory (an alias bomb or a runaway expansion would be killed
+/// by the cap instead, and fail here).
+#[test]
+fn mutated_content_stays_within_bounded_memory_and_time() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = (0..4usize, prop::collection::vec(mutation(), 1..10));
+    for _ in 0..12 {
+        let (which, edits) = strategy.new_tree(&mut runner).unwrap().current();
+        let rel = [FEB_2023, OCT_2023, MAR_2025, NOV_2023_MY_HAO][which];
+        let fx = Fixture::real();
+        std::fs::write(fx.path(rel), mutate(real(rel), &edits)).unwrap();
+        // 3 GiB of address space: room for the allocator's reservations,
+        // none for an expansion into gigabytes.
+        let script = format!(
+            "ulimit -v 3145728; exec timeout 30 '{}' check --content '{}'",
+            bin(),
+            fx.content().display()
+        );
+        let run = std::process::Command::new("sh")
+            .args(["-c", &script])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(run.status.code(), Some(0 | 1)),
+            "{edits:?}: {}",
+            describe(&run)
+        );
+    }
 }

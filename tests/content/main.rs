@@ -7,6 +7,7 @@
 mod support;
 
 mod cli;
+mod faults;
 mod fuzz;
 mod real_content;
 mod rule_table;

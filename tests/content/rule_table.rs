@@ -8,10 +8,10 @@
 
 use crate::support::api::load;
 use crate::support::*;
-use Says::*;
+pub(crate) use Says::*;
 
 /// One edit of a content file.
-enum Edit {
+pub(crate) enum Edit {
     /// Replace the one occurrence of the first text by the second.
     Replace(&'static str, &'static str),
     /// Append text (ending with a newline) to the file.
@@ -19,7 +19,7 @@ enum Edit {
 }
 
 /// The line the error must name.
-enum At {
+pub(crate) enum At {
     /// The first line of the edit, plus this many lines.
     Edit(usize),
     /// The line of this text (once in the file) after the edit.
@@ -28,7 +28,7 @@ enum At {
 
 /// What the error must say, besides naming its file, line, field and
 /// column and carrying a hint.
-enum Says {
+pub(crate) enum Says {
     /// The message contains this.
     Message(&'static str),
     /// The message starts with this.
@@ -41,15 +41,15 @@ enum Says {
     Column(usize),
 }
 
-struct Rule {
-    name: &'static str,
-    file: &'static str,
-    edit: Edit,
-    at: At,
+pub(crate) struct Rule {
+    pub(crate) name: &'static str,
+    pub(crate) file: &'static str,
+    pub(crate) edit: Edit,
+    pub(crate) at: At,
     /// The field path; `{new}` stands for the index of a unit appended to
     /// units.yaml.
-    field: &'static str,
-    says: &'static [Says],
+    pub(crate) field: &'static str,
+    pub(crate) says: &'static [Says],
 }
 
 const ROW_15_STATUS: &str =
@@ -414,12 +414,13 @@ fn check(rule: &Rule, new_unit: usize) -> Result<String, Vec<String>> {
         .replace(&format!("`{field}`"), &format!("`{}`", rule.field)))
 }
 
-#[test]
-fn each_rule_names_file_line_field_and_what_to_write() {
+/// Check every row of `rules`, reporting each failing one by name; the
+/// messages of all rows, for a snapshot.
+pub(crate) fn run(rules: &[Rule]) -> String {
     let new_unit = load(&real_content()).model.unwrap().units.len();
     let mut failures = Vec::new();
     let mut messages = String::new();
-    for rule in RULES {
+    for rule in rules {
         match check(rule, new_unit) {
             Ok(printed) => messages.push_str(&format!("{}\n{printed}\n\n", rule.name)),
             Err(why) => failures.extend(why.into_iter().map(|w| format!("{}: {w}", rule.name))),
@@ -429,10 +430,19 @@ fn each_rule_names_file_line_field_and_what_to_write() {
         failures.is_empty(),
         "{} of {} rules fail:\n\n{}",
         failures.len(),
-        RULES.len(),
+        rules.len(),
         failures.join("\n\n")
     );
-    insta::assert_snapshot!("messages", messages);
+    let mut names: Vec<&str> = rules.iter().map(|r| r.name).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), rules.len(), "row names are unique");
+    messages
+}
+
+#[test]
+fn each_rule_names_file_line_field_and_what_to_write() {
+    insta::assert_snapshot!("messages", run(RULES));
 }
 
 #[test]

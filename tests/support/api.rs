@@ -9,7 +9,7 @@ pub use congkhai::charts::{
     bar_chart, bar_summary, line_chart, line_summary, Bar, BarChart, Datum, LineChart, Scale,
     Series,
 };
-pub use congkhai::content::{load, Loaded};
+pub use congkhai::content::{load, today, Loaded};
 pub use congkhai::diagnostics::{Diagnostic, Severity};
 pub use congkhai::model::{
     Dispatch, DispatchKind, Figure, FigureSource, FigureValue, Measure, Model, Num, Period, Rank,

@@ -93,7 +93,7 @@ pub(super) fn half_unit(v: &Num) -> f64 {
 /// Today in Vietnam (UTC+7): no document can be dated after it.
 /// `CONGKHAI_TODAY=YYYY-MM-DD` stands in for it, for content that is dated
 /// ahead on purpose (the synthetic content of the benchmark).
-pub(super) fn today() -> Date {
+pub fn today() -> Date {
     if let Some(d) = std::env::var("CONGKHAI_TODAY")
         .ok()
         .and_then(|t| Date::parse(&t).ok())
