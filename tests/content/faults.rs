@@ -234,7 +234,7 @@ fn said_of(fx: &Fixture, rel: &str) -> Vec<String> {
         .items
         .iter()
         .filter(|d| d.file == path)
-        .map(|d| text_of(d))
+        .map(text_of)
         .collect()
 }
 
