@@ -251,3 +251,47 @@ fn a_dispatch_file_name_with_a_space_is_refused() {
         "no error naming the file `Bad Name.yaml`:\n{stderr}"
     );
 }
+
+/// Whatever text the content holds (markup characters, quotes, line and
+/// paragraph separators, emoji, what a spreadsheet or a shell reads
+/// specially), every XML file of the site parses with a real XML parser:
+/// the feed, the sitemap and every chart.
+#[test]
+fn every_xml_file_parses_whatever_the_text() {
+    let fx = Fixture::real();
+    let odd = "A<b>&amp;\\\"'\\u2028\\u2029 😀 ]]> <!-- =cmd| @x";
+    fx.replace(
+        FEB_2023,
+        "subject: Công bố kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 02/2023\n",
+        &format!("subject: \"{odd}\"\n"),
+    );
+    fx.replace(
+        "units.yaml",
+        "    name: Sở Tư pháp\n",
+        &format!("    name: \"Sở Tư pháp {odd}\"\n"),
+    );
+    let out = fx.scratch("out");
+    build(fx.content(), &out).unwrap_or_else(|e| panic!("{e}"));
+    let files = snapshot(&out);
+    let mut parsed = 0;
+    for (path, bytes) in &files {
+        let text = std::str::from_utf8(bytes).unwrap();
+        if path.ends_with(".xml") || path.ends_with(".svg") {
+            roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            parsed += 1;
+        }
+        if path.ends_with(".html") {
+            let mut rest = text;
+            while let Some(i) = rest.find("<svg ") {
+                let end = rest[i..].find("</svg>").expect("a closed svg") + i + 6;
+                roxmltree::Document::parse(&rest[i..end])
+                    .unwrap_or_else(|e| panic!("a chart of {path}: {e}"));
+                parsed += 1;
+                rest = &rest[end..];
+            }
+        }
+    }
+    assert!(parsed > 50, "{parsed} XML documents");
+    let feed = String::from_utf8(files["feed.xml"].clone()).unwrap();
+    assert!(feed.contains("😀"), "the text is kept, escaped");
+}
