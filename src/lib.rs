@@ -11,6 +11,7 @@ pub mod address;
 pub mod charts;
 pub mod content;
 pub mod diagnostics;
+pub mod intake;
 pub mod model;
 pub mod serve;
 pub mod site;

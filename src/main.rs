@@ -54,6 +54,17 @@ enum Command {
         quiet: bool,
     },
     /// Build, serve the site on 127.0.0.1 and rebuild when content or theme change.
+    /// Scaffold the dispatch of a new period from an earlier one.
+    New {
+        /// The period: 2025-04, 2025-Q2, 2025-H1, 2025, 2025-W14.
+        period: String,
+        /// The dispatch to start from (its file name without `.yaml`);
+        /// by default the latest results dispatch of the province.
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     Serve {
         /// The content folder.
         #[arg(long, default_value = "content")]
@@ -88,6 +99,11 @@ fn main() -> ExitCode {
             deny_warnings,
             quiet,
         ),
+        Command::New {
+            period,
+            from,
+            content,
+        } => new(&content, &period, from.as_deref()),
         Command::Serve {
             content,
             output,
@@ -224,4 +240,28 @@ fn check(dir: &std::path::Path, deny_warnings: bool) -> ExitCode {
         diags.warning_count()
     );
     ExitCode::SUCCESS
+}
+
+fn new(content: &std::path::Path, period: &str, from: Option<&str>) -> ExitCode {
+    let period = match congkhai::model::Period::parse(period) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match congkhai::intake::scaffold::scaffold(content, &period, from) {
+        Ok(path) => {
+            println!("wrote {}", path.display());
+            println!(
+                "fill in each `{}`, then run `congkhai check`",
+                congkhai::model::TO_FILL
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -230,6 +230,13 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
 /// Turn a serde message into a diagnostic, and say where to put a
 /// stand-in before reading again (None: do not read again).
 fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<Patch>) {
+    // `congkhai new` leaves `???` where the new document's values go.
+    if message.contains(crate::model::TO_FILL) {
+        let d = source
+            .error(path, format!("not filled in yet (`{}`)", crate::model::TO_FILL))
+            .with_hint("write the value the new document prints; remove the line where the document leaves it blank");
+        return (d, Some(Patch::any(path.to_string())));
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
         let expected = backticked(rest.split_once("expected").map_or("", |(_, e)| e));

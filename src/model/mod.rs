@@ -24,7 +24,7 @@ pub use dispatch::{
     Mention, Note, Results, Row, Signature, Status,
 };
 pub use figure::{Figure, FigureSource, FigureValue, Id, TOTAL};
-pub use numbers::{Cell, Count, Num, Rank};
+pub use numbers::{Cell, Count, Num, Rank, TO_FILL};
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;

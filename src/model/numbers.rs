@@ -13,6 +13,10 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// What `congkhai new` writes where a new document's value goes: never a
+/// valid value, so `check` names each one still to fill.
+pub const TO_FILL: &str = "???";
+
 /// The largest whole number every figure and count is printed exactly as
 /// (2^53 − 1: beyond it a float drops digits).
 pub const MAX_EXACT: u64 = (1 << 53) - 1;

@@ -12,3 +12,4 @@ mod fuzz;
 mod real_content;
 mod rule_table;
 mod rules;
+mod scaffold;

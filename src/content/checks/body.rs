@@ -5,6 +5,7 @@
 use super::dispatch::DispatchChecker;
 use crate::address::is_remote;
 use crate::diagnostics::Diagnostics;
+use crate::model::TO_FILL;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// The remote addresses `html` embeds through `src` or `srcset`.
@@ -27,6 +28,13 @@ fn embedded_in_html(html: &str) -> Vec<String> {
 
 impl DispatchChecker<'_> {
     pub(super) fn check_body(&self, body: &str, diags: &mut Diagnostics) {
+        if body.contains(TO_FILL) {
+            diags.push(
+                self.src
+                    .error("body", format!("not filled in yet (`{TO_FILL}`)"))
+                    .with_hint("replace the body with the full text of the new document"),
+            );
+        }
         let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
         let mut remote = Vec::new();
         for event in parser {
