@@ -6,7 +6,8 @@
 //! still to fill (never a silent 0). Ranks among provinces keep the number
 //! ranked in force on the period's date (63 until 30/6/2025, 34 after).
 
-use crate::model::{Date, Period, TO_FILL};
+use crate::model::catalog::provinces_ranked;
+use crate::model::{Period, TO_FILL};
 use crate::vi;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -31,15 +32,6 @@ pub enum ScaffoldError {
         #[source]
         source: std::io::Error,
     },
-}
-
-/// The number of provinces ranked on `date`: 63 until the reorganisation of
-/// 1/7/2025, 34 from then on.
-pub fn provinces_ranked(date: Date) -> u32 {
-    match Date::ymd(2025, 7, 1) {
-        Some(reform) if date >= reform => 34,
-        _ => 63,
-    }
 }
 
 /// What `new` needs of a dispatch file, read loosely: the content may
@@ -332,12 +324,6 @@ pub fn scaffold(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ranks_count_the_provinces_of_the_day() {
-        assert_eq!(provinces_ranked(Date::ymd(2025, 6, 30).unwrap()), 63);
-        assert_eq!(provinces_ranked(Date::ymd(2025, 7, 1).unwrap()), 34);
-    }
 
     #[test]
     fn the_period_is_renamed_in_every_printed_form() {

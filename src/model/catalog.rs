@@ -223,6 +223,15 @@ impl Unit {
     }
 }
 
+/// The number of provinces ranked on `date`: 63 until the reorganisation of
+/// 1/7/2025, 34 from then on.
+pub fn provinces_ranked(date: Date) -> u32 {
+    match Date::ymd(2025, 7, 1) {
+        Some(reform) if date >= reform => 34,
+        _ => 63,
+    }
+}
+
 /// The scheme in force for `period` among `schemes`.
 pub(crate) fn scheme_for<'a>(
     schemes: &'a [SchemeEntry],
@@ -231,4 +240,15 @@ pub(crate) fn scheme_for<'a>(
     schemes
         .iter()
         .find(|s| s.valid_from <= period.start() && s.valid_to.is_none_or(|t| t >= period.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_count_the_provinces_of_the_day() {
+        assert_eq!(provinces_ranked(Date::ymd(2025, 6, 30).unwrap()), 63);
+        assert_eq!(provinces_ranked(Date::ymd(2025, 7, 1).unwrap()), 34);
+    }
 }

@@ -190,6 +190,16 @@ impl Period {
         let t = text.trim();
         let bad = || format!("`{t}` is not a period: {PERIOD_HINT}");
         if let Some((a, b)) = t.split_once('/') {
+            // `4/2025`, `04/2025`: a month as a document prints it.
+            if let (Ok(m), true) = (
+                a.parse::<u32>(),
+                b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit()),
+            ) {
+                return Err(format!(
+                    "`{t}` is a month as printed: write year-month, e.g. {b}-{:02}",
+                    m.clamp(1, 12)
+                ));
+            }
             let from = Date::parse(a)?;
             let to = Date::parse(b)?;
             if to < from {

@@ -346,6 +346,12 @@ impl<'de> Deserialize<'de> for Cell {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
                 match Num::parse(v) {
                     Ok(value) => Ok(Cell::Value { value }),
+                    // Two cells pasted into one: `98,61⇥Hoàn thành`.
+                    Err(_) if v.contains('\t') => Err(E::custom(format!(
+                        "`{}` holds a tab: two cells of the table were pasted into one; \
+                         write the figure here and the rest in its own field (a status goes in `status:`)",
+                        v.replace('\t', "⇥")
+                    ))),
                     // A printed text, not a mistyped number.
                     Err(e) if v.chars().any(char::is_alphabetic) => Err(E::custom(format!(
                         "{e}; for a text such as \"TTHC không có phí, lệ phí\" write {{ not_applicable: \"{v}\" }}"

@@ -208,6 +208,23 @@ const FAULTS: &[Rule] = &[
         field: "base_path",
         says: &[Message("not a sub-path")],
     },
+    // ---- hints for what an editor copies from the document ----
+    Rule {
+        name: "a month written as the document prints it",
+        file: FEB_2023,
+        edit: Edit::Replace("period: 2023-02\n", "period: 2/2023\n"),
+        at: At::Edit(0),
+        field: "period",
+        says: &[Message("`2/2023` is a month as printed"), Hint("2023-02")],
+    },
+    Rule {
+        name: "two cells of a table pasted into one",
+        file: OCT_2023,
+        edit: Edit::Replace("          - 44,6\n", "          - \"44,6\tChưa hoàn thành\"\n"),
+        at: At::Edit(0),
+        field: "appendices[0].rows[15].values[0]",
+        says: &[Message("holds a tab"), Text("status:")],
+    },
     Rule {
         name: "a decimal comma in a key inside braces",
         file: FEB_2023,
@@ -391,4 +408,48 @@ fn text_that_a_spreadsheet_would_run_is_kept_as_text_in_the_csv() {
     // The JSON keeps the name as it is: it is data, not a spreadsheet.
     let json = String::from_utf8(site.files["du-lieu/ket-qua.json"].clone()).unwrap();
     assert!(json.contains("\"don_vi_ten\":\"=HYPERLINK("));
+}
+
+#[test]
+fn a_copied_file_a_wrong_month_and_an_old_denominator_are_named() {
+    let fx = Fixture::real();
+    let copy = "dispatches/2025/2025-03-vpub - Copy.yaml";
+    fx.write(
+        copy,
+        &fx.read(MAR_2025)
+            .replace("period: 2025-03", "period: 2025-04"),
+    );
+    let said = said_of(&fx, copy);
+    assert!(
+        said.iter()
+            .any(|t| t.contains("this looks like a copy of `2025-03-vpub.yaml`")),
+        "{said:#?}"
+    );
+
+    let fx = Fixture::real();
+    fx.replace(MAR_2025, "period: 2025-03\n", "period: 2025-02\n");
+    let loaded = fx.load();
+    let w = warnings_at(&loaded, MAR_2025, "period");
+    assert!(
+        w.iter().any(|d| d
+            .message
+            .contains("the file name says 2025-03 but the period is 2025-02")),
+        "{}",
+        report(&loaded)
+    );
+
+    // After 1/7/2025 the provinces are 34: a rank out of 63 is questioned.
+    let fx = Fixture::real();
+    let later = "dispatches/2025/2025-08-vpub.yaml";
+    fx.write(
+        later,
+        &fx.read(MAR_2025)
+            .replace("period: 2025-03", "period: 2025-08")
+            .replace("date: 2025-04-10", "date: 2025-09-10"),
+    );
+    let loaded = fx.load();
+    let w = warnings_at(&loaded, later, "results.rank");
+    assert_eq!(w.len(), 1, "{}", report(&loaded));
+    assert!(text_of(w[0]).contains("28/34"), "{}", w[0]);
+    assert!(warnings_at(&fx.load(), MAR_2025, "results.rank").is_empty());
 }

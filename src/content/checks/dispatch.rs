@@ -135,6 +135,7 @@ impl<'a> DispatchChecker<'a> {
             }
         }
         self.check_dates(d, diags);
+        self.check_name_and_period(d, diags);
         self.check_body(&d.body, diags);
         match d.kind {
             DispatchKind::Directive => {
@@ -223,6 +224,27 @@ impl<'a> DispatchChecker<'a> {
                         format!("{p} ends on {}, after the document's date {}", p.end(), d.date),
                     )
                     .with_hint("if the figures stop before the period's end, add `data_as_of:` with their date; else check `period:`"),
+            );
+        }
+    }
+
+    /// A file named after one month that covers another: one of the two
+    /// was not changed when the file was copied.
+    fn check_name_and_period(&self, d: &DispatchFile, diags: &mut Diagnostics) {
+        let (Some(p @ Period::Month { .. }), Some(prefix)) = (d.period, self.slug.get(..7)) else {
+            return;
+        };
+        let Ok(named @ Period::Month { .. }) = Period::parse(prefix) else {
+            return;
+        };
+        if named != p {
+            diags.push(
+                self.src
+                    .warning(
+                        "period",
+                        format!("the file name says {named} but the period is {p}"),
+                    )
+                    .with_hint("correct `period:`, or rename the file after the period it covers"),
             );
         }
     }

@@ -4,9 +4,9 @@
 use super::dispatch::DispatchChecker;
 use super::{check_measure_value, check_percent, half_unit};
 use crate::diagnostics::Diagnostics;
-use crate::model::catalog::scheme_for;
+use crate::model::catalog::{provinces_ranked, scheme_for};
 use crate::model::{
-    FigureSource, FigureValue, GroupResult, Num, Period, Results, SchemeEntry, TOTAL,
+    FigureSource, FigureValue, GroupResult, Num, Period, Rank, Results, SchemeEntry, TOTAL,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -45,12 +45,57 @@ impl DispatchChecker<'_> {
             unit_ok,
         };
         self.check_total(&ctx, diags);
+        let is_province = self
+            .cat
+            .resolve_unit(&r.unit)
+            .is_ok_and(|u| u.kind == crate::model::UnitKind::Province);
+        if is_province {
+            let ranks = std::iter::once(("results.rank".to_string(), r.rank)).chain(
+                r.groups
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| (format!("results.groups[{i}].rank"), g.rank)),
+            );
+            for (field, rank) in ranks {
+                if let Some(rank) = rank {
+                    self.check_provinces_ranked(&field, rank, period, diags);
+                }
+            }
+        }
         let mut seen = HashSet::new();
         for (i, g) in r.groups.iter().enumerate() {
             self.check_group(g, &format!("results.groups[{i}]"), &ctx, &mut seen, diags);
         }
         if let (Some(total), Some(s)) = (&r.total, scheme) {
             self.check_groups_add_up(r, total, s, diags);
+        }
+    }
+
+    /// A province is ranked among the provinces of the period: 63 until
+    /// 30/6/2025, 34 from 1/7/2025.
+    fn check_provinces_ranked(
+        &self,
+        field: &str,
+        rank: Rank,
+        period: &Period,
+        diags: &mut Diagnostics,
+    ) {
+        let ranked = provinces_ranked(period.end());
+        if rank.of != ranked {
+            diags.push(
+                self.src
+                    .warning(
+                        field,
+                        format!(
+                            "ranked out of {}, but {} provinces were ranked in {period}",
+                            rank.of, ranked
+                        ),
+                    )
+                    .with_hint(format!(
+                        "check the rank against the document: out of 63 until 30/6/2025, of 34 from 1/7/2025 (write `{}/{ranked}`)",
+                        rank.position
+                    )),
+            );
         }
     }
 
