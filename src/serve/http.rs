@@ -3,12 +3,17 @@
 //! with read and write timeouts, so that a slow or half-open client never
 //! holds up another. GET and HEAD only; every response closes its
 //! connection.
+//!
+//! Pages served here (never the built files) carry a small script that
+//! asks `STATUS` every second: the page reloads after a good rebuild, and
+//! shows the errors of a failed one above the last good page.
 
+use super::BuildStatus;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Connections served at once; more get a quick 503.
@@ -18,8 +23,37 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// The longest request head read (request line and headers).
 const MAX_HEAD: usize = 16 * 1024;
 
+/// Where the preview's script asks for the build status.
+pub const STATUS: &str = "/__congkhai/status";
+
+/// The preview's script: reload after a good build, show a failed one's
+/// errors. Text only (`textContent`), so nothing in a message runs.
+const PREVIEW_SCRIPT: &str = r#"<script data-congkhai-preview>
+(function () {
+  var seen = null, box = null;
+  function show(errors) {
+    if (!errors) { if (box) { box.remove(); box = null; } return; }
+    if (!box) {
+      box = document.createElement("pre");
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;top:0;left:0;right:0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#fff3f3;color:#8a1c1c;border-bottom:3px solid #c62828;font:15px/1.45 system-ui,sans-serif;white-space:pre-wrap;z-index:99999";
+      document.body.appendChild(box);
+    }
+    box.textContent = "Nội dung có lỗi: trang đang hiện bản dựng đúng gần nhất.\n\n" + errors;
+  }
+  function poll() {
+    fetch("/__congkhai/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+      if (seen !== null && s.generation !== seen) { location.reload(); return; }
+      seen = s.generation;
+      show(s.errors);
+    }).catch(function () {}).then(function () { setTimeout(poll, 1000); });
+  }
+  poll();
+})();
+</script>"#;
+
 /// Serve `root` on `listener` until the process ends.
-pub fn run(listener: TcpListener, root: PathBuf) {
+pub fn run(listener: TcpListener, root: PathBuf, status: Arc<Mutex<BuildStatus>>) {
     let root = Arc::new(root);
     let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
@@ -37,16 +71,16 @@ pub fn run(listener: TcpListener, root: PathBuf) {
             );
             continue;
         }
-        let (root, open) = (root.clone(), open.clone());
+        let (root, open, status) = (root.clone(), open.clone(), status.clone());
         std::thread::spawn(move || {
-            let _ = handle(&mut stream, &root);
+            let _ = handle(&mut stream, &root, &status);
             open.fetch_sub(1, Ordering::SeqCst);
         });
     }
 }
 
 /// Read one request and answer it.
-fn handle(stream: &mut TcpStream, root: &Path) -> std::io::Result<()> {
+fn handle(stream: &mut TcpStream, root: &Path, status: &Mutex<BuildStatus>) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut head = String::new();
     let mut request_line = String::new();
@@ -75,13 +109,40 @@ fn handle(stream: &mut TcpStream, root: &Path) -> std::io::Result<()> {
         "HEAD" => false,
         _ => return write_response(stream, 405, "text/plain; charset=utf-8", b"GET only", false),
     };
+    if target.split('?').next() == Some(STATUS) {
+        let json = {
+            let s = status.lock().unwrap_or_else(|e| e.into_inner());
+            serde_json::json!({ "generation": s.generation, "errors": s.errors }).to_string()
+        };
+        return write_response(
+            stream,
+            200,
+            "application/json; charset=utf-8",
+            json.as_bytes(),
+            with_body,
+        );
+    }
     match resolve(root, target).and_then(|file| std::fs::read(&file).ok().map(|b| (file, b))) {
+        Some((file, bytes)) if content_type(&file).starts_with("text/html") => {
+            let page = with_preview_script(bytes);
+            write_response(stream, 200, content_type(&file), &page, with_body)
+        }
         Some((file, bytes)) => write_response(stream, 200, content_type(&file), &bytes, with_body),
         None => {
             let body = std::fs::read(root.join("404.html")).unwrap_or_else(|_| b"404".to_vec());
             write_response(stream, 404, "text/html; charset=utf-8", &body, with_body)
         }
     }
+}
+
+/// The page with the preview's script before `</body>` (or at its end).
+fn with_preview_script(mut page: Vec<u8>) -> Vec<u8> {
+    let at = page
+        .windows(7)
+        .rposition(|w| w == b"</body>")
+        .unwrap_or(page.len());
+    page.splice(at..at, PREVIEW_SCRIPT.bytes());
+    page
 }
 
 fn write_response(

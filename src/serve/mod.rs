@@ -10,6 +10,7 @@ pub use http::resolve;
 use crate::site::incremental::IncrementalBuilder;
 use crate::site::{self, BuildOptions, SiteError};
 use crate::stamp;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use thiserror::Error;
 
@@ -19,10 +20,20 @@ pub enum ServeError {
     Listen { port: u16, message: String },
 }
 
-/// Build (again) and print the outcome; true when the build succeeded.
-pub fn build_and_report(builder: &mut IncrementalBuilder) -> bool {
+/// What the preview's pages learn of the builds: a number that grows with
+/// each good build (the page reloads when it does), and the errors of the
+/// last build when it failed (shown above the last good page).
+#[derive(Debug, Default)]
+pub struct BuildStatus {
+    pub generation: u64,
+    pub errors: Option<String>,
+}
+
+/// Build (again), print the outcome and note it in `status`; true when the
+/// build succeeded.
+pub fn build_and_report(builder: &mut IncrementalBuilder, status: &Mutex<BuildStatus>) -> bool {
     let started = std::time::Instant::now();
-    match builder.rebuild() {
+    let failed = match builder.rebuild() {
         Ok(report) => {
             eprint!("{}", report.diagnostics);
             let what = if report.full {
@@ -38,7 +49,7 @@ pub fn build_and_report(builder: &mut IncrementalBuilder) -> bool {
                 started.elapsed().as_secs_f64(),
                 report.diagnostics.warning_count()
             );
-            true
+            None
         }
         Err(SiteError::Content(diags)) => {
             eprint!("{diags}");
@@ -46,18 +57,26 @@ pub fn build_and_report(builder: &mut IncrementalBuilder) -> bool {
                 "build failed: {} errors; still serving the last good build",
                 diags.error_count()
             );
-            false
+            Some(diags.to_string())
         }
         Err(e) => {
             eprintln!("build failed: {e}; still serving the last good build");
-            false
+            Some(e.to_string())
         }
+    };
+    let mut status = status.lock().unwrap_or_else(|e| e.into_inner());
+    let ok = failed.is_none();
+    if ok {
+        status.generation += 1;
     }
+    status.errors = failed;
+    ok
 }
 
 pub fn serve(opts: BuildOptions, port: u16) -> Result<(), ServeError> {
     let mut builder = IncrementalBuilder::new(opts.clone());
-    build_and_report(&mut builder);
+    let status = Arc::new(Mutex::new(BuildStatus::default()));
+    build_and_report(&mut builder, &status);
     let listener =
         std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| ServeError::Listen {
             port,
@@ -75,6 +94,7 @@ pub fn serve(opts: BuildOptions, port: u16) -> Result<(), ServeError> {
         root.join("templates"),
         root.join("static"),
     ];
+    let watcher_status = status.clone();
     std::thread::spawn(move || {
         let mut last = stamp::all(&watched, &[]);
         loop {
@@ -83,11 +103,11 @@ pub fn serve(opts: BuildOptions, port: u16) -> Result<(), ServeError> {
             if now != last {
                 last = now;
                 eprintln!("change detected, rebuilding…");
-                build_and_report(&mut builder);
+                build_and_report(&mut builder, &watcher_status);
             }
         }
     });
 
-    http::run(listener, opts.output);
+    http::run(listener, opts.output, status);
     Ok(())
 }

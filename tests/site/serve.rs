@@ -165,3 +165,60 @@ fn a_client_that_never_reads_stalls_no_other() {
     assert!(started.elapsed() < Duration::from_secs(60));
     drop(stalled);
 }
+
+/// The preview reloads after a good rebuild and shows a failed one's
+/// errors: its pages carry a script (the built files do not), and the
+/// status it asks for follows the builds.
+#[test]
+fn the_preview_reloads_and_shows_errors() {
+    let fixture = Fixture::real();
+    let output = fixture.scratch("output");
+    let (_server, port) = start_serving(&fixture, &output);
+    let (_, page) = get(port, "/thang/2023-02/").unwrap();
+    assert!(
+        page.contains("data-congkhai-preview"),
+        "the served page has the script"
+    );
+    let on_disk = std::fs::read_to_string(output.join("thang/2023-02/index.html")).unwrap();
+    assert!(
+        !on_disk.contains("data-congkhai-preview"),
+        "the built file does not"
+    );
+    let status = |port| {
+        let (code, text) = get(port, "/__congkhai/status").unwrap();
+        assert_eq!(code, 200);
+        let body = text.split("\r\n\r\n").nth(1).unwrap().to_string();
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()
+    };
+    let first = status(port);
+    assert_eq!(first["errors"], serde_json::Value::Null);
+    let generation = first["generation"].as_u64().unwrap();
+
+    let file = fixture.content().join("dispatches/2023/2023-02-vpub.yaml");
+    let good = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, good.replace("  total: 55,02", "  total: 155,02")).unwrap();
+    let wait = |what: &str, ok: &dyn Fn(&serde_json::Value) -> bool| {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(60) {
+            if ok(&status(port)) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        panic!("timed out waiting for {what}");
+    };
+    wait("the errors", &|s| {
+        s["errors"]
+            .as_str()
+            .is_some_and(|e| e.contains("2023-02-vpub.yaml") && e.contains("155,02"))
+    });
+    assert_eq!(
+        status(port)["generation"].as_u64(),
+        Some(generation),
+        "no reload"
+    );
+    std::fs::write(&file, good).unwrap();
+    wait("the rebuild", &|s| {
+        s["errors"].is_null() && s["generation"].as_u64() == Some(generation + 1)
+    });
+}
