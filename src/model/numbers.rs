@@ -26,15 +26,30 @@ pub const MAX_DECIMALS: usize = 6;
 const MAX_DIGITS: usize = 15;
 
 /// A decimal figure with the number of decimals it was printed with.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct Num {
     pub value: f64,
     pub decimals: u8,
+    /// Written with the decimal comma (`85,4`): never a thousands dot, so
+    /// a count written so gets no "1.038 means 1038" reading.
+    #[serde(skip)]
+    pub comma: bool,
+}
+
+/// The same figure, however it was written.
+impl PartialEq for Num {
+    fn eq(&self, other: &Num) -> bool {
+        self.value == other.value && self.decimals == other.decimals
+    }
 }
 
 impl Num {
     pub fn new(value: f64, decimals: u8) -> Self {
-        Num { value, decimals }
+        Num {
+            value,
+            decimals,
+            comma: false,
+        }
     }
 
     /// Parse text as an editor may write it: `55,02`, `55.02`, `100`, `-3`.
@@ -87,6 +102,7 @@ impl Num {
         Ok(Num {
             value,
             decimals: decimals as u8,
+            comma: t.contains(','),
         })
     }
 

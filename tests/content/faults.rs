@@ -226,6 +226,14 @@ const FAULTS: &[Rule] = &[
         says: &[Message("holds a tab"), Text("status:")],
     },
     Rule {
+        name: "a decimal comma in a count column is no thousands dot",
+        file: OCT_2023,
+        edit: Edit::Replace("          - 1038\n", "          - 85,4\n"),
+        at: At::Edit(0),
+        field: "appendices[2].rows[0].values[1]",
+        says: &[Message("is a whole count, not `85,4`"), Hint("check the column")],
+    },
+    Rule {
         name: "a decimal comma in a key inside braces",
         file: FEB_2023,
         edit: Edit::Replace("place: Hung Yên\n", "place: { 7,7: x }\n"),

@@ -44,6 +44,10 @@ pub(super) fn check_measure_value(
             src.error(field, format!("{}: {v} is below 0", ind.name))
                 .with_hint("a count is 0 or more"),
         ),
+        Measure::Count if v.comma => diags.push(
+            src.error(field, format!("{} is a whole count, not `{v}`", ind.name))
+                .with_hint("check the column against the document: a count has no decimal comma, e.g. 1038"),
+        ),
         Measure::Count if v.decimals > 0 || x.fract() != 0.0 => {
             let (what, how) = crate::model::numbers::not_whole(x);
             diags.push(
