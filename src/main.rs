@@ -65,6 +65,26 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Replace an appendix's rows with a table from Excel or LibreOffice
+    /// (.xlsx, .xls, .ods, .csv, .tsv, or - for a table pasted on stdin).
+    Import {
+        table: PathBuf,
+        /// The dispatch (its file name without `.yaml`).
+        #[arg(long)]
+        dispatch: String,
+        /// The appendix's printed number: I, II, III.
+        #[arg(long)]
+        appendix: String,
+        /// The role of each table column, in order: stt, unit, status, -,
+        /// or an appendix column's number (1, 2…).
+        #[arg(long)]
+        columns: Option<String>,
+        /// Print the new rows without writing them.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     Serve {
         /// The content folder.
         #[arg(long, default_value = "content")]
@@ -104,6 +124,21 @@ fn main() -> ExitCode {
             from,
             content,
         } => new(&content, &period, from.as_deref()),
+        Command::Import {
+            table,
+            dispatch,
+            appendix,
+            columns,
+            dry_run,
+            content,
+        } => import(&congkhai::intake::import::ImportOptions {
+            content: &content,
+            table: &table,
+            dispatch: &dispatch,
+            appendix: &appendix,
+            columns: columns.as_deref(),
+            dry_run,
+        }),
         Command::Serve {
             content,
             output,
@@ -261,6 +296,44 @@ fn new(content: &std::path::Path, period: &str, from: Option<&str>) -> ExitCode 
         }
         Err(e) => {
             eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn import(opts: &congkhai::intake::import::ImportOptions) -> ExitCode {
+    match congkhai::intake::import::import(opts) {
+        Ok(done) => {
+            if opts.dry_run {
+                print!("{}", done.block);
+                println!(
+                    "would replace the rows of appendix {} in {} with {} rows (nothing written)",
+                    opts.appendix,
+                    done.file.display(),
+                    done.rows
+                );
+            } else {
+                println!(
+                    "{} rows of appendix {} written to {}{}",
+                    done.rows,
+                    opts.appendix,
+                    done.file.display(),
+                    if done.changed { "" } else { " (unchanged)" }
+                );
+            }
+            if !done.skipped.is_empty() {
+                let rows: Vec<String> = done.skipped.iter().map(ToString::to_string).collect();
+                println!(
+                    "table rows left out (headings or no figures): {}",
+                    rows.join(", ")
+                );
+            }
+            println!("run `congkhai check` to check the whole dispatch");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("nothing was written");
             ExitCode::FAILURE
         }
     }

@@ -9,6 +9,7 @@ mod support;
 mod cli;
 mod faults;
 mod fuzz;
+mod import;
 mod real_content;
 mod rule_table;
 mod rules;

@@ -12,8 +12,8 @@ pub use congkhai::charts::{
 pub use congkhai::content::{load, today, Loaded};
 pub use congkhai::diagnostics::{Diagnostic, Severity};
 pub use congkhai::model::{
-    Dispatch, DispatchKind, Figure, FigureSource, FigureValue, Measure, Model, Num, Period, Rank,
-    Status,
+    Cell, Dispatch, DispatchKind, Figure, FigureSource, FigureValue, Measure, Model, Num, Period,
+    Rank, Status,
 };
 pub use congkhai::site::incremental::IncrementalBuilder;
 pub use congkhai::site::pages::months::MAX_APPENDIX_ROWS;

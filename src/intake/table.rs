@@ -1,0 +1,118 @@
+//! Tables as editors have them: saved or pasted from Excel or LibreOffice.
+//! A table is read into rows of cell texts, as the cells show them; what
+//! the cells mean is for `import` to say.
+//!
+//! - `.csv`: comma or semicolon (a Vietnamese-locale Excel saves
+//!   semicolons), with or without a byte-order mark, CRLF or LF;
+//! - `.tsv`, and `-` for a table pasted on standard input (tab-separated
+//!   when it has tabs, as a copy from a spreadsheet has);
+//! - `.xlsx`, `.xls`, `.ods`: the first sheet.
+
+use std::io::Read;
+use std::path::Path;
+
+/// The cells of a table, row by row, trimmed.
+pub type Rows = Vec<Vec<String>>;
+
+/// Read `path` (`-`: standard input).
+pub fn read(path: &Path) -> Result<Rows, String> {
+    let name = path.to_string_lossy().to_lowercase();
+    if name == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("reading standard input: {e}"))?;
+        return Ok(delimited(&text, None));
+    }
+    match path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).as_deref() {
+        Some("xlsx" | "xls" | "xlsm" | "ods") => spreadsheet(path),
+        Some("csv" | "tsv" | "txt") => {
+            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                format!(
+                    "{} is not UTF-8 text: in Excel, save it as \"CSV UTF-8 (Comma delimited)\"",
+                    path.display()
+                )
+            })?;
+            let tab = name.ends_with(".tsv").then_some('\t');
+            Ok(delimited(&text, tab))
+        }
+        _ => Err(format!(
+            "{}: read are .csv, .tsv, .xlsx, .xls and .ods tables, or - for a table pasted on standard input",
+            path.display()
+        )),
+    }
+}
+
+/// A delimited text: the separator is `sep`, or the one its first line
+/// uses most (tab, semicolon, comma).
+pub fn delimited(text: &str, sep: Option<char>) -> Rows {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or("");
+    let sep = sep.unwrap_or_else(|| {
+        ['\t', ';', ',']
+            .into_iter()
+            .max_by_key(|c| (first.matches(*c).count(), *c == '\t'))
+            .filter(|c| first.contains(*c))
+            .unwrap_or(',')
+    });
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sep as u8)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .flatten()
+        .map(|r| r.iter().map(|c| c.trim().to_string()).collect())
+        .collect()
+}
+
+/// The first sheet of a spreadsheet file. Numbers are written as the
+/// table's figures are (decimal comma), with the decimals the cell holds.
+fn spreadsheet(path: &Path) -> Result<Rows, String> {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut book = open_workbook_auto(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let first = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| format!("{}: the workbook has no sheet", path.display()))?;
+    let range = book
+        .worksheet_range(&first)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::Empty => String::new(),
+                    Data::Float(f) => format!("{f}").replace('.', ","),
+                    Data::Int(i) => i.to_string(),
+                    other => other.to_string().trim().to_string(),
+                })
+                .collect()
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_and_marks_as_excel_saves_them() {
+        let rows = delimited("\u{feff}STT;Tên;Tỷ lệ\r\n1;Sở Tư pháp;\"82,92%\"\r\n", None);
+        assert_eq!(
+            rows,
+            vec![
+                vec!["STT", "Tên", "Tỷ lệ"],
+                vec!["1", "Sở Tư pháp", "82,92%"]
+            ]
+        );
+        let rows = delimited("STT,Tên,Tỷ lệ\n1,Sở Tư pháp,\"82,92\"\n", None);
+        assert_eq!(rows[1], vec!["1", "Sở Tư pháp", "82,92"]);
+        let rows = delimited("1\tSở Tư pháp\t82,92\tHoàn thành\n", None);
+        assert_eq!(rows[0].len(), 4);
+    }
+}
