@@ -191,3 +191,38 @@ fn names_that_are_no_unit_stop_the_import_with_the_closest() {
     );
     assert!(!ok && said.contains("no appendix `IX`"), "{said}");
 }
+
+/// The same small table saved by a spreadsheet program (figures stored as
+/// numbers), and pasted on standard input: the rows read alike.
+#[test]
+fn spreadsheets_and_a_pasted_table_read_alike() {
+    let expected = "      - no: \"1\"\n        unit: so-tu-phap\n        values:\n          - 44,6\n        status: Chưa hoàn thành\n      - no: \"2\"\n        unit: so-noi-vu\n        values:\n          - 100\n        status: Hoàn thành\n";
+    let args = ["--dispatch", "2023-10-vpub", "--appendix", "I", "--dry-run"];
+    // STT, name, "Kết quả hồ sơ nộp trực tuyến tháng (%)", status: two rows.
+    for file in ["phu-luc-1.xlsx", "phu-luc-1.ods"] {
+        let fx = Fixture::real();
+        let (ok, said) = import(&fx, &fixtures().join("import").join(file), &args);
+        assert!(ok, "{file}: {said}");
+        assert!(said.starts_with(expected), "{file}:\n{said}");
+    }
+    let fx = Fixture::real();
+    let mut child = Command::new(bin())
+        .args(["import", "-"])
+        .args(args)
+        .arg("--content")
+        .arg(fx.content())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("STT\tTên cơ quan, đơn vị\tKết quả hồ sơ nộp trực tuyến tháng (%)\tTrạng thái\r\n1\tSở Tư pháp\t44,6\tChưa hoàn thành\r\n2\tSở Nội vụ\t100\tHoàn thành\r\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with(expected));
+}
