@@ -494,23 +494,18 @@ fn rows_range(text: &str, appendix: &str) -> Result<(usize, usize, usize), Impor
     Ok((rows_line, end, items))
 }
 
-/// Import `opts.table` into the appendix; the dispatch file is rewritten
-/// unless `dry_run`.
-pub fn import(opts: &ImportOptions) -> Result<Imported, ImportError> {
-    let units: UnitsFile = read_yaml(&opts.content.join("units.yaml"))?;
-    let indicators: IndicatorsFile = read_yaml(&opts.content.join("indicators.yaml"))?;
-    let file = dispatch_file(opts.content, opts.dispatch)?;
-    let text = std::fs::read_to_string(&file).map_err(|source| ImportError::Io {
-        path: file.clone(),
-        source,
-    })?;
-    let columns = appendix_columns(&text, opts.appendix, &indicators)?;
-    let rows = table::read(opts.table).map_err(ImportError::Table)?;
-    let (roles, first) = match opts.columns {
+/// The roles of a table's columns, and the row its data starts at.
+fn layout(
+    rows: &Rows,
+    columns: &[Column],
+    units: &UnitsFile,
+    given: Option<&str>,
+) -> Result<(Vec<Role>, usize), ImportError> {
+    let found = match given {
         Some(spec) => {
             let roles = roles_given(spec, columns.len())?;
             // The data starts at the first row whose unit cell names a unit.
-            let names = names(&units);
+            let names = names(units);
             let unit_col = roles
                 .iter()
                 .position(|r| *r == Role::Unit)
@@ -525,11 +520,43 @@ pub fn import(opts: &ImportOptions) -> Result<Imported, ImportError> {
             (roles, first)
         }
         None => {
-            let h = heading_row(&rows).ok_or_else(|| {
+            let h = heading_row(rows).ok_or_else(|| {
                 ImportError::Columns("no row of headings (STT, Tên cơ quan, đơn vị …) found".into())
             })?;
-            (roles_from_headings(&rows[h], &columns)?, h + 1)
+            (roles_from_headings(&rows[h], columns)?, h + 1)
         }
+    };
+    Ok(found)
+}
+
+/// Import `opts.table` into the appendix; the dispatch file is rewritten
+/// unless `dry_run`.
+pub fn import(opts: &ImportOptions) -> Result<Imported, ImportError> {
+    let units: UnitsFile = read_yaml(&opts.content.join("units.yaml"))?;
+    let indicators: IndicatorsFile = read_yaml(&opts.content.join("indicators.yaml"))?;
+    let file = dispatch_file(opts.content, opts.dispatch)?;
+    let text = std::fs::read_to_string(&file).map_err(|source| ImportError::Io {
+        path: file.clone(),
+        source,
+    })?;
+    let columns = appendix_columns(&text, opts.appendix, &indicators)?;
+    let tables = table::read_all(opts.table).map_err(ImportError::Table)?;
+    // A Word file holds several tables: the first whose headings fit.
+    let mut fitting = None;
+    let mut last_error = None;
+    for rows in tables {
+        match layout(&rows, &columns, &units, opts.columns) {
+            Ok((roles, first)) => {
+                fitting = Some((rows, roles, first));
+                break;
+            }
+            Err(e) => last_error = Some(e),
+        }
+    }
+    let Some((rows, roles, first)) = fitting else {
+        return Err(
+            last_error.unwrap_or_else(|| ImportError::Table("the file has no table".into()))
+        );
     };
     let names = names(&units);
     let (start, end, indent) = rows_range(&text, opts.appendix)?;

@@ -6,13 +6,29 @@
 //!   semicolons), with or without a byte-order mark, CRLF or LF;
 //! - `.tsv`, and `-` for a table pasted on standard input (tab-separated
 //!   when it has tabs, as a copy from a spreadsheet has);
-//! - `.xlsx`, `.xls`, `.ods`: the first sheet.
+//! - `.xlsx`, `.xls`, `.ods`: the first sheet;
+//! - `.docx`: every table of the Word file (a dispatch's appendices), for
+//!   `import` to take the one whose headings fit.
 
 use std::io::Read;
 use std::path::Path;
 
 /// The cells of a table, row by row, trimmed.
 pub type Rows = Vec<Vec<String>>;
+
+/// The tables of `path` (`-`: standard input): one, but for a Word file.
+pub fn read_all(path: &Path) -> Result<Vec<Rows>, String> {
+    if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .as_deref()
+        == Some("docx")
+    {
+        return word_tables(path);
+    }
+    read(path).map(|rows| vec![rows])
+}
 
 /// Read `path` (`-`: standard input).
 pub fn read(path: &Path) -> Result<Rows, String> {
@@ -38,10 +54,56 @@ pub fn read(path: &Path) -> Result<Rows, String> {
             Ok(delimited(&text, tab))
         }
         _ => Err(format!(
-            "{}: read are .csv, .tsv, .xlsx, .xls and .ods tables, or - for a table pasted on standard input",
+            "{}: read are .csv, .tsv, .xlsx, .xls, .ods and .docx tables, or - for a table pasted on standard input",
             path.display()
         )),
     }
+}
+
+/// The tables of a Word file, each cell's paragraphs joined by a space.
+fn word_tables(path: &Path) -> Result<Vec<Rows>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut zip = zip::ZipArchive::new(file)
+        .map_err(|e| format!("{}: not a Word file: {e}", path.display()))?;
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .map_err(|e| format!("{}: not a Word file: {e}", path.display()))?
+        .read_to_string(&mut xml)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let doc = roxmltree::Document::parse(&xml).map_err(|e| format!("{}: {e}", path.display()))?;
+    let named = |n: &roxmltree::Node, name: &str| n.is_element() && n.tag_name().name() == name;
+    let tables = doc
+        .descendants()
+        .filter(|n| named(n, "tbl"))
+        .map(|tbl| {
+            tbl.children()
+                .filter(|r| named(r, "tr"))
+                .map(|tr| {
+                    tr.children()
+                        .filter(|c| named(c, "tc"))
+                        .map(|tc| {
+                            let paragraphs: Vec<String> = tc
+                                .descendants()
+                                .filter(|p| named(p, "p"))
+                                .map(|p| {
+                                    p.descendants()
+                                        .filter(|t| named(t, "t"))
+                                        .filter_map(|t| t.text())
+                                        .collect::<String>()
+                                })
+                                .filter(|t| !t.trim().is_empty())
+                                .collect();
+                            paragraphs.join(" ").trim().to_string()
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect::<Vec<Rows>>();
+    if tables.is_empty() {
+        return Err(format!("{}: the document has no table", path.display()));
+    }
+    Ok(tables)
 }
 
 /// A delimited text: the separator is `sep`, or the one its first line
