@@ -8,20 +8,9 @@ use crate::support::*;
 use std::process::Command;
 
 fn import(fx: &Fixture, table: &std::path::Path, args: &[&str]) -> (bool, String) {
-    let out = Command::new(bin())
-        .arg("import")
-        .arg(table)
-        .args(args)
-        .arg("--content")
-        .arg(fx.content())
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
+    let mut all = vec!["import".as_ref(), table.as_os_str()];
+    all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+    congkhai_on(fx, all)
 }
 
 /// An appendix of the real content as a Vietnamese-locale Excel saves it:

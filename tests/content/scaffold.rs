@@ -4,22 +4,9 @@
 
 use crate::support::api::load;
 use crate::support::*;
-use std::process::Command;
 
 fn new(fx: &Fixture, args: &[&str]) -> (bool, String) {
-    let out = Command::new(bin())
-        .arg("new")
-        .args(args)
-        .arg("--content")
-        .arg(fx.content())
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
+    congkhai_on(fx, std::iter::once("new").chain(args.iter().copied()))
 }
 
 /// The value of each `key:` line of a YAML text, in order.

@@ -184,3 +184,25 @@ impl Fixture {
 fn line_at(text: &str, byte: usize) -> usize {
     text[..byte].matches('\n').count() + 1
 }
+
+/// `congkhai ARGS… --content <the fixture's content>`, run as a process:
+/// whether it succeeded, and what it printed (standard output, then error).
+#[allow(dead_code)] // used by the content tests only
+pub fn congkhai_on<I, S>(fx: &Fixture, args: I) -> (bool, String)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = std::process::Command::new(bin())
+        .args(args)
+        .arg("--content")
+        .arg(fx.content())
+        .output()
+        .expect("running the congkhai binary");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
