@@ -38,11 +38,12 @@ pub fn format_short_date(date: &Date) -> String {
     format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
 }
 
-/// `08/03/2023`, or `11/2023` when the day is blank.
+/// `08/03/2023`, or `tháng 11/2023` when the day is blank (a bare
+/// `/11/2023` reads like a mistake).
 pub fn format_short_partial_date(date: &PartialDate) -> String {
     match date.day {
         Some(d) => format!("{d:02}/{:02}/{}", date.month, date.year),
-        None => format!("{:02}/{}", date.month, date.year),
+        None => format!("tháng {:02}/{}", date.month, date.year),
     }
 }
 
@@ -69,10 +70,11 @@ pub fn format_period(period: &Period) -> String {
     }
 }
 
-/// Short label for chart axes: `T10/2023`, `Q4/2023`, `2023`.
+/// Short label for chart axes: `10/2023`, `Q4/2023`, `2023`. A month is
+/// never `T2/2023`, which reads as a Monday (thứ Hai).
 pub fn format_period_short(period: &Period) -> String {
     match *period {
-        Period::Month { year, month } => format!("T{month}/{year}"),
+        Period::Month { year, month } => format!("{month:02}/{year}"),
         Period::Quarter { year, quarter } => format!("Q{quarter}/{year}"),
         Period::Half { year, half } => format!("6T{half}/{year}"),
         Period::Year { year } => format!("{year}"),
@@ -113,6 +115,11 @@ mod tests {
         assert_eq!(
             format_period(&Period::parse("2023-Q4").unwrap()),
             "quý IV/2023"
+        );
+        assert_eq!(format_short_partial_date(&blank), "tháng 11/2023");
+        assert_eq!(
+            format_period_short(&Period::parse("2023-02").unwrap()),
+            "02/2023"
         );
     }
 }

@@ -21,6 +21,7 @@ pub mod home;
 pub mod indicators;
 pub mod months;
 pub mod open_data;
+pub mod scorecard;
 pub mod units;
 pub mod views;
 

@@ -3,6 +3,7 @@
 //! name it; `don-vi/<former-id>/` leads on to the unit.
 
 use super::chart_data::ChartView;
+use super::scorecard::{scorecard, PeerIndex, Scorecard};
 use super::views::*;
 use super::{Page, PageContext, Pages};
 use crate::model::{FigureValue, Unit};
@@ -40,6 +41,8 @@ pub struct History {
 #[derive(Serialize)]
 struct UnitPage<'a> {
     unit: &'a Unit,
+    /// The latest period at a glance, before anything else.
+    scorecard: Option<Scorecard>,
     kind_label: &'static str,
     parent: Option<UnitRef>,
     children: Vec<UnitRef>,
@@ -212,19 +215,25 @@ pub fn render(r: &PageContext) -> Pages {
                 .push((&d.slug, Some(&m.note)));
         }
     }
+    let peers = PeerIndex::new(model);
     model
         .units
         .par_iter()
         .filter(|u| r.affected.unit(u.id()))
         .try_for_each(|u| {
             let named = named.get(u.id()).map(Vec::as_slice).unwrap_or_default();
-            r.writer.put_all(unit_pages(r, u, named)?)
+            r.writer.put_all(unit_pages(r, u, named, &peers)?)
         })?;
     Ok(pages)
 }
 
 /// A unit's page, the CSV of each of its histories, and redirects from its former ids.
-fn unit_pages(r: &PageContext, u: &Unit, named: &[(&str, Option<&str>)]) -> Pages {
+fn unit_pages(
+    r: &PageContext,
+    u: &Unit,
+    named: &[(&str, Option<&str>)],
+    peers: &PeerIndex,
+) -> Pages {
     let model = r.model;
     let refs = |ids: &[String]| ids.iter().map(|i| unit_ref(model, i)).collect::<Vec<_>>();
     let figures = model.figures_of_unit(u.id());
@@ -244,6 +253,7 @@ fn unit_pages(r: &PageContext, u: &Unit, named: &[(&str, Option<&str>)]) -> Page
     dispatches.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
     let page = UnitPage {
         unit: u,
+        scorecard: scorecard(model, u.id(), &figures, Some(peers)),
         kind_label: kind_label(u.entry.kind),
         parent: u.entry.parent.as_deref().map(|p| unit_ref(model, p)),
         children: refs(&u.children),
