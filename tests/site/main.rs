@@ -23,5 +23,6 @@ mod open_data;
 mod pages;
 mod redirect;
 mod scale;
+mod scorecard;
 mod serve;
 mod theme;
