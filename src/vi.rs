@@ -20,6 +20,17 @@ pub fn format_auto(value: f64, max_decimals: u8) -> String {
     format_decimal(value, decimals)
 }
 
+/// A file size as people read it: `20 KB`, `1,5 MB` (1 KB = 1.024 byte),
+/// never `20.135 byte`.
+pub fn format_size(bytes: usize) -> String {
+    let kb = bytes as f64 / 1024.0;
+    if kb < 1024.0 {
+        format!("{} KB", format_decimal(kb.ceil().max(1.0), 0))
+    } else {
+        format!("{} MB", format_decimal(kb / 1024.0, 1))
+    }
+}
+
 /// `ngày 08 tháng 3 năm 2023`: the day with two digits as dispatches print
 /// it, the month without a leading zero; a blank day stays blank (no-break
 /// spaces, so that HTML keeps the gap).
@@ -117,6 +128,9 @@ mod tests {
             "quý IV/2023"
         );
         assert_eq!(format_short_partial_date(&blank), "tháng 11/2023");
+        assert_eq!(format_size(20_135), "20 KB");
+        assert_eq!(format_size(300), "1 KB");
+        assert_eq!(format_size(1_572_864), "1,5 MB");
         assert_eq!(
             format_period_short(&Period::parse("2023-02").unwrap()),
             "02/2023"

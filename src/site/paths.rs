@@ -26,6 +26,8 @@ pub const OPEN_DATA: &str = "du-lieu/";
 /// The open data files, every figure of the site.
 pub const OPEN_DATA_CSV: &str = "du-lieu/ket-qua.csv";
 pub const OPEN_DATA_JSON: &str = "du-lieu/ket-qua.json";
+/// The Frictionless Data Package that describes the CSV.
+pub const OPEN_DATA_PACKAGE: &str = "du-lieu/datapackage.json";
 /// The theme's assets.
 pub const STATIC: &str = "static/";
 
