@@ -30,6 +30,10 @@ pub const OPEN_DATA_JSON: &str = "du-lieu/ket-qua.json";
 pub const OPEN_DATA_PACKAGE: &str = "du-lieu/datapackage.json";
 /// The theme's assets.
 pub const STATIC: &str = "static/";
+/// The search index: one small JSON file per word beginning
+/// (`tim-kiem/chi-muc/kho.json`), rendered whole on every build.
+pub const SEARCH: &str = "tim-kiem/";
+pub const SEARCH_INDEX: &str = "tim-kiem/chi-muc/";
 
 /// The sections' addresses, for templates (`urls.units`, …).
 #[derive(Debug, Serialize)]
@@ -42,6 +46,8 @@ pub struct Sections {
     pub feed: &'static str,
     pub stylesheet: &'static str,
     pub favicon: &'static str,
+    pub search_index: &'static str,
+    pub search_script: &'static str,
 }
 
 pub const SECTIONS: Sections = Sections {
@@ -53,7 +59,14 @@ pub const SECTIONS: Sections = Sections {
     feed: FEED,
     stylesheet: "static/style.css",
     favicon: "static/favicon.svg",
+    search_index: SEARCH_INDEX,
+    search_script: "static/search.js",
 };
+
+/// The search index's file for a word beginning: `tim-kiem/chi-muc/kho.json`.
+pub fn search_shard(key: &str) -> String {
+    format!("{SEARCH_INDEX}{key}.json")
+}
 
 /// The results of a period: `thang/2023-10/`.
 pub fn month(period: &Period) -> String {
@@ -134,10 +147,10 @@ pub fn link(from: &str, address: &str) -> String {
 }
 
 /// The part of the site a file belongs to, rendered as a whole: a unit's,
-/// month's, dispatch's or indicator's folder (`don-vi/<id>`, …); any other
-/// file is its own part.
+/// month's, dispatch's or indicator's folder (`don-vi/<id>`, …), the search
+/// index (`tim-kiem/chi-muc`); any other file is its own part.
 pub fn owner(path: &str) -> &str {
-    for section in [UNITS, MONTHS, DISPATCHES, INDICATORS] {
+    for section in [UNITS, MONTHS, DISPATCHES, INDICATORS, SEARCH] {
         if let Some(rest) = path.strip_prefix(section) {
             if let Some((name, _)) = rest.split_once('/') {
                 return &path[..section.len() + name.len()];

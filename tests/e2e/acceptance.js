@@ -19,6 +19,9 @@
 //   404      a missing address answers 404 with the site's 404 page, styled
 //   first    the headline figure of the home page and of the province's page
 //            is within the first screen at 390 × 844
+//   search   the header's box finds "khoai chau" (no diacritics) under the
+//            sub-path, by keyboard, its result link answers 200, and it
+//            fetched less than 300 KB
 //   chartpx  chart text as displayed: 12–16 px at 390 px wide, at most 18 px
 //            at 1280 px
 //   shot     screenshots of every page kind at 390 px and 1280 px, and of
@@ -694,6 +697,51 @@ async function main() {
     }
 
     phase('first screen');
+    // -- Search without a server: a name typed without diacritics.
+    {
+      const tab = await openTab(browser, origin, { viewport: { width: 390, height: 844 } });
+      let fetched = 0;
+      tab.page.on('response', async (res) => {
+        if (res.url().includes('/tim-kiem/')) {
+          try {
+            fetched += (await res.body()).length;
+          } catch {
+            /* gone */
+          }
+        }
+      });
+      const v = await visit(tab, base + 'thang/2023-10/');
+      const problems = [];
+      try {
+        await tab.page.focus('#tim-kiem');
+        await tab.page.keyboard.type('khoai chau');
+        await tab.page.keyboard.press('Enter');
+        await tab.page.waitForSelector('.search-results a', { timeout: 5000 });
+        const found = await tab.page.evaluate(() => ({
+          links: [...document.querySelectorAll('.search-results a')].map((a) => ({ text: a.textContent, href: a.href })),
+          focused: document.activeElement ? document.activeElement.textContent : null,
+          status: document.querySelector('.search-status').textContent,
+        }));
+        const hit = found.links.find((l) => l.text === 'UBND huyện Khoái Châu');
+        if (!hit) problems.push(`no Khoái Châu among ${JSON.stringify(found.links)}`);
+        else {
+          if (!hit.href.startsWith(base + 'don-vi/khoai-chau/')) problems.push(`result leads to ${hit.href}`);
+          const st = await checkLink(hit.href);
+          if (st !== 200) problems.push(`result ${hit.href} → HTTP ${st}`);
+        }
+        if (found.focused !== 'UBND huyện Khoái Châu') problems.push(`Enter leaves the focus on "${found.focused}", not the first result`);
+        if (!found.status.includes('kết quả')) problems.push(`status reads "${found.status}"`);
+        if (fetched >= 300 * 1024) problems.push(`fetched ${fetched} bytes of index`);
+      } catch (e) {
+        problems.push(e.message.split('\n')[0]);
+      }
+      await v.done();
+      problems.push(...v.log.failed, ...v.log.foreign.map((f) => `request to another host: ${f}`));
+      record('search', `khoai chau → Khoái Châu (${fetched} bytes of index)`, problems);
+      await tab.context.close();
+    }
+
+    phase('search');
     // -- Chart text as displayed: font size × the SVG's shown width / its viewBox width.
     for (const vp of WIDTHS) {
       const tab = await openTab(browser, origin, { viewport: vp });

@@ -24,5 +24,6 @@ mod pages;
 mod redirect;
 mod scale;
 mod scorecard;
+mod search;
 mod serve;
 mod theme;
