@@ -47,7 +47,8 @@ pub struct Sections {
     pub stylesheet: &'static str,
     pub favicon: &'static str,
     pub search_index: &'static str,
-    pub search_script: &'static str,
+    /// The theme's one script: the search box and the print date.
+    pub script: &'static str,
 }
 
 pub const SECTIONS: Sections = Sections {
@@ -60,7 +61,7 @@ pub const SECTIONS: Sections = Sections {
     stylesheet: "static/style.css",
     favicon: "static/favicon.svg",
     search_index: SEARCH_INDEX,
-    search_script: "static/search.js",
+    script: "static/site.js",
 };
 
 /// The search index's file for a word beginning: `tim-kiem/chi-muc/kho.json`.

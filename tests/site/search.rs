@@ -73,7 +73,7 @@ fn every_page_has_a_search_box_that_leads_to_the_units_without_script() {
         );
         assert!(form.contains("<label"), "{form}");
         assert!(
-            html.contains(&format!("src=\"{root}static/search.js\"")),
+            html.contains(&format!("src=\"{root}static/site.js\"")),
             "{page}"
         );
     }

@@ -35,6 +35,9 @@ pub struct Changes {
     pub all_months: bool,
     /// The first record of the open data files that may differ, if any.
     pub data_from: Option<usize>,
+    /// A dispatch's reference (number, title, subject) changed: the search
+    /// index holds them.
+    pub citations: bool,
 }
 
 impl Affected {
@@ -65,6 +68,13 @@ impl Affected {
             Affected::Changes(c) => c.dispatches.contains(slug),
         }
     }
+    /// Whether the search index is written again.
+    pub fn search_index(&self) -> bool {
+        match self {
+            Affected::All => true,
+            Affected::Changes(c) => c.citations,
+        }
+    }
     /// The first record of the open data files to write again, if any.
     pub fn data_from(&self) -> Option<usize> {
         match self {
@@ -91,7 +101,7 @@ impl Affected {
         // of the same indicator and period: a changed value moves the
         // places of those whose value lies between the old and the new one;
         // a value that comes or goes, every place.
-        let mut ranked: Vec<(Period, &str, Option<(f64, f64)>)> = Vec::new();
+        let mut ranked: Vec<Moved> = Vec::new();
         for slug in slugs {
             let (Some(was), Some(now)) = (old.dispatch(slug), new.dispatch(slug)) else {
                 continue;
@@ -143,6 +153,7 @@ impl Affected {
                 c.units.insert(unit.clone());
             }
             if !same_ref {
+                c.citations = true;
                 c.units.extend(m_now.into_iter().map(|(u, _, _)| u));
             }
         }
@@ -183,13 +194,17 @@ impl Affected {
     }
 }
 
+/// An indicator and period whose value changed, and the span the value
+/// moved over (none when a value came or went).
+type Moved<'a> = (Period, &'a str, Option<(f64, f64)>);
+
 /// One unit's figures in a dispatch before and after: each indicator and
 /// period whose value changed, with the span it moved over (none when a
 /// value came or went).
 fn moved_values<'a>(
     was: Option<&Vec<&'a Figure>>,
     now: Option<&Vec<&'a Figure>>,
-) -> Vec<(Period, &'a str, Option<(f64, f64)>)> {
+) -> Vec<Moved<'a>> {
     let (was, now) = (
         was.map(Vec::as_slice).unwrap_or_default(),
         now.map(Vec::as_slice).unwrap_or_default(),

@@ -11,7 +11,7 @@
 //! | `don-vi/`, `don-vi/<id>/` | [`units`] | `units.html`, `unit.html`, `redirect.html` |
 //! | `chi-so/`, `chi-so/<id>/` | [`indicators`] | `indicators.html`, `indicator.html` |
 //! | `du-lieu/` and its CSV/JSON | [`open_data`] | `data.html` |
-//! | `tim-kiem/chi-muc/*.json` | [`search`] | (none: JSON for `static/search.js`) |
+//! | `tim-kiem/chi-muc/*.json` | [`search`] | (none: JSON for `static/site.js`) |
 //! | `sitemap.xml`, `feed.xml`, `robots.txt`, `404.html` | [`feeds`] | same names |
 
 pub mod chart_data;

@@ -1,13 +1,14 @@
 //! `tim-kiem/chi-muc/<begin>.json`: the search index for the box in every
-//! page's header (`static/search.js`). Units by any of their names,
+//! page's header (`static/site.js`). Units by any of their names,
 //! aliases and codes, dispatches by number and subject, indicators by name,
 //! all without diacritics ("khoai chau" finds Khoái Châu).
 //!
 //! The index is split by the first three letters of each word (two for a
 //! two-letter word), so that a query fetches one small file: the one of its
 //! longest word. Each entry is `[title, kind, address, words]`, the words
-//! folded as `search.js` folds the query. Rendered whole on every build: it
-//! is small, and a partial rebuild then equals a full one.
+//! folded as `site.js` folds the query. Rendered whole (so that a file no
+//! longer needed goes) on a full build and when a dispatch's reference
+//! changed; a partial rebuild otherwise keeps it.
 
 use super::views::dispatch_ref;
 use super::{Page, PageContext, Pages};
@@ -73,6 +74,10 @@ fn entry(title: &str, kind: String, url: String, texts: &[&str]) -> Entry {
 }
 
 pub fn render(r: &PageContext) -> Pages {
+    // A partial rebuild keeps the index unless a dispatch's reference changed.
+    if !r.affected.search_index() {
+        return Ok(Vec::new());
+    }
     let model = r.model;
     let mut entries: Vec<Entry> = Vec::new();
     for u in &model.units {

@@ -1,4 +1,20 @@
-// The search box in every page's header. It looks up units (by any of their
+// The theme's one script, for two things a static page cannot do alone.
+//
+// 1. The print date: printed pages end with the page's address and the day
+//    they were printed (the build itself has no date, so that it stays
+//    byte-identical).
+(function () {
+  'use strict';
+  addEventListener('beforeprint', function () {
+    var el = document.getElementById('ngay-in');
+    if (!el) return;
+    var d = new Date();
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    el.textContent = ', in ngày ' + two(d.getDate()) + '/' + two(d.getMonth() + 1) + '/' + d.getFullYear();
+  });
+})();
+
+// 2. The search box in every page's header. It looks up units (by any of their
 // names, aliases and codes), dispatches (by number and subject) and
 // indicators in the index `congkhai build` writes under tim-kiem/chi-muc/,
 // one small file per word beginning, and forgives missing diacritics
