@@ -127,8 +127,10 @@ pub struct Scorecard {
     pub lines: Vec<ScoreLine>,
     /// The finding in one sentence, from the data.
     pub finding: Option<String>,
-    /// The place column's heading: "Hạng trong các tỉnh, thành phố".
+    /// The place column's heading: "Hạng" or "Thứ tự".
     pub place_heading: Option<String>,
+    /// Among whom: "Hạng trong các tỉnh, thành phố", under the caption.
+    pub place_note: Option<String>,
     /// Whether any line has a status, a change or a place (else no column).
     pub has_status: bool,
     pub has_change: bool,
@@ -233,7 +235,7 @@ pub fn scorecard(
     let mut sources: Vec<DispatchRef> = Vec::new();
     let (mut judged, mut met_count) = (0, 0);
     let mut finding_parts: Vec<String> = Vec::new();
-    let mut place_heading: Option<String> = None;
+    let mut place_note: Option<String> = None;
     for ind in &model.indicators {
         // The newest figure of the period wins when two dispatches give one.
         let Some(f) = figures
@@ -279,7 +281,7 @@ pub fn scorecard(
         let (place, place_short) = match (f.rank, peers.and_then(|x| x.place(model, f))) {
             (Some(r), _) => {
                 let word = peers_word(level_of_unit.unwrap_or(Level::Province));
-                place_heading.get_or_insert_with(|| format!("Hạng trong các {word}"));
+                place_note.get_or_insert_with(|| format!("Hạng trong các {word}."));
                 (
                     Some(format!("Hạng {}/{} {word}", r.position, r.of)),
                     Some(format!("{}/{}", r.position, r.of)),
@@ -287,7 +289,7 @@ pub fn scorecard(
             }
             (None, Some((pos, of, l))) => {
                 let word = peers_word(l);
-                place_heading.get_or_insert_with(|| format!("Thứ tự trong các {word}"));
+                place_note.get_or_insert_with(|| format!("Thứ tự trong các {word}."));
                 (
                     Some(format!("Thứ {pos}/{of} {word}")),
                     Some(format!("{pos}/{of}")),
@@ -374,7 +376,10 @@ pub fn scorecard(
         has_status: lines.iter().any(|l| l.met.is_some()),
         has_change: lines.iter().any(|l| l.change.is_some()),
         has_place: lines.iter().any(|l| l.place.is_some()),
-        place_heading,
+        place_heading: place_note
+            .as_deref()
+            .map(|n| n.split(" trong ").next().unwrap_or(n).to_string()),
+        place_note,
         head,
         lines,
         finding,
