@@ -42,6 +42,18 @@ fn the_province_answers_first_with_its_score_change_and_rank() {
         let before = visible_text(&html[html.find("<main").unwrap_or(0)..at]);
         assert!(before.len() < 120, "{page}: before the scorecard: {before}");
     }
+    // A history of two values has no line but says where it went.
+    let html = site.text("don-vi/hung-yen/index.html");
+    let start = html
+        .find("id=\"cs-muc-do-hai-long\"")
+        .expect("satisfaction");
+    let section = &html[start..start + html[start..].find("</section>").unwrap()];
+    assert!(!section.contains("<svg"), "a line of two values");
+    assert!(
+        visible_text(section).contains("Tăng từ 12 (tháng 02/2023) lên 17,8 (tháng 03/2025)."),
+        "{}",
+        visible_text(section)
+    );
     // The metadata follow the results on the unit page.
     let html = site.text("don-vi/hung-yen/index.html");
     let (at, _) = scorecard(&html);

@@ -30,6 +30,8 @@ struct UnitItem {
 pub struct History {
     pub indicator: IndicatorRef,
     pub chart: Option<ChartView>,
+    /// Without a chart, two values or more in words: "Tăng từ … lên …".
+    pub then_and_now: Option<String>,
     pub rows: Vec<FigureRow>,
     /// Periods whose status (printed, else computed from the target) is met.
     pub met: usize,
@@ -101,9 +103,29 @@ pub fn histories(r: &PageContext, unit: &str) -> Vec<History> {
                 &format!("bieu-do-{}", ind.id),
                 &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
             );
+            // No line from two values: where they start and end, in words.
+            let then_and_now = match chart {
+                Some(_) => None,
+                None => {
+                    let valued: Vec<&&crate::model::Figure> = figures
+                        .iter()
+                        .filter(|f| *f.indicator == *ind.id && f.value.number().is_some())
+                        .collect();
+                    match (valued.first(), valued.last()) {
+                        (Some(a), Some(b)) if valued.len() >= 2 => {
+                            let mut s = super::chart_data::then_and_now(a, b, ind.measure);
+                            s.replace_range(..1, &s[..1].to_uppercase());
+                            s.push('.');
+                            Some(s)
+                        }
+                        _ => None,
+                    }
+                }
+            };
             Some(History {
                 indicator: indicator_ref(model, &ind.id),
                 chart,
+                then_and_now,
                 met: rows
                     .iter()
                     .filter(|r| judged_status(r) == Some(true))
