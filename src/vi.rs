@@ -20,6 +20,17 @@ pub fn format_auto(value: f64, max_decimals: u8) -> String {
     format_decimal(value, decimals)
 }
 
+/// A file size as people read it: `20 KB`, `1,5 MB` (1 KB = 1.024 byte),
+/// never `20.135 byte`.
+pub fn format_size(bytes: usize) -> String {
+    let kb = bytes as f64 / 1024.0;
+    if kb < 1024.0 {
+        format!("{} KB", format_decimal(kb.ceil().max(1.0), 0))
+    } else {
+        format!("{} MB", format_decimal(kb / 1024.0, 1))
+    }
+}
+
 /// `ngày 08 tháng 3 năm 2023`: the day with two digits as dispatches print
 /// it, the month without a leading zero; a blank day stays blank (no-break
 /// spaces, so that HTML keeps the gap).
@@ -38,11 +49,12 @@ pub fn format_short_date(date: &Date) -> String {
     format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
 }
 
-/// `08/03/2023`, or `11/2023` when the day is blank.
+/// `08/03/2023`, or `tháng 11/2023` when the day is blank (a bare
+/// `/11/2023` reads like a mistake).
 pub fn format_short_partial_date(date: &PartialDate) -> String {
     match date.day {
         Some(d) => format!("{d:02}/{:02}/{}", date.month, date.year),
-        None => format!("{:02}/{}", date.month, date.year),
+        None => format!("tháng {:02}/{}", date.month, date.year),
     }
 }
 
@@ -69,10 +81,11 @@ pub fn format_period(period: &Period) -> String {
     }
 }
 
-/// Short label for chart axes: `T10/2023`, `Q4/2023`, `2023`.
+/// Short label for chart axes: `10/2023`, `Q4/2023`, `2023`. A month is
+/// never `T2/2023`, which reads as a Monday (thứ Hai).
 pub fn format_period_short(period: &Period) -> String {
     match *period {
-        Period::Month { year, month } => format!("T{month}/{year}"),
+        Period::Month { year, month } => format!("{month:02}/{year}"),
         Period::Quarter { year, quarter } => format!("Q{quarter}/{year}"),
         Period::Half { year, half } => format!("6T{half}/{year}"),
         Period::Year { year } => format!("{year}"),
@@ -113,6 +126,14 @@ mod tests {
         assert_eq!(
             format_period(&Period::parse("2023-Q4").unwrap()),
             "quý IV/2023"
+        );
+        assert_eq!(format_short_partial_date(&blank), "tháng 11/2023");
+        assert_eq!(format_size(20_135), "20 KB");
+        assert_eq!(format_size(300), "1 KB");
+        assert_eq!(format_size(1_572_864), "1,5 MB");
+        assert_eq!(
+            format_period_short(&Period::parse("2023-02").unwrap()),
+            "02/2023"
         );
     }
 }

@@ -11,8 +11,10 @@ use super::{font, BarChart, Datum, BLUE, GRID, MUTED, RED, TEXT};
 
 /// Narrower than the line chart: unit names need large type on a phone.
 const W: u32 = 480;
-const UNIT: f64 = 16.0;
-const TICK: f64 = 15.0;
+/// Sizes in viewBox units: ~0,75× on a 390 px phone (12,3 px), at most
+/// 512 px wide on a desktop (17,6 px).
+const UNIT: f64 = 16.5;
+const TICK: f64 = 16.5;
 const NAME_W: f64 = 182.0;
 const LINE_H: i32 = 18;
 const PAD: i32 = 8;

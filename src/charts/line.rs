@@ -11,10 +11,13 @@ use super::{font, Datum, LineChart, BAND, BLUE, GRID, MUTED, RED, SERIES2, TEXT}
 
 const W: u32 = 640;
 const H: u32 = 320;
-/// Sizes in viewBox units: the chart is shown at ~0.55× on a 390 px phone.
-const TICK: f64 = 20.0;
-const LEGEND: f64 = 20.0;
-const NOTE: f64 = 18.0;
+/// Sizes in viewBox units. The chart is shown at ~0.56× on a 390 px phone
+/// (12,3 px) and at most 512 px wide on a desktop (0,8×: 17,6 px).
+const TICK: f64 = 22.0;
+const LEGEND: f64 = 22.0;
+const NOTE: f64 = 22.0;
+/// Room above the plot for the direct label of the newest value.
+const VALUE_ROOM: i32 = 26;
 const LEGEND_ROW: i32 = 30;
 const PAD: i32 = 8;
 const X_AREA: i32 = 38;
@@ -128,11 +131,14 @@ fn layout_keys(keys: Vec<Key>) -> Vec<Vec<(Key, i32)>> {
 pub(crate) fn render(c: &LineChart) -> String {
     let p = prepare(c);
     let summary = super::summary::line(c);
+    // One series needs no key: the title names it, and its newest value is
+    // labelled on the line.
+    let keyed = p.series.len() > 1;
     let mut keys: Vec<Key> = p
         .series
         .iter()
         .enumerate()
-        .filter(|(_, (name, _))| !name.is_empty())
+        .filter(|(_, (name, _))| keyed && !name.is_empty())
         // A name longer than the chart is cut with an ellipsis (the full one
         // is in the summary and the data table).
         .map(|(i, (name, _))| {
@@ -292,8 +298,62 @@ where
         ))?;
     }
 
-    draw_series(root, &points)?;
+    draw_series(root, &points, &misses(p))?;
+    draw_last_value(root, &scale, p, &points)?;
     draw_legend(root, rows)
+}
+
+/// Which figures of the subject miss the target.
+fn misses(p: &Prepared) -> Vec<bool> {
+    let first = p.series.first().map(|(_, d)| d.as_slice()).unwrap_or(&[]);
+    first
+        .iter()
+        .map(|d| match (d.value(), p.target) {
+            (Some(v), Some(t)) => v < t,
+            _ => false,
+        })
+        .collect()
+}
+
+/// The subject's newest value, printed above its point: a direct label
+/// instead of a key.
+fn draw_last_value<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scale: &super::Scale,
+    p: &Prepared,
+    points: &[Vec<Option<(i32, i32)>>],
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let (Some(data), Some(pts)) = (p.series.first().map(|(_, d)| d), points.first()) else {
+        return Ok(());
+    };
+    let Some((i, (x, y))) = pts
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, pt)| pt.map(|pt| (i, pt)))
+    else {
+        return Ok(());
+    };
+    let Some(text) = data
+        .get(i)
+        .and_then(|d| super::scale::datum_value(scale, d))
+    else {
+        return Ok(());
+    };
+    // Kept inside the frame: right-aligned when the point is near the edge.
+    let half = width(&text, NOTE) / 2.0;
+    let (h, x) = if f64::from(x) + half > f64::from(W as i32 - PAD) {
+        (HPos::Right, x + 6)
+    } else {
+        (HPos::Center, x)
+    };
+    mark(root, Role::Value);
+    let style = text_style(NOTE, &TEXT, h, VPos::Bottom);
+    root.draw(&Text::new(text, (x, y - 10), style))?;
+    Ok(())
 }
 
 /// The target: a dashed line across the plot at `ty`, and its label.
@@ -328,7 +388,7 @@ struct Margins {
 fn margins(p: &Prepared, scale: &super::Scale, legend_rows: usize) -> Margins {
     let n = p.labels.len();
     let legend_h = legend_rows as i32 * LEGEND_ROW;
-    let top = PAD + legend_h + 14;
+    let top = PAD + legend_h + 14 + VALUE_ROOM;
     let y_area = p
         .axis
         .ticks
@@ -404,6 +464,7 @@ where
 fn draw_series<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     points: &[Vec<Option<(i32, i32)>>],
+    misses: &[bool],
 ) -> Result<()>
 where
     DB::ErrorType: 'static,
@@ -424,8 +485,17 @@ where
             }
         }
         mark(root, point_role);
-        for &(x, y) in pts.iter().flatten() {
-            draw_marker(root, s, (x, y), &color)?;
+        for (i, (x, y)) in pts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.map(|p| (i, p)))
+        {
+            if s == 0 && misses.get(i).copied().unwrap_or(false) {
+                // A miss: a red ring, not the subject's dot, even at 0 on the axis.
+                root.draw(&Circle::new((x, y), 7, RED.stroke_width(3)))?;
+            } else {
+                draw_marker(root, s, (x, y), &color)?;
+            }
         }
     }
     Ok(())

@@ -142,5 +142,5 @@ fn summary_names_months_when_the_ends_are_empty() {
 fn long_floats_are_rounded_in_the_output() {
     let svg = line_chart(&chart(vec![Datum::Value(33.333333), Datum::Value(66.6666)]));
     assert!(!svg.contains("12.903"));
-    assert!(svg.contains("font-size=\"20\""));
+    assert!(svg.contains("font-size=\"22\""));
 }

@@ -33,6 +33,29 @@ pub struct SiteFile {
     /// Optional short description for the home page and the feed.
     #[serde(default)]
     pub description: Option<String>,
+    /// The licence of the open data: CC BY 4.0 unless set.
+    #[serde(default = "default_license")]
+    pub license: License,
+}
+
+/// The licence the open data are published under.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct License {
+    /// SPDX identifier: `CC-BY-4.0`.
+    pub id: String,
+    /// Its name as shown: "Creative Commons Ghi công 4.0 Quốc tế".
+    pub title: String,
+    /// Where its text is: `https://creativecommons.org/licenses/by/4.0/deed.vi`.
+    pub url: String,
+}
+
+fn default_license() -> License {
+    License {
+        id: "CC-BY-4.0".into(),
+        title: "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)".into(),
+        url: "https://creativecommons.org/licenses/by/4.0/deed.vi".into(),
+    }
 }
 
 fn default_language() -> String {

@@ -15,8 +15,8 @@ pub mod figure;
 pub mod numbers;
 
 pub use catalog::{
-    Direction, IndicatorEntry, IndicatorsFile, Measure, SchemeEntry, SchemeGroup, SchemePart,
-    SiteFile, Target, Unit, UnitEntry, UnitKind, UnitsFile,
+    Direction, IndicatorEntry, IndicatorsFile, License, Measure, SchemeEntry, SchemeGroup,
+    SchemePart, SiteFile, Target, Unit, UnitEntry, UnitKind, UnitsFile,
 };
 pub use dates::{Date, PartialDate, Period};
 pub use dispatch::{

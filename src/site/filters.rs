@@ -59,7 +59,7 @@ fn vi_date(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     }))
 }
 
-/// `2023-10` → `tháng 10/2023`; with `short=true` → `T10/2023`.
+/// `2023-10` → `tháng 10/2023`; with `short=true` → `10/2023`.
 fn vi_period(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     let text = value
         .as_str()

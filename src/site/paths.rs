@@ -26,8 +26,14 @@ pub const OPEN_DATA: &str = "du-lieu/";
 /// The open data files, every figure of the site.
 pub const OPEN_DATA_CSV: &str = "du-lieu/ket-qua.csv";
 pub const OPEN_DATA_JSON: &str = "du-lieu/ket-qua.json";
+/// The Frictionless Data Package that describes the CSV.
+pub const OPEN_DATA_PACKAGE: &str = "du-lieu/datapackage.json";
 /// The theme's assets.
 pub const STATIC: &str = "static/";
+/// The search index: one small JSON file per word beginning
+/// (`tim-kiem/chi-muc/kho.json`), rendered whole on every build.
+pub const SEARCH: &str = "tim-kiem/";
+pub const SEARCH_INDEX: &str = "tim-kiem/chi-muc/";
 
 /// The sections' addresses, for templates (`urls.units`, …).
 #[derive(Debug, Serialize)]
@@ -40,6 +46,9 @@ pub struct Sections {
     pub feed: &'static str,
     pub stylesheet: &'static str,
     pub favicon: &'static str,
+    pub search_index: &'static str,
+    /// The theme's one script: the search box and the print date.
+    pub script: &'static str,
 }
 
 pub const SECTIONS: Sections = Sections {
@@ -51,7 +60,14 @@ pub const SECTIONS: Sections = Sections {
     feed: FEED,
     stylesheet: "static/style.css",
     favicon: "static/favicon.svg",
+    search_index: SEARCH_INDEX,
+    script: "static/site.js",
 };
+
+/// The search index's file for a word beginning: `tim-kiem/chi-muc/kho.json`.
+pub fn search_shard(key: &str) -> String {
+    format!("{SEARCH_INDEX}{key}.json")
+}
 
 /// The results of a period: `thang/2023-10/`.
 pub fn month(period: &Period) -> String {
@@ -132,10 +148,10 @@ pub fn link(from: &str, address: &str) -> String {
 }
 
 /// The part of the site a file belongs to, rendered as a whole: a unit's,
-/// month's, dispatch's or indicator's folder (`don-vi/<id>`, …); any other
-/// file is its own part.
+/// month's, dispatch's or indicator's folder (`don-vi/<id>`, …), the search
+/// index (`tim-kiem/chi-muc`); any other file is its own part.
 pub fn owner(path: &str) -> &str {
-    for section in [UNITS, MONTHS, DISPATCHES, INDICATORS] {
+    for section in [UNITS, MONTHS, DISPATCHES, INDICATORS, SEARCH] {
         if let Some(rest) = path.strip_prefix(section) {
             if let Some((name, _)) = rest.split_once('/') {
                 return &path[..section.len() + name.len()];

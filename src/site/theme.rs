@@ -36,6 +36,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/robots.txt",
     "static/style.css",
     "static/favicon.svg",
+    "static/site.js",
 ];
 
 pub struct Theme {

@@ -294,3 +294,59 @@ fn no_data_says_so() {
         "tt-stp",
     );
 }
+
+#[test]
+fn one_series_has_no_key_but_its_newest_value_on_the_line() {
+    let c = rate_chart(vec![V(70.0), V(44.6), V(12.5)]);
+    let svg = line_chart(&c);
+    let doc = parse(&svg);
+    assert!(
+        with_class(&doc, "chart-key").is_empty(),
+        "a key for one series"
+    );
+    let values: Vec<_> = with_class(&doc, "chart-value")
+        .iter()
+        .flat_map(|g| g.descendants())
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| {
+            n.text()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+        })
+        .collect();
+    assert_eq!(values, ["12,5%"]);
+    // Two series keep their key.
+    let mut two = c.clone();
+    two.series.push(Series {
+        name: "Trung bình cả nước".into(),
+        data: vec![V(50.0); 3],
+    });
+    let svg = line_chart(&two);
+    assert!(!with_class(&parse(&svg), "chart-key").is_empty());
+}
+
+#[test]
+fn a_miss_is_a_red_ring_at_its_value() {
+    // Target 60%: 70% meets it, 44,6% and 0% miss it.
+    let c = rate_chart(vec![V(70.0), V(44.6), V(0.0)]);
+    let svg = line_chart(&c);
+    let doc = parse(&svg);
+    let points: Vec<_> = with_class(&doc, "chart-point")
+        .into_iter()
+        .filter(|n| has_class(n, "chart-s1") && n.has_tag_name("circle"))
+        .collect();
+    assert_eq!(points.len(), 3);
+    let ring = |n: &Node| style(n, "fill") == Some("none");
+    assert!(!ring(&points[0]), "a met value is a dot");
+    for p in &points[1..] {
+        assert!(ring(p), "a miss is hollow");
+        assert_eq!(
+            style(p, "stroke").map(str::to_ascii_uppercase).as_deref(),
+            Some("#B3261E")
+        );
+    }
+    // The 0% ring sits on the zero line, not lifted.
+    let y0 = tick_y(&doc, "0%");
+    assert!((num(&points[2], "cy") - y0).abs() <= 1.0);
+}

@@ -30,8 +30,13 @@ fn odd_inputs_do_not_panic() {
             ..rate_chart(vec![V(1.0)])
         },
     ];
+    // Keys are drawn for two series (one is named by the title).
     let mut long_name = rate_chart(vec![V(1.0)]);
     long_name.series[0].name = "Ủy ban nhân dân ".repeat(12);
+    long_name.series.push(Series {
+        name: "Trung bình cả nước".into(),
+        data: vec![V(2.0)],
+    });
     let svg = line_chart(&long_name);
     let key = with_class(&parse(&svg), "chart-key")
         .into_iter()

@@ -17,7 +17,15 @@
 //   xml      every .svg and .xml file is well-formed XML; every .json parses
 //   nojs     with JavaScript disabled the key pages show their figures
 //   404      a missing address answers 404 with the site's 404 page, styled
-//   shot     screenshots of the key pages at 390 px and 1280 px
+//   first    the headline figure of the home page and of the province's page
+//            is within the first screen at 390 × 844
+//   search   the header's box finds "khoai chau" (no diacritics) under the
+//            sub-path, by keyboard, its result link answers 200, and it
+//            fetched less than 300 KB
+//   chartpx  chart text as displayed: 12–16 px at 390 px wide, at most 18 px
+//            at 1280 px
+//   shot     screenshots of every page kind at 390 px and 1280 px, and of
+//            the province's page as printed
 // and ends with the line `N passed, M failed`; exit status 1 on any failure.
 //
 // No rule is switched off. If one ever has to be, do it here with the reason
@@ -76,11 +84,26 @@ const LAUNCH_ARGS = [
 // The four pages a citizen is most likely to land on, with figures that
 // must be readable without JavaScript.
 const KEY_PAGES = [
-  { name: 'home', path: '', figures: ['73,04', '28/63'] },
+  { name: 'home', path: '', figures: ['73,04', '28/63', 'Tăng 18,02 điểm'] },
   { name: 'thang-2023-10', path: 'thang/2023-10/', figures: ['44,6%', '21,86%', 'Chưa hoàn thành'] },
-  { name: 'don-vi-so-tu-phap', path: 'don-vi/so-tu-phap/', figures: ['44,6', '5,63'] },
+  { name: 'don-vi-so-tu-phap', path: 'don-vi/so-tu-phap/', figures: ['44,6', '5,63', 'Chưa đạt'] },
+  { name: 'don-vi-hung-yen', path: 'don-vi/hung-yen/', figures: ['73,04', 'Hạng 28/63', 'Hạng giảm 8 bậc'] },
+  { name: 'don-vi-khoai-chau', path: 'don-vi/khoai-chau/', figures: ['93,5%', 'Thứ 9/10 huyện, thị xã, thành phố'] },
   { name: 'van-ban-2023-02-vpub', path: 'van-ban/2023-02-vpub/', figures: ['55,02', '20/63'] },
+  { name: 'chi-so-ty-le-thanh-toan', path: 'chi-so/ty-le-thanh-toan-truc-tuyen/', figures: ['0%', 'Không áp dụng'] },
+  { name: 'du-lieu', path: 'du-lieu/', figures: ['CC BY 4.0', 'KB'] },
+  { name: 'don-vi', path: 'don-vi/', figures: ['Khoái Châu'] },
+  { name: 'van-ban', path: 'van-ban/', figures: ['Công văn (không ghi số), tháng 11/2023'] },
 ];
+
+// Pages whose headline figure must be in the first phone screen.
+const FIRST_SCREEN = [
+  { path: '', figure: '73,04' },
+  { path: 'don-vi/hung-yen/', figure: '73,04' },
+];
+
+// Pages with charts whose text is measured as displayed.
+const CHART_PAGES = ['don-vi/hung-yen/', 'chi-so/ty-le-thanh-toan-truc-tuyen/'];
 
 const WIDTHS = [
   { width: 390, height: 844 },
@@ -650,6 +673,107 @@ async function main() {
     await nojs.context.close();
 
     phase('404');
+    // -- The answer first: the headline figure within the first phone screen.
+    {
+      const tab = await openTab(browser, origin, { viewport: { width: 390, height: 844 } });
+      for (const f of FIRST_SCREEN) {
+        const v = await visit(tab, base + f.path);
+        const problems = [];
+        const where = await tab.page.evaluate(() => {
+          const el = document.querySelector('.scorecard .score-value');
+          if (!el) return null;
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent.trim(), bottom: r.bottom + window.scrollY };
+        });
+        if (!where) problems.push('no headline figure (.scorecard .score-value)');
+        else {
+          if (where.text !== f.figure) problems.push(`headline reads "${where.text}", not "${f.figure}"`);
+          if (where.bottom > 844) problems.push(`headline ends at ${Math.round(where.bottom)} px, below the first screen (844 px)`);
+        }
+        await v.done();
+        record('first', `${f.path || '(home)'} ${f.figure}`, problems);
+      }
+      await tab.context.close();
+    }
+
+    phase('first screen');
+    // -- Search without a server: a name typed without diacritics.
+    {
+      const tab = await openTab(browser, origin, { viewport: { width: 390, height: 844 } });
+      let fetched = 0;
+      tab.page.on('response', async (res) => {
+        if (res.url().includes('/tim-kiem/')) {
+          try {
+            fetched += (await res.body()).length;
+          } catch {
+            /* gone */
+          }
+        }
+      });
+      const v = await visit(tab, base + 'thang/2023-10/');
+      const problems = [];
+      try {
+        await tab.page.focus('#tim-kiem');
+        await tab.page.keyboard.type('khoai chau');
+        await tab.page.keyboard.press('Enter');
+        await tab.page.waitForSelector('.search-results a', { timeout: 5000 });
+        const found = await tab.page.evaluate(() => ({
+          links: [...document.querySelectorAll('.search-results a')].map((a) => ({ text: a.textContent, href: a.href })),
+          focused: document.activeElement ? document.activeElement.textContent : null,
+          status: document.querySelector('.search-status').textContent,
+        }));
+        const hit = found.links.find((l) => l.text === 'UBND huyện Khoái Châu');
+        if (!hit) problems.push(`no Khoái Châu among ${JSON.stringify(found.links)}`);
+        else {
+          if (!hit.href.startsWith(base + 'don-vi/khoai-chau/')) problems.push(`result leads to ${hit.href}`);
+          const st = await checkLink(hit.href);
+          if (st !== 200) problems.push(`result ${hit.href} → HTTP ${st}`);
+        }
+        if (found.focused !== 'UBND huyện Khoái Châu') problems.push(`Enter leaves the focus on "${found.focused}", not the first result`);
+        if (!found.status.includes('kết quả')) problems.push(`status reads "${found.status}"`);
+        if (fetched >= 300 * 1024) problems.push(`fetched ${fetched} bytes of index`);
+      } catch (e) {
+        problems.push(e.message.split('\n')[0]);
+      }
+      await v.done();
+      problems.push(...v.log.failed, ...v.log.foreign.map((f) => `request to another host: ${f}`));
+      record('search', `khoai chau → Khoái Châu (${fetched} bytes of index)`, problems);
+      await tab.context.close();
+    }
+
+    phase('search');
+    // -- Chart text as displayed: font size × the SVG's shown width / its viewBox width.
+    for (const vp of WIDTHS) {
+      const tab = await openTab(browser, origin, { viewport: vp });
+      const [lo, hi] = vp.width < 600 ? [12, 16] : [0, 18];
+      for (const p of CHART_PAGES) {
+        const v = await visit(tab, base + p);
+        const sizes = await tab.page.evaluate(() => {
+          const out = [];
+          for (const svg of document.querySelectorAll('.chart-figure svg')) {
+            const vb = svg.viewBox.baseVal;
+            const k = svg.getBoundingClientRect().width / vb.width;
+            for (const t of svg.querySelectorAll('text')) {
+              if (!t.textContent.trim()) continue;
+              const px = parseFloat(getComputedStyle(t).fontSize) * k;
+              out.push({ text: t.textContent.trim(), px });
+            }
+          }
+          return out;
+        });
+        const problems = [];
+        if (sizes.length === 0) problems.push('no chart text on the page');
+        for (const s of sizes) {
+          if (s.px < lo - 0.05 || s.px > hi + 0.05) problems.push(`"${s.text}" at ${s.px.toFixed(1)} px (want ${lo}–${hi})`);
+        }
+        await v.done();
+        const range = sizes.length ? `${Math.min(...sizes.map((s) => s.px)).toFixed(1)}–${Math.max(...sizes.map((s) => s.px)).toFixed(1)} px` : '';
+        record('chartpx', `${p} at ${vp.width} px ${range}`, problems);
+      }
+      await tab.context.close();
+    }
+
+    phase('chart text');
     // -- Screenshots of the key pages on a phone and on a desktop.
     fs.mkdirSync(opts.shots, { recursive: true });
     for (const vp of WIDTHS) {
@@ -667,6 +791,28 @@ async function main() {
         problems.push(...v.log.failed);
         record('shot', path.relative(process.cwd(), file), problems);
       }
+      await tab.context.close();
+    }
+    // -- The province's page as printed.
+    {
+      const tab = await openTab(browser, origin, { viewport: { width: 800, height: 1100 } });
+      const file = path.join(opts.shots, 'don-vi-hung-yen-print.png');
+      const v = await visit(tab, base + 'don-vi/hung-yen/');
+      const problems = [];
+      try {
+        await tab.page.emulateMedia({ media: 'print' });
+        const shown = await tab.page.evaluate(() => ({
+          nav: getComputedStyle(document.querySelector('.site-nav')).display,
+          address: document.querySelector('.print-only') ? getComputedStyle(document.querySelector('.print-only')).display : 'none',
+        }));
+        if (shown.nav !== 'none') problems.push('the navigation is printed');
+        if (shown.address === 'none') problems.push("the page's address is not printed");
+        await tab.page.screenshot({ path: file, fullPage: true });
+      } catch (e) {
+        problems.push(e.message.split('\n')[0]);
+      }
+      await v.done();
+      record('shot', path.relative(process.cwd(), file), problems);
       await tab.context.close();
     }
   } finally {

@@ -63,8 +63,9 @@ fn is_number(v: &str) -> bool {
 #[test]
 fn every_chart_is_accessible_and_plots_its_table() {
     let charts = charts();
-    // Home, 4 months, unit histories, indicator histories and rankings.
-    assert!(charts.len() > 60, "only {} charts", charts.len());
+    // Histories with three values or more (the province's groups, on its
+    // page and on the indicators' pages) and the rankings of 10/2023.
+    assert!(charts.len() >= 10, "only {} charts", charts.len());
     for c in &charts {
         let doc = roxmltree::Document::parse(&c.svg)
             .unwrap_or_else(|e| panic!("{}: {e}\n{}", c.page, c.svg));
@@ -149,30 +150,49 @@ fn every_chart_is_accessible_and_plots_its_table() {
 }
 
 #[test]
-fn a_not_applicable_month_is_marked_never_drawn_as_zero() {
+fn not_applicable_is_marked_never_drawn_and_a_real_zero_is_a_miss() {
     let charts = charts();
+    // Online payment by unit, 10/2023: Sở Tài chính and Sở Nội vụ have no
+    // fee-bearing procedures; Sở Khoa học và Công nghệ and Ban Quản lý các
+    // KCN paid 0% online.
     let c = charts
         .iter()
-        .find(|c| c.page == "don-vi/so-tai-chinh/index.html" && c.svg.contains("thanh toán"))
-        .expect("Sở Tài chính's online payment chart");
-    assert!(c.values[0].starts_with("Không áp dụng"), "{:?}", c.values);
-    assert!(
-        !c.svg.contains("chart-point chart-s1"),
-        "a not-applicable month has no point"
-    );
-    assert!(
-        c.svg.contains("chart-na"),
-        "the month is marked not applicable"
-    );
-    // Sở Khoa học và Công nghệ paid online 0%: a real 0 is a point.
-    let zero = charts
+        .find(|c| c.page == "chi-so/ty-le-thanh-toan-truc-tuyen/index.html")
+        .expect("the ranking of online payment");
+    let na = c
+        .values
         .iter()
-        .find(|c| {
-            c.page == "don-vi/so-khoa-hoc-va-cong-nghe/index.html" && c.svg.contains("thanh toán")
-        })
-        .expect("Sở Khoa học và Công nghệ's online payment chart");
-    assert_eq!(zero.values, ["0%"]);
-    assert_eq!(zero.svg.matches("chart-point chart-s1").count(), 1);
+        .filter(|v| v.starts_with("Không áp dụng"))
+        .count();
+    let zeros = c.values.iter().filter(|v| *v == "0%").count();
+    assert_eq!((c.values.len(), na, zeros), (26, 2, 2), "{:?}", c.values);
+    assert_eq!(
+        c.svg.matches("class=\"chart-bar").count(),
+        24,
+        "one bar per value"
+    );
+    assert!(
+        c.svg.contains(">Không áp dụng<"),
+        "not applicable is written out"
+    );
+    // Ten units missed the target of 30%, the two zeros among them.
+    assert_eq!(c.svg.matches("chart-bar chart-miss").count(), 10);
+}
+
+#[test]
+fn fewer_than_three_values_make_no_line() {
+    let charts = charts();
+    // A district with one month of figures: its page has no chart at all.
+    assert!(!charts
+        .iter()
+        .any(|c| c.page == "don-vi/khoai-chau/index.html"));
+    // Every line drawn has three values or more.
+    for c in charts.iter().filter(|c| c.svg.contains("chart-line")) {
+        let points = c.svg.matches("chart-point chart-s1").count();
+        assert!(points >= 3, "{}: a line of {points} points", c.page);
+    }
+    // The province's total has two: no line on the home page either.
+    assert!(!charts.iter().any(|c| c.page == "index.html"));
 }
 
 #[test]

@@ -25,13 +25,13 @@ fn so_tu_phap_44_6_and_5_63_on_month_and_unit_page() {
         site.out,
         unit,
         "thang/2023-10/",
-        ["tháng 10/2023", "44,6%", "Chưa hoàn thành"]
+        ["tháng 10/2023", "44,6%", "Chưa đạt"]
     ));
     assert!(row_contains!(
         site.out,
         unit,
         "thang/2023-10/",
-        ["tháng 10/2023", "5,63%", "Chưa hoàn thành"]
+        ["tháng 10/2023", "5,63%", "Chưa đạt"]
     ));
     for page in [month, unit] {
         let text = visible_text(&site.text(page));
@@ -49,7 +49,7 @@ fn van_giang_21_86_not_completed_on_month_and_unit_page() {
         site.out,
         "don-vi/van-giang/index.html",
         "thang/2023-10/",
-        ["21,86%", "Chưa hoàn thành"]
+        ["21,86%", "Chưa đạt"]
     ));
     assert!(row_contains!(
         site.out,
@@ -156,7 +156,7 @@ fn a_real_zero_is_shown_as_0_percent() {
         rows(&html)
             .iter()
             .any(|(raw, text)| raw.contains("thang/2023-10/")
-                && text.contains("Chưa hoàn thành")
+                && text.contains("Chưa đạt")
                 && text.split_whitespace().any(|t| t == "0%")),
         "no 0% row on the unit page:\n{}",
         visible_text(&html)

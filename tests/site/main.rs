@@ -24,5 +24,7 @@ mod output_guard;
 mod pages;
 mod redirect;
 mod scale;
+mod scorecard;
+mod search;
 mod serve;
 mod theme;

@@ -133,3 +133,73 @@ fn open_data_json_has_the_same_records_as_the_csv() {
         assert_eq!(as_row, csv_row, "record {i} differs between JSON and CSV");
     }
 }
+
+#[test]
+fn the_data_package_describes_every_column_and_the_licence() {
+    let site = build_real();
+    let package: serde_json::Value =
+        serde_json::from_slice(&fs::read(site.out.join("du-lieu/datapackage.json")).unwrap())
+            .expect("datapackage.json is JSON");
+    assert_eq!(package["profile"], "tabular-data-package");
+    // CC BY 4.0 when site.yaml sets no licence.
+    assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
+    let resource = &package["resources"][0];
+    assert_eq!(resource["path"], "ket-qua.csv");
+    let fields = resource["schema"]["fields"].as_array().expect("fields");
+    let (header, rows) = read_csv(&fs::read(site.out.join("du-lieu/ket-qua.csv")).unwrap());
+    let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(names, header, "one field per CSV column, in order");
+    // Every value is of its field's type and within its constraints.
+    for (i, f) in fields.iter().enumerate() {
+        assert!(f["description"].as_str().is_some_and(|d| !d.is_empty()));
+        let required = f["constraints"]["required"] == true;
+        let allowed: Option<Vec<&str>> = f["constraints"]["enum"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect());
+        for row in &rows {
+            let v = row[i].as_str();
+            if v.is_empty() {
+                assert!(!required, "{}: empty", names[i]);
+                continue;
+            }
+            match f["type"].as_str() {
+                Some("number") => assert!(v.parse::<f64>().is_ok(), "{}: {v}", names[i]),
+                Some("date") => assert!(
+                    v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-',
+                    "{}: {v}",
+                    names[i]
+                ),
+                Some("string") => {}
+                other => panic!("{}: type {other:?}", names[i]),
+            }
+            if let Some(allowed) = &allowed {
+                assert!(allowed.contains(&v), "{}: {v} not in {allowed:?}", names[i]);
+            }
+        }
+    }
+    // The page shows the licence and says what each file is and its size.
+    let text = visible_text(&site.text("du-lieu/index.html"));
+    assert!(
+        text.contains("Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"),
+        "{text}"
+    );
+    assert!(text.contains("Tải tất cả số liệu (CSV, "), "{text}");
+    assert!(text.contains(" KB)") && !text.contains(" byte"), "{text}");
+    assert!(!text.contains("Tải ket-qua"), "{text}");
+}
+
+#[test]
+fn a_licence_set_in_site_yaml_is_the_one_published() {
+    let fx = Fixture::real();
+    fx.append(
+        "site.yaml",
+        "license:\n  id: CC0-1.0\n  title: CC0 1.0\n  url: \"javascript:alert(1)\"\n",
+    );
+    let out = fx.scratch("out");
+    build(fx.content(), &out).expect("builds");
+    let package = read_text(&out, "du-lieu/datapackage.json");
+    assert!(package.contains("\"CC0-1.0\""), "{package}");
+    // Only a web address is linked.
+    assert!(!package.contains("javascript:"), "{package}");
+    assert!(!read_text(&out, "du-lieu/index.html").contains("javascript:"));
+}

@@ -35,6 +35,9 @@ pub struct Changes {
     pub all_months: bool,
     /// The first record of the open data files that may differ, if any.
     pub data_from: Option<usize>,
+    /// A dispatch's reference (number, title, subject) changed: the search
+    /// index holds them.
+    pub citations: bool,
 }
 
 impl Affected {
@@ -65,6 +68,13 @@ impl Affected {
             Affected::Changes(c) => c.dispatches.contains(slug),
         }
     }
+    /// Whether the search index is written again.
+    pub fn search_index(&self) -> bool {
+        match self {
+            Affected::All => true,
+            Affected::Changes(c) => c.citations,
+        }
+    }
     /// The first record of the open data files to write again, if any.
     pub fn data_from(&self) -> Option<usize> {
         match self {
@@ -87,6 +97,11 @@ impl Affected {
             return Affected::All;
         }
         let mut c = Changes::default();
+        // A unit's scorecard shows its place among the units with a figure
+        // of the same indicator and period: a changed value moves the
+        // places of those whose value lies between the old and the new one;
+        // a value that comes or goes, every place.
+        let mut ranked: Vec<Moved> = Vec::new();
         for slug in slugs {
             let (Some(was), Some(now)) = (old.dispatch(slug), new.dispatch(slug)) else {
                 continue;
@@ -117,6 +132,9 @@ impl Affected {
                     continue;
                 }
                 c.units.insert(unit.to_string());
+                if was_figs != now_figs {
+                    ranked.extend(moved_values(was_figs, now_figs));
+                }
                 for f in [was_figs, now_figs].into_iter().flatten().flatten() {
                     c.periods.insert(f.period);
                     c.indicators.insert(f.indicator.to_string());
@@ -135,7 +153,23 @@ impl Affected {
                 c.units.insert(unit.clone());
             }
             if !same_ref {
+                c.citations = true;
                 c.units.extend(m_now.into_iter().map(|(u, _, _)| u));
+            }
+        }
+        for m in [old, new] {
+            for (period, indicator, span) in &ranked {
+                c.units.extend(
+                    m.figures_of_period(period)
+                        .into_iter()
+                        .filter(|f| &*f.indicator == *indicator)
+                        .filter(|f| match (span, f.value.number()) {
+                            (Some((lo, hi)), Some(v)) => *lo <= v && v <= *hi,
+                            (Some(_), None) => false,
+                            (None, _) => true,
+                        })
+                        .map(|f| f.unit.to_string()),
+                );
             }
         }
         // A record shows its figure and its dispatch's number.
@@ -158,6 +192,39 @@ impl Affected {
         };
         Affected::Changes(Box::new(c))
     }
+}
+
+/// An indicator and period whose value changed, and the span the value
+/// moved over (none when a value came or went).
+type Moved<'a> = (Period, &'a str, Option<(f64, f64)>);
+
+/// One unit's figures in a dispatch before and after: each indicator and
+/// period whose value changed, with the span it moved over (none when a
+/// value came or went).
+fn moved_values<'a>(
+    was: Option<&Vec<&'a Figure>>,
+    now: Option<&Vec<&'a Figure>>,
+) -> Vec<Moved<'a>> {
+    let (was, now) = (
+        was.map(Vec::as_slice).unwrap_or_default(),
+        now.map(Vec::as_slice).unwrap_or_default(),
+    );
+    let mut out = Vec::new();
+    for f in was.iter().chain(now) {
+        let find = |side: &[&'a Figure]| {
+            side.iter()
+                .find(|g| g.period == f.period && g.indicator == f.indicator)
+                .and_then(|g| g.value.number())
+        };
+        let span = match (find(was), find(now)) {
+            (Some(a), Some(b)) if a == b => continue,
+            (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
+            (None, None) => continue,
+            _ => None,
+        };
+        out.push((f.period, &*f.indicator, span));
+    }
+    out
 }
 
 /// A dispatch's figures by unit.

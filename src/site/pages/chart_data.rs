@@ -111,8 +111,25 @@ fn target_of(ind: &IndicatorEntry, figures: &[&Figure]) -> Option<f64> {
         .map(|t| t.at_least.value)
 }
 
+/// Where a history starts and ends, in words: "tăng từ 55,02 (tháng
+/// 02/2023) lên 73,04 (tháng 03/2025)".
+pub fn then_and_now(a: &Figure, b: &Figure, measure: Measure) -> String {
+    let (va, vb) = (value_text(&a.value, measure), value_text(&b.value, measure));
+    let (pa, pb) = (vi::format_period(&a.period), vi::format_period(&b.period));
+    match (a.value.number(), b.value.number()) {
+        (Some(x), Some(y)) if y > x => format!("tăng từ {va} ({pa}) lên {vb} ({pb})"),
+        (Some(x), Some(y)) if y < x => format!("giảm từ {va} ({pa}) xuống {vb} ({pb})"),
+        _ => format!("giữ mức {vb} từ {pa} đến {pb}"),
+    }
+}
+
+/// Fewer published values than this make no line: the scorecard states
+/// them, and the history table lists them.
+pub const MIN_POINTS: usize = 3;
+
 /// A unit's history of one indicator as a line; for an index group, the
-/// national average is the second series.
+/// national average is the second series. None with fewer than
+/// [`MIN_POINTS`] published values.
 pub fn history(
     model: &Model,
     unit: &str,
@@ -126,7 +143,11 @@ pub fn history(
         .into_iter()
         .filter(|f| &*f.indicator == indicator)
         .collect();
-    if figures.is_empty() {
+    let valued: Vec<&&Figure> = figures
+        .iter()
+        .filter(|f| f.value.number().is_some())
+        .collect();
+    if valued.len() < MIN_POINTS {
         return None;
     }
     let unit_name = model
@@ -158,8 +179,17 @@ pub fn history(
         });
     }
     let target = target_of(ind, &figures);
+    // The title states the finding: where the line starts and ends.
+    let title = match (valued.first(), valued.last()) {
+        (Some(a), Some(b)) => format!(
+            "{} của {unit_name} {}",
+            ind.name,
+            then_and_now(a, b, ind.measure)
+        ),
+        _ => format!("{} của {unit_name} qua các kỳ", ind.name),
+    };
     let chart = LineChart {
-        title: format!("{} của {unit_name} qua các kỳ", ind.name),
+        title,
         x_labels: periods.iter().map(vi::format_period_short).collect(),
         series,
         scale: scale_of(ind, &figures),

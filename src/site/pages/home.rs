@@ -1,4 +1,5 @@
-//! `index.html`: the latest month at a glance.
+//! `index.html`: the province's latest period at a glance, its total over
+//! time, the units below target and the newest dispatches.
 
 use super::views::*;
 use super::{PageContext, Pages};
@@ -10,15 +11,25 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 struct Home {
-    /// The province's latest results in a dispatch's text.
-    latest: Option<ResultsView>,
+    /// The province's latest period at a glance: the first thing on the page.
+    scorecard: Option<super::scorecard::Scorecard>,
     /// The latest period with per-unit figures that have a target.
     below_target_period: Option<Period>,
-    below_target: Vec<FigureRow>,
+    /// Units below target in that period, by indicator in indicator order.
+    below_target: Vec<Misses>,
     newest: Vec<DispatchRef>,
     province: UnitRef,
     /// The province's total over time; its CSV is on the indicator page.
     total_chart: Option<super::chart_data::ChartView>,
+}
+
+/// The units that missed one indicator's target.
+#[derive(Serialize)]
+struct Misses {
+    indicator: IndicatorRef,
+    /// "Tỷ lệ hồ sơ nộp trực tuyến, tháng 10/2023: 3 đơn vị chưa đạt".
+    caption: String,
+    rows: Vec<FigureRow>,
 }
 
 /// The province's total score over time, for the page written to `file`,
@@ -29,24 +40,8 @@ pub fn total_chart(model: &Model, file: &str) -> Option<super::chart_data::Chart
     super::chart_data::history(model, p, TOTAL, "bieu-do-tong-diem", &csv)
 }
 
-/// The province's newest results, by period.
-pub fn latest_results(model: &Model) -> Option<ResultsView> {
-    model
-        .dispatches
-        .iter()
-        .filter(|d| {
-            d.file
-                .results
-                .as_ref()
-                .is_some_and(|r| r.unit == model.site.province)
-        })
-        .max_by_key(|d| (d.file.period.map(|p| p.sort_key()), d.file.date))
-        .and_then(|d| results_view(model, d))
-}
-
 pub fn render(r: &PageContext) -> Pages {
     let model = r.model;
-    let latest = latest_results(model);
     // Units below target: the latest period whose appendices carry targets.
     let below_target_period = model
         .figures
@@ -66,14 +61,37 @@ pub fn render(r: &PageContext) -> Pages {
                         .map_or(f.meets_target() == Some(false), |s| s == Status::NotMet)
                 })
                 .map(|f| figure_row(model, f))
-                .collect()
+                .collect::<Vec<_>>()
         })
         .unwrap_or_default();
+    let below_target: Vec<Misses> = model
+        .indicators
+        .iter()
+        .filter_map(|ind| {
+            let rows: Vec<FigureRow> = below_target
+                .iter()
+                .filter(|r| r.indicator.id == ind.id)
+                .cloned()
+                .collect();
+            let period = below_target_period.as_ref().map(crate::vi::format_period)?;
+            (!rows.is_empty()).then(|| Misses {
+                indicator: indicator_ref(model, &ind.id),
+                caption: format!("{}, {period}: {} đơn vị chưa đạt", ind.name, rows.len()),
+                rows,
+            })
+        })
+        .collect();
     let mut newest: Vec<DispatchRef> = model.dispatches.iter().map(|d| dispatch_ref(d)).collect();
     newest.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
     newest.truncate(5);
+    let province_figures = model.figures_of_unit(&model.site.province);
     let home = Home {
-        latest,
+        scorecard: super::scorecard::scorecard(
+            model,
+            &model.site.province,
+            &province_figures,
+            None,
+        ),
         below_target_period,
         below_target,
         newest,

@@ -11,6 +11,7 @@
 //! | `don-vi/`, `don-vi/<id>/` | [`units`] | `units.html`, `unit.html`, `redirect.html` |
 //! | `chi-so/`, `chi-so/<id>/` | [`indicators`] | `indicators.html`, `indicator.html` |
 //! | `du-lieu/` and its CSV/JSON | [`open_data`] | `data.html` |
+//! | `tim-kiem/chi-muc/*.json` | [`search`] | (none: JSON for `static/site.js`) |
 //! | `sitemap.xml`, `feed.xml`, `robots.txt`, `404.html` | [`feeds`] | same names |
 
 pub mod chart_data;
@@ -21,6 +22,8 @@ pub mod home;
 pub mod indicators;
 pub mod months;
 pub mod open_data;
+pub mod scorecard;
+pub mod search;
 pub mod units;
 pub mod views;
 
@@ -63,13 +66,14 @@ pub fn render_all(
     open_data: Option<OpenDataLayout>,
 ) -> Result<Rendered, SiteError> {
     let r = PageContext::new(model, theme, writer, affected, open_data);
-    let steps: [(&str, Step); 6] = [
+    let steps: [(&str, Step); 7] = [
         ("render: home", home::render),
         ("render: months", months::render),
         ("render: dispatches", dispatches::render),
         ("render: units", units::render),
         ("render: indicators", indicators::render),
         ("render: open data", open_data::render),
+        ("render: search index", search::render),
     ];
     steps.par_iter().try_for_each(|(name, step)| {
         let started = std::time::Instant::now();

@@ -3,6 +3,7 @@
 //! name it; `don-vi/<former-id>/` leads on to the unit.
 
 use super::chart_data::ChartView;
+use super::scorecard::{scorecard, PeerIndex, Scorecard};
 use super::views::*;
 use super::{Page, PageContext, Pages};
 use crate::model::{FigureValue, Unit};
@@ -29,6 +30,8 @@ struct UnitItem {
 pub struct History {
     pub indicator: IndicatorRef,
     pub chart: Option<ChartView>,
+    /// Without a chart, two values or more in words: "Tăng từ … lên …".
+    pub then_and_now: Option<String>,
     pub rows: Vec<FigureRow>,
     /// Periods whose status (printed, else computed from the target) is met.
     pub met: usize,
@@ -40,6 +43,8 @@ pub struct History {
 #[derive(Serialize)]
 struct UnitPage<'a> {
     unit: &'a Unit,
+    /// The latest period at a glance, before anything else.
+    scorecard: Option<Scorecard>,
     kind_label: &'static str,
     parent: Option<UnitRef>,
     children: Vec<UnitRef>,
@@ -98,9 +103,29 @@ pub fn histories(r: &PageContext, unit: &str) -> Vec<History> {
                 &format!("bieu-do-{}", ind.id),
                 &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
             );
+            // No line from two values: where they start and end, in words.
+            let then_and_now = match chart {
+                Some(_) => None,
+                None => {
+                    let valued: Vec<&&crate::model::Figure> = figures
+                        .iter()
+                        .filter(|f| *f.indicator == *ind.id && f.value.number().is_some())
+                        .collect();
+                    match (valued.first(), valued.last()) {
+                        (Some(a), Some(b)) if valued.len() >= 2 => {
+                            let mut s = super::chart_data::then_and_now(a, b, ind.measure);
+                            s.replace_range(..1, &s[..1].to_uppercase());
+                            s.push('.');
+                            Some(s)
+                        }
+                        _ => None,
+                    }
+                }
+            };
             Some(History {
                 indicator: indicator_ref(model, &ind.id),
                 chart,
+                then_and_now,
                 met: rows
                     .iter()
                     .filter(|r| judged_status(r) == Some(true))
@@ -212,19 +237,25 @@ pub fn render(r: &PageContext) -> Pages {
                 .push((&d.slug, Some(&m.note)));
         }
     }
+    let peers = PeerIndex::new(model);
     model
         .units
         .par_iter()
         .filter(|u| r.affected.unit(u.id()))
         .try_for_each(|u| {
             let named = named.get(u.id()).map(Vec::as_slice).unwrap_or_default();
-            r.writer.put_all(unit_pages(r, u, named)?)
+            r.writer.put_all(unit_pages(r, u, named, &peers)?)
         })?;
     Ok(pages)
 }
 
 /// A unit's page, the CSV of each of its histories, and redirects from its former ids.
-fn unit_pages(r: &PageContext, u: &Unit, named: &[(&str, Option<&str>)]) -> Pages {
+fn unit_pages(
+    r: &PageContext,
+    u: &Unit,
+    named: &[(&str, Option<&str>)],
+    peers: &PeerIndex,
+) -> Pages {
     let model = r.model;
     let refs = |ids: &[String]| ids.iter().map(|i| unit_ref(model, i)).collect::<Vec<_>>();
     let figures = model.figures_of_unit(u.id());
@@ -244,6 +275,7 @@ fn unit_pages(r: &PageContext, u: &Unit, named: &[(&str, Option<&str>)]) -> Page
     dispatches.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
     let page = UnitPage {
         unit: u,
+        scorecard: scorecard(model, u.id(), &figures, Some(peers)),
         kind_label: kind_label(u.entry.kind),
         parent: u.entry.parent.as_deref().map(|p| unit_ref(model, p)),
         children: refs(&u.children),

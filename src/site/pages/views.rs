@@ -70,10 +70,11 @@ pub fn indicator_ref(model: &Model, id: &str) -> IndicatorRef {
 pub struct DispatchRef {
     pub slug: String,
     pub number: String,
-    /// "Công văn số 68/VPUB-PVHCC&KSTT", "Văn bản số 1846/UBND-KSTT".
+    /// "Công văn số 68/VPUB-PVHCC&KSTT", "Văn bản số 1846/UBND-KSTT", or
+    /// "Công văn (không ghi số), tháng 12/2023" when the number is blank:
+    /// outside the archived copy a bare "/VP" reads like a mistake.
     pub title: String,
-    /// The title, and the date when the number is blank (`Công văn số /VP
-    /// (11/2023)`): what a link to the dispatch reads.
+    /// What a link to the dispatch reads: the title.
     pub link_text: String,
     pub date: PartialDate,
     pub subject: String,
@@ -97,11 +98,14 @@ pub fn dispatch_ref(d: &Dispatch) -> DispatchRef {
         DispatchKind::Directive => "Văn bản",
         DispatchKind::MonthlyResults => "Công văn",
     };
-    let title = format!("{kind} số {number}");
-    let link_text = match c.number {
-        Some(_) => title.clone(),
-        None => format!("{title} ({})", vi::format_short_partial_date(&c.date)),
+    let title = match c.number {
+        Some(_) => format!("{kind} số {number}"),
+        None => format!(
+            "{kind} (không ghi số), {}",
+            vi::format_short_partial_date(&c.date)
+        ),
     };
+    let link_text = title.clone();
     DispatchRef {
         slug: c.slug.to_string(),
         number,

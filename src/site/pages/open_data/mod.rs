@@ -5,7 +5,7 @@ pub(super) mod layout;
 pub use layout::OpenDataLayout;
 
 use super::views::source_label;
-use super::{PageContext, Pages};
+use super::{Page, PageContext, Pages};
 use crate::model::{Figure, FigureValue, Model};
 use crate::site::paths::{self, OPEN_DATA_CSV as CSV_FILE, OPEN_DATA_JSON as JSON_FILE};
 use crate::site::writer::Counted;
@@ -238,15 +238,91 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("nguon", "Vị trí trong văn bản: nội dung văn bản hoặc phụ lục"),
 ];
 
+/// The Table Schema type of each column, in [`COLUMNS`] order: numbers
+/// with a decimal point, dates as `2023-10-01`, the rest text.
+const COLUMN_TYPES: &[&str] = &[
+    "string", "date", "date", "string", "string", "string", "string", "string", "number", "string",
+    "string", "number", "number", "string", "string", "number", "number", "string", "string",
+    "string",
+];
+
 #[derive(Serialize)]
-struct DataPage {
+struct DataPage<'a> {
     columns: Vec<(&'static str, &'static str)>,
     figures: usize,
-    /// Links to the two files from the page.
+    /// Links to the files from the page.
     csv: String,
     json: String,
-    csv_bytes: usize,
-    json_bytes: usize,
+    package: String,
+    /// "20 KB", "1,2 MB".
+    csv_size: String,
+    json_size: String,
+    license: &'a crate::model::License,
+    /// The licence's address, when it is a web address.
+    license_url: Option<&'a str>,
+}
+
+/// A web address, or none: what `site.yaml` gives is only linked when it
+/// is one (never `javascript:`).
+fn web_address(url: &str) -> Option<&str> {
+    (url.starts_with("https://") || url.starts_with("http://")).then_some(url)
+}
+
+/// `datapackage.json`: a Frictionless Tabular Data Package whose Table
+/// Schema describes every column of the CSV, with the licence.
+pub fn datapackage(model: &Model) -> Vec<u8> {
+    use serde_json::json;
+    let site = &model.site;
+    let fields: Vec<serde_json::Value> = COLUMNS
+        .iter()
+        .zip(COLUMN_TYPES)
+        .map(|((name, description), kind)| {
+            let mut f = json!({ "name": name, "type": kind, "description": description });
+            match *name {
+                "loai" => {
+                    f["constraints"] =
+                        json!({ "required": true, "enum": ["gia_tri", "khong_ap_dung", "chua_cong_bo"] })
+                }
+                "trang_thai" => {
+                    f["constraints"] = json!({ "enum": ["Hoàn thành", "Chưa hoàn thành"] })
+                }
+                "ky" | "tu_ngay" | "den_ngay" | "don_vi_id" | "chi_so_id" | "van_ban" => {
+                    f["constraints"] = json!({ "required": true })
+                }
+                _ => {}
+            }
+            f
+        })
+        .collect();
+    let mut license = json!({ "name": site.license.id, "title": site.license.title });
+    if let Some(url) = web_address(&site.license.url) {
+        license["path"] = json!(url);
+    }
+    let package = json!({
+        "profile": "tabular-data-package",
+        "name": "ket-qua-bo-chi-so-766",
+        "title": site.title,
+        "description": site.description.clone().unwrap_or_default(),
+        "licenses": [license],
+        "contributors": [{ "title": site.publisher, "role": "publisher" }],
+        "resources": [{
+            "profile": "tabular-data-resource",
+            "name": "ket-qua",
+            "path": paths::OPEN_DATA_CSV.trim_start_matches(paths::OPEN_DATA),
+            "title": "Kết quả đánh giá, mỗi dòng một số liệu",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig",
+            "dialect": { "delimiter": ",", "quoteChar": "\"", "header": true },
+            "schema": {
+                "fields": fields,
+                "missingValues": [""],
+            },
+        }],
+    });
+    let mut out = serde_json::to_vec_pretty(&package).unwrap_or_default();
+    out.push(b'\n');
+    out
 }
 
 /// Write the two files whole, or, when the previous build's layout is
@@ -305,14 +381,14 @@ pub fn render(r: &PageContext) -> Pages {
         figures: model.figures.len(),
         csv: paths::link(&file, CSV_FILE),
         json: paths::link(&file, JSON_FILE),
-        csv_bytes,
-        json_bytes,
+        package: paths::link(&file, paths::OPEN_DATA_PACKAGE),
+        csv_size: crate::vi::format_size(csv_bytes),
+        json_size: crate::vi::format_size(json_bytes),
+        license: &model.site.license,
+        license_url: web_address(&model.site.license.url),
     };
-    Ok(vec![r.page(
-        &file,
-        "data.html",
-        "data",
-        "Dữ liệu mở",
-        &page,
-    )?])
+    Ok(vec![
+        r.page(&file, "data.html", "data", "Dữ liệu mở", &page)?,
+        Page::file(paths::OPEN_DATA_PACKAGE, datapackage(model)),
+    ])
 }

@@ -1,0 +1,390 @@
+//! The answer first: a unit's latest period at a glance (each indicator
+//! against its maximum or target, the change since the previous period of
+//! the same kind, its place among its peers), for the top of its page and,
+//! for the province, the home page.
+
+use super::views::{dispatch_ref, indicator_ref, DispatchRef, IndicatorRef};
+use crate::model::{Figure, FigureValue, Measure, Model, Num, Period, Rank, Status, UnitKind};
+use crate::site::paths;
+use crate::vi;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::mem::discriminant;
+
+/// Units compared with one another: the same parent and the same level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Level {
+    Province,
+    Department,
+    District,
+    Commune,
+}
+
+fn level(kind: UnitKind) -> Level {
+    match kind {
+        UnitKind::Province => Level::Province,
+        UnitKind::Department | UnitKind::Board => Level::Department,
+        UnitKind::District | UnitKind::Town | UnitKind::City => Level::District,
+        UnitKind::Commune | UnitKind::Ward => Level::Commune,
+    }
+}
+
+/// How a place among peers names them: "thứ 3/10 huyện, thị xã, thành phố".
+fn peers_word(l: Level) -> &'static str {
+    match l {
+        Level::Province => "tỉnh, thành phố",
+        Level::Department => "sở, ban, ngành",
+        Level::District => "huyện, thị xã, thành phố",
+        Level::Commune => "xã, phường",
+    }
+}
+
+type PeerKey<'a> = (&'a str, Period, Option<&'a str>, Level);
+
+/// Every published value by indicator, period, parent and level, highest
+/// first: a unit's place among its peers is one binary search. Built once
+/// per build, in one pass over the figures.
+#[derive(Default)]
+pub struct PeerIndex<'a> {
+    values: HashMap<PeerKey<'a>, Vec<f64>>,
+}
+
+impl<'a> PeerIndex<'a> {
+    pub fn new(model: &'a Model) -> Self {
+        let mut values: HashMap<PeerKey<'a>, Vec<f64>> = HashMap::new();
+        for f in &model.figures {
+            let (Some(v), Some(u)) = (f.value.number(), model.unit(&f.unit)) else {
+                continue;
+            };
+            let key = (
+                &*f.indicator,
+                f.period,
+                u.entry.parent.as_deref(),
+                level(u.entry.kind),
+            );
+            values.entry(key).or_default().push(v);
+        }
+        for v in values.values_mut() {
+            v.sort_by(|a, b| b.total_cmp(a));
+        }
+        PeerIndex { values }
+    }
+
+    /// 1 + the number of peers with a higher value, and the number of peers.
+    fn place(&self, model: &Model, f: &Figure) -> Option<(usize, usize, Level)> {
+        let v = f.value.number()?;
+        let u = model.unit(&f.unit)?;
+        let l = level(u.entry.kind);
+        let key = (&*f.indicator, f.period, u.entry.parent.as_deref(), l);
+        let all = self.values.get(&key)?;
+        if all.len() < 2 {
+            return None;
+        }
+        let higher = all.partition_point(|x| *x > v);
+        Some((higher + 1, all.len(), l))
+    }
+}
+
+/// One indicator in the scorecard.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreLine {
+    pub indicator: IndicatorRef,
+    pub value: FigureValue,
+    /// "/100 điểm", "mục tiêu ≥ 60%": what the value is read against.
+    pub bound: Option<String>,
+    /// The national average printed with it.
+    pub average: Option<Num>,
+    /// Printed status, else computed from the target.
+    pub met: Option<bool>,
+    /// "up", "down" or "same", against the previous period of the same kind.
+    pub trend: Option<&'static str>,
+    /// "Tăng 18,02 điểm so với tháng 02/2023".
+    pub change: Option<String>,
+    /// For a table cell: "tăng 18,02 điểm", and the period compared with.
+    pub delta: Option<String>,
+    pub since: Option<String>,
+    /// "Hạng 28/63 tỉnh, thành phố" or "Thứ 3/10 huyện, thị xã, thành phố".
+    pub place: Option<String>,
+    /// "28/63", for a table whose heading names the peers.
+    pub place_short: Option<String>,
+    /// "up", "down" or "same" for the rank (up is better).
+    pub rank_trend: Option<&'static str>,
+    /// "Hạng giảm 8 bậc (20/63 tháng 02/2023)".
+    pub rank_change: Option<String>,
+    /// "hạng giảm 8 bậc", for a table cell.
+    pub rank_delta: Option<String>,
+}
+
+/// A unit's latest period at a glance.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scorecard {
+    pub period: Period,
+    /// The period's page.
+    pub period_url: String,
+    /// The total (or, without one, the first indicator): the headline.
+    pub head: ScoreLine,
+    /// Every indicator of the period, the headline first.
+    pub lines: Vec<ScoreLine>,
+    /// The finding in one sentence, from the data.
+    pub finding: Option<String>,
+    /// The place column's heading: "Hạng" or "Thứ tự".
+    pub place_heading: Option<String>,
+    /// Among whom: "Hạng trong các tỉnh, thành phố", under the caption.
+    pub place_note: Option<String>,
+    /// Whether any line has a status, a change or a place (else no column).
+    pub has_status: bool,
+    pub has_change: bool,
+    pub has_place: bool,
+    /// Where the figures come from.
+    pub sources: Vec<DispatchRef>,
+    /// Indicators judged against a target, and how many met it.
+    pub judged: usize,
+    pub met: usize,
+}
+
+fn unit_text(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Points => "điểm",
+        Measure::Percent => "điểm phần trăm",
+        Measure::Count => "",
+    }
+}
+
+fn value_text(n: Num, measure: Measure) -> String {
+    match measure {
+        Measure::Percent => format!("{n}%"),
+        _ => n.to_string(),
+    }
+}
+
+/// The change from `was` to `now`, in the decimals they were printed with.
+fn change(now: Num, was: Num, measure: Measure, since: &Period) -> (&'static str, String, String) {
+    let decimals = now.decimals.max(was.decimals);
+    let diff = now.value - was.value;
+    let shown = vi::format_decimal(diff.abs(), decimals);
+    let zero = vi::format_decimal(0.0, decimals);
+    let since = vi::format_period(since);
+    let unit = unit_text(measure);
+    let sep = if unit.is_empty() { "" } else { " " };
+    let (trend, delta) = if shown == zero {
+        ("same", "không đổi".to_string())
+    } else if diff > 0.0 {
+        ("up", format!("tăng {shown}{sep}{unit}"))
+    } else {
+        ("down", format!("giảm {shown}{sep}{unit}"))
+    };
+    let mut sentence = format!("{delta} so với {since}");
+    sentence.replace_range(..1, &sentence[..1].to_uppercase());
+    (trend, sentence, delta)
+}
+
+/// The rank's move: its direction (up is better), "hạng giảm 8 bậc" and
+/// "hạng giảm 8 bậc (20/63 tháng 02/2023)". Ranks out of different totals
+/// (63 provinces, then 34) are not compared.
+fn rank_change(now: Rank, was: Rank, since: &Period) -> (&'static str, String, String) {
+    let since = vi::format_period(since);
+    let was_text = format!("{}/{} {since}", was.position, was.of);
+    let (trend, short) = if now.of != was.of {
+        ("same", format!("hạng {was_text}"))
+    } else {
+        match now.position.cmp(&was.position) {
+            std::cmp::Ordering::Less => (
+                "up",
+                format!("hạng tăng {} bậc", was.position - now.position),
+            ),
+            std::cmp::Ordering::Greater => (
+                "down",
+                format!("hạng giảm {} bậc", now.position - was.position),
+            ),
+            std::cmp::Ordering::Equal => ("same", "giữ hạng".to_string()),
+        }
+    };
+    let long = if now.of != was.of {
+        format!("Trước đó: {short}")
+    } else {
+        let mut l = format!("{short} ({was_text})");
+        l.replace_range(..1, &l[..1].to_uppercase());
+        l
+    };
+    (trend, short, long)
+}
+
+fn number(f: &Figure) -> Option<Num> {
+    match &f.value {
+        FigureValue::Value { value } => Some(*value),
+        _ => None,
+    }
+}
+
+/// The scorecard of `unit`: its latest period with a published value, or
+/// none when it has no figure. `figures` are the unit's, ordered by period.
+pub fn scorecard(
+    model: &Model,
+    unit: &str,
+    figures: &[&Figure],
+    peers: Option<&PeerIndex>,
+) -> Option<Scorecard> {
+    let latest = figures
+        .iter()
+        .filter(|f| f.value.number().is_some())
+        .map(|f| f.period)
+        .max_by_key(|p| (p.sort_key(), *p))
+        .or_else(|| figures.last().map(|f| f.period))?;
+    let level_of_unit = model.unit(unit).map(|u| level(u.entry.kind));
+    let mut lines = Vec::new();
+    let mut sources: Vec<DispatchRef> = Vec::new();
+    let (mut judged, mut met_count) = (0, 0);
+    let mut finding_parts: Vec<String> = Vec::new();
+    let mut place_note: Option<String> = None;
+    for ind in &model.indicators {
+        // The newest figure of the period wins when two dispatches give one.
+        let Some(f) = figures
+            .iter()
+            .rev()
+            .find(|f| f.period == latest && *f.indicator == *ind.id)
+        else {
+            continue;
+        };
+        // The previous period of the same kind with a value.
+        let prev = figures.iter().rev().find(|p| {
+            *p.indicator == *ind.id
+                && discriminant(&p.period) == discriminant(&latest)
+                && p.period.sort_key() < latest.sort_key()
+                && p.value.number().is_some()
+        });
+        let met = match f.value {
+            FigureValue::NotApplicable { .. } => None,
+            _ => f.status.map(|s| s == Status::Met).or(f.meets_target()),
+        };
+        if let Some(m) = met {
+            judged += 1;
+            met_count += usize::from(m);
+        }
+        let bound = match (f.max, f.target.as_deref()) {
+            (Some(max), _) => Some(format!("/{max} điểm")),
+            (None, Some(t)) => Some(format!("mục tiêu ≥ {}%", t.at_least)),
+            _ => None,
+        };
+        let (trend, change_text, delta, since) =
+            match (number(f), prev.and_then(|p| number(p).map(|n| (n, p)))) {
+                (Some(now), Some((was, p))) => {
+                    let (t, text, delta) = change(now, was, ind.measure, &p.period);
+                    (
+                        Some(t),
+                        Some(text),
+                        Some(delta),
+                        Some(vi::format_period(&p.period)),
+                    )
+                }
+                _ => (None, None, None, None),
+            };
+        let (place, place_short) = match (f.rank, peers.and_then(|x| x.place(model, f))) {
+            (Some(r), _) => {
+                let word = peers_word(level_of_unit.unwrap_or(Level::Province));
+                place_note.get_or_insert_with(|| format!("Hạng trong các {word}."));
+                (
+                    Some(format!("Hạng {}/{} {word}", r.position, r.of)),
+                    Some(format!("{}/{}", r.position, r.of)),
+                )
+            }
+            (None, Some((pos, of, l))) => {
+                let word = peers_word(l);
+                place_note.get_or_insert_with(|| format!("Thứ tự trong các {word}."));
+                (
+                    Some(format!("Thứ {pos}/{of} {word}")),
+                    Some(format!("{pos}/{of}")),
+                )
+            }
+            _ => (None, None),
+        };
+        let (rank_trend, rank_delta, rank_text) =
+            match (f.rank, prev.and_then(|p| p.rank.map(|r| (r, p)))) {
+                (Some(now), Some((was, p))) => {
+                    let (t, short, long) = rank_change(now, was, &p.period);
+                    (Some(t), Some(short), Some(long))
+                }
+                _ => (None, None, None),
+            };
+        // The finding: the headline's value then and now, and its rank.
+        if lines.is_empty() {
+            if let (Some(now), Some(p)) = (number(f), prev) {
+                if let Some(was) = number(p) {
+                    let verb = match now.value.total_cmp(&was.value) {
+                        std::cmp::Ordering::Greater => "tăng",
+                        std::cmp::Ordering::Less => "giảm",
+                        std::cmp::Ordering::Equal => "giữ",
+                    };
+                    let (from, to) = (value_text(was, ind.measure), value_text(now, ind.measure));
+                    let name = ind.short_name.as_deref().unwrap_or(&ind.name);
+                    let (then, now_p) = (vi::format_period(&p.period), vi::format_period(&latest));
+                    finding_parts.push(match verb {
+                        "giữ" => format!("{name} giữ mức {to} từ {then} đến {now_p}"),
+                        "tăng" => format!("{name} tăng từ {from} ({then}) lên {to} ({now_p})"),
+                        _ => format!("{name} giảm từ {from} ({then}) xuống {to} ({now_p})"),
+                    });
+                    if let (Some(rn), Some(rw)) = (f.rank, p.rank) {
+                        if rn.of == rw.of && rn.position != rw.position {
+                            let better = rn.position < rw.position;
+                            let same_way = better == (verb == "tăng");
+                            finding_parts.push(format!(
+                                "{} hạng {} từ {}/{} {} {}/{}",
+                                if same_way { "và" } else { "nhưng" },
+                                if better { "tăng" } else { "tụt" },
+                                rw.position,
+                                rw.of,
+                                if better { "lên" } else { "xuống" },
+                                rn.position,
+                                rn.of
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        let dref = model.dispatch(&f.dispatch).map(dispatch_ref);
+        if let Some(d) = dref {
+            if !sources.iter().any(|s| s.slug == d.slug) {
+                sources.push(d);
+            }
+        }
+        lines.push(ScoreLine {
+            indicator: indicator_ref(model, &ind.id),
+            value: f.value.clone(),
+            bound,
+            average: f.national_average,
+            met,
+            trend,
+            change: change_text,
+            delta,
+            since,
+            place,
+            place_short,
+            rank_trend,
+            rank_change: rank_text,
+            rank_delta,
+        });
+    }
+    let head = lines.first()?.clone();
+    let finding = (!finding_parts.is_empty()).then(|| {
+        let mut s = finding_parts.join(", ");
+        s.push('.');
+        s
+    });
+    Some(Scorecard {
+        period: latest,
+        period_url: paths::month(&latest),
+        has_status: lines.iter().any(|l| l.met.is_some()),
+        has_change: lines.iter().any(|l| l.change.is_some()),
+        has_place: lines.iter().any(|l| l.place.is_some()),
+        place_heading: place_note
+            .as_deref()
+            .map(|n| n.split(" trong ").next().unwrap_or(n).to_string()),
+        place_note,
+        head,
+        lines,
+        finding,
+        sources,
+        judged,
+        met: met_count,
+    })
+}

@@ -1,0 +1,155 @@
+//! `tim-kiem/chi-muc/<begin>.json`: the search index for the box in every
+//! page's header (`static/site.js`). Units by any of their names,
+//! aliases and codes, dispatches by number and subject, indicators by name,
+//! all without diacritics ("khoai chau" finds Khoái Châu).
+//!
+//! The index is split by the first three letters of each word (two for a
+//! two-letter word), so that a query fetches one small file: the one of its
+//! longest word. Each entry is `[title, kind, address, words]`, the words
+//! folded as `site.js` folds the query. Rendered whole (so that a file no
+//! longer needed goes) on a full build and when a dispatch's reference
+//! changed; a partial rebuild otherwise keeps it.
+
+use super::views::dispatch_ref;
+use super::{Page, PageContext, Pages};
+use crate::site::paths;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Lower case without diacritics, `đ` as `d`: what the script does with
+/// `normalize("NFD")`, dropping the combining marks.
+pub fn fold(text: &str) -> String {
+    const GROUPS: [(&str, char); 7] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ìíỉĩị", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ỳýỷỹỵ", 'y'),
+        ("đ", 'd'),
+    ];
+    text.to_lowercase()
+        .chars()
+        .map(|c| {
+            GROUPS
+                .iter()
+                .find(|(letters, _)| letters.contains(c))
+                .map_or(c, |(_, base)| *base)
+        })
+        .collect()
+}
+
+/// The folded words of a text: runs of ASCII letters and digits.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The index file a word is found in: its first three letters, or the
+/// word itself when shorter; none for a single letter.
+pub fn shard_key(word: &str) -> Option<&str> {
+    match word.len() {
+        0 | 1 => None,
+        2 => Some(word),
+        _ => Some(&word[..3]),
+    }
+}
+
+struct Entry {
+    title: String,
+    kind: String,
+    url: String,
+    words: BTreeSet<String>,
+}
+
+fn entry(title: &str, kind: String, url: String, texts: &[&str]) -> Entry {
+    Entry {
+        title: title.to_string(),
+        kind,
+        url,
+        words: texts.iter().flat_map(|t| words(t)).collect(),
+    }
+}
+
+pub fn render(r: &PageContext) -> Pages {
+    // A partial rebuild keeps the index unless a dispatch's reference changed.
+    if !r.affected.search_index() {
+        return Ok(Vec::new());
+    }
+    let model = r.model;
+    let mut entries: Vec<Entry> = Vec::new();
+    for u in &model.units {
+        let e = &u.entry;
+        let mut texts: Vec<&str> = vec![&e.name, u.display_name(), u.id()];
+        texts.extend(e.aliases.iter().map(String::as_str));
+        texts.extend(e.codes.values().map(String::as_str));
+        entries.push(entry(
+            &e.name,
+            super::units::kind_label(e.kind).to_string(),
+            paths::unit(u.id()),
+            &texts,
+        ));
+    }
+    for ind in &model.indicators {
+        let mut texts: Vec<&str> = vec![&ind.name];
+        texts.extend(ind.short_name.as_deref());
+        entries.push(entry(
+            &ind.name,
+            "Chỉ số".into(),
+            paths::indicator(&ind.id),
+            &texts,
+        ));
+    }
+    for d in &model.dispatches {
+        let v = dispatch_ref(d);
+        let date = crate::vi::format_short_partial_date(&v.date);
+        entries.push(entry(
+            &v.title,
+            format!("Văn bản, {date}: {}", v.subject),
+            v.url.clone(),
+            &[&v.title, &v.subject, &v.number],
+        ));
+    }
+    // Each entry in the file of every word beginning it has, in the order
+    // above (units, indicators, dispatches).
+    let mut shards: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let keys: BTreeSet<&str> = e.words.iter().filter_map(|w| shard_key(w)).collect();
+        for k in keys {
+            shards.entry(k).or_default().push(i);
+        }
+    }
+    let pages = shards
+        .into_iter()
+        .map(|(key, ids)| {
+            let rows: Vec<serde_json::Value> = ids
+                .into_iter()
+                .map(|i| {
+                    let e = &entries[i];
+                    let words: Vec<&str> = e.words.iter().map(String::as_str).collect();
+                    serde_json::json!([e.title, e.kind, e.url, words.join(" ")])
+                })
+                .collect();
+            let bytes = serde_json::to_vec(&rows).unwrap_or_default();
+            Page::file(paths::search_shard(key), bytes)
+        })
+        .collect();
+    Ok(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_the_diacritics_as_the_script_does() {
+        assert_eq!(fold("Khoái Châu"), "khoai chau");
+        assert_eq!(fold("ĐƯỜNG Mỹ Hào, Tiên Lữ"), "duong my hao, tien lu");
+        assert_eq!(words("68/VPUB-PVHCC&KSTT"), ["68", "vpub", "pvhcc", "kstt"]);
+        assert_eq!(shard_key("khoai"), Some("kho"));
+        assert_eq!(shard_key("my"), Some("my"));
+        assert_eq!(shard_key("y"), None);
+    }
+}

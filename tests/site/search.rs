@@ -1,0 +1,80 @@
+//! The search index the header's box reads: units by any name or alias,
+//! dispatches by number and subject, indicators, all without diacritics,
+//! one small file per word beginning.
+
+use crate::support::*;
+
+/// The entries of the index file for `key`: `[title, kind, address, words]`.
+fn shard(out: &std::path::Path, key: &str) -> Vec<Vec<String>> {
+    let text = read_text(out, &format!("tim-kiem/chi-muc/{key}.json"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{key}.json: {e}\n{text}"))
+}
+
+/// What the script does: the file of the longest word, then every word
+/// the beginning of one of the entry's words.
+fn find(out: &std::path::Path, query: &str) -> Vec<String> {
+    let words: Vec<&str> = query.split(' ').collect();
+    let longest = words.iter().max_by_key(|w| w.len()).unwrap();
+    let key = &longest[..longest.len().min(3)];
+    shard(out, key)
+        .into_iter()
+        .filter(|e| {
+            words
+                .iter()
+                .all(|w| format!(" {}", e[3]).contains(&format!(" {w}")))
+        })
+        .map(|e| format!("{} → {}", e[0], e[2]))
+        .collect()
+}
+
+#[test]
+fn names_without_diacritics_find_units_dispatches_and_indicators() {
+    let site = build_real();
+    assert_eq!(
+        find(&site.out, "khoai chau"),
+        ["UBND huyện Khoái Châu → don-vi/khoai-chau/"]
+    );
+    // An alias: the source's misspelling of Mỹ Hào.
+    assert!(find(&site.out, "my hoa")
+        .iter()
+        .any(|h| h.ends_with("don-vi/my-hao/")));
+    // A dispatch by its number, and by a word of its subject.
+    assert_eq!(
+        find(&site.out, "120"),
+        ["Công văn số 120/VPUB-PVHCC&KSTT → van-ban/2025-03-vpub/"]
+    );
+    assert!(find(&site.out, "truc tuyen")
+        .iter()
+        .any(|h| h == "Tỷ lệ thanh toán trực tuyến → chi-so/ty-le-thanh-toan-truc-tuyen/"));
+    // The portal code.
+    assert!(find(&site.out, "h31")
+        .iter()
+        .any(|h| h.ends_with("don-vi/hung-yen/")));
+}
+
+#[test]
+fn every_page_has_a_search_box_that_leads_to_the_units_without_script() {
+    let site = build_real();
+    for page in [
+        "index.html",
+        "don-vi/khoai-chau/index.html",
+        "van-ban/2023-02-vpub/index.html",
+    ] {
+        let html = site.text(page);
+        let form = &html[html
+            .find("<form class=\"site-search\"")
+            .expect("a search form")..];
+        let form = &form[..form.find("</form>").unwrap()];
+        assert!(form.contains("role=\"search\""), "{form}");
+        let root = if page == "index.html" { "" } else { "../../" };
+        assert!(
+            form.contains(&format!("action=\"{root}don-vi/\"")),
+            "{page}: {form}"
+        );
+        assert!(form.contains("<label"), "{form}");
+        assert!(
+            html.contains(&format!("src=\"{root}static/site.js\"")),
+            "{page}"
+        );
+    }
+}
