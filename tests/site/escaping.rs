@@ -323,7 +323,8 @@ fn every_xml_file_parses_whatever_the_text() {
             }
         }
     }
-    assert!(parsed > 50, "{parsed} XML documents");
+    // The feed, the sitemap, the favicon and the charts of the pages.
+    assert!(parsed > 10, "{parsed} XML documents");
     let feed = String::from_utf8(files["feed.xml"].clone()).unwrap();
     assert!(feed.contains("😀"), "the text is kept, escaped");
 }

@@ -291,6 +291,21 @@ fn may_mount() -> bool {
     root
 }
 
+/// The 4 KiB blocks a folder takes on a tmpfs: each file's, rounded up,
+/// and one per folder.
+fn walk_blocks(dir: &Path) -> u64 {
+    let mut blocks = 1;
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let meta = entry.metadata().unwrap();
+        blocks += if meta.is_dir() {
+            walk_blocks(&entry.path())
+        } else {
+            meta.len().div_ceil(4096).max(1)
+        };
+    }
+    blocks
+}
+
 fn tree_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     snapshot(dir)
 }
@@ -301,9 +316,14 @@ fn a_full_disk_fails_the_build_and_keeps_the_previous_site() {
         return;
     }
     let fx = Fixture::real();
+    // Room for one site but not for a second one beside it: the site's
+    // size in whole 4 KiB blocks (files and folders), and half again.
+    let measured = fx.scratch("measured");
+    assert!(build_into(fx.content(), &measured).status.success());
+    let blocks: u64 = walk_blocks(&measured);
     let disk = fx.scratch("disk");
-    // Room for one site (about 1 MB) but not for a second one beside it.
-    let Some(_mount) = Mount::tmpfs(&disk, "size=1600k") else {
+    let size = format!("size={}k", blocks * 4 * 3 / 2);
+    let Some(_mount) = Mount::tmpfs(&disk, &size) else {
         panic!("as root, a tmpfs must mount");
     };
     let out = disk.join("out");
