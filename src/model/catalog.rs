@@ -232,9 +232,34 @@ pub struct Unit {
     pub children: Vec<String>,
 }
 
+/// Units compared with one another share a parent and a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Level {
+    Province,
+    Department,
+    District,
+    Commune,
+}
+
+impl UnitKind {
+    pub fn level(self) -> Level {
+        match self {
+            UnitKind::Province => Level::Province,
+            UnitKind::Department | UnitKind::Board => Level::Department,
+            UnitKind::District | UnitKind::Town | UnitKind::City => Level::District,
+            UnitKind::Commune | UnitKind::Ward => Level::Commune,
+        }
+    }
+}
+
 impl Unit {
     pub fn id(&self) -> &str {
         &self.entry.id
+    }
+
+    /// The units this one is compared with share this: its parent and level.
+    pub fn peer_group(&self) -> (Option<&str>, Level) {
+        (self.entry.parent.as_deref(), self.entry.kind.level())
     }
     pub fn display_name(&self) -> &str {
         self.entry.short_name.as_deref().unwrap_or(&self.entry.name)

@@ -97,11 +97,12 @@ impl Affected {
             return Affected::All;
         }
         let mut c = Changes::default();
-        // A unit's scorecard shows its place among the units with a figure
-        // of the same indicator and period: a changed value moves the
-        // places of those whose value lies between the old and the new one;
-        // a value that comes or goes, every place.
-        let mut ranked: Vec<Moved> = Vec::new();
+        // A unit's scorecard shows its place among its peers (the units of
+        // its parent and level) with a figure of the same indicator and
+        // period: a changed value moves the places of the peers whose value
+        // lies between the old and the new one; a value that comes or goes,
+        // every peer's place.
+        let mut ranked: Vec<(&str, Period, &str, Option<(f64, f64)>)> = Vec::new();
         for slug in slugs {
             let (Some(was), Some(now)) = (old.dispatch(slug), new.dispatch(slug)) else {
                 continue;
@@ -133,7 +134,11 @@ impl Affected {
                 }
                 c.units.insert(unit.to_string());
                 if was_figs != now_figs {
-                    ranked.extend(moved_values(was_figs, now_figs));
+                    ranked.extend(
+                        moved_values(was_figs, now_figs)
+                            .into_iter()
+                            .map(|(p, i, span)| (unit, p, i, span)),
+                    );
                 }
                 for f in [was_figs, now_figs].into_iter().flatten().flatten() {
                     c.periods.insert(f.period);
@@ -158,11 +163,16 @@ impl Affected {
             }
         }
         for m in [old, new] {
-            for (period, indicator, span) in &ranked {
+            for (unit, period, indicator, span) in &ranked {
+                // Only its peers (same parent, same level) share places.
+                let Some(group) = m.unit(unit).map(|u| u.peer_group()) else {
+                    continue;
+                };
                 c.units.extend(
                     m.figures_of_period(period)
                         .into_iter()
                         .filter(|f| &*f.indicator == *indicator)
+                        .filter(|f| m.unit(&f.unit).is_some_and(|u| u.peer_group() == group))
                         .filter(|f| match (span, f.value.number()) {
                             (Some((lo, hi)), Some(v)) => *lo <= v && v <= *hi,
                             (Some(_), None) => false,

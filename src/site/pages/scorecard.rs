@@ -4,6 +4,7 @@
 //! for the province, the home page.
 
 use super::views::{dispatch_ref, indicator_ref, DispatchRef, IndicatorRef};
+use crate::model::catalog::Level;
 use crate::model::{Figure, FigureValue, Measure, Model, Num, Period, Rank, Status, UnitKind};
 use crate::site::paths;
 use crate::vi;
@@ -11,22 +12,8 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::mem::discriminant;
 
-/// Units compared with one another: the same parent and the same level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Level {
-    Province,
-    Department,
-    District,
-    Commune,
-}
-
 fn level(kind: UnitKind) -> Level {
-    match kind {
-        UnitKind::Province => Level::Province,
-        UnitKind::Department | UnitKind::Board => Level::Department,
-        UnitKind::District | UnitKind::Town | UnitKind::City => Level::District,
-        UnitKind::Commune | UnitKind::Ward => Level::Commune,
-    }
+    kind.level()
 }
 
 /// How a place among peers names them: "thứ 3/10 huyện, thị xã, thành phố".
