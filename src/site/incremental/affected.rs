@@ -102,7 +102,7 @@ impl Affected {
         // period: a changed value moves the places of the peers whose value
         // lies between the old and the new one; a value that comes or goes,
         // every peer's place.
-        let mut ranked: Vec<(&str, Period, &str, Option<(f64, f64)>)> = Vec::new();
+        let mut ranked: Vec<(&str, Moved)> = Vec::new();
         for slug in slugs {
             let (Some(was), Some(now)) = (old.dispatch(slug), new.dispatch(slug)) else {
                 continue;
@@ -137,7 +137,7 @@ impl Affected {
                     ranked.extend(
                         moved_values(was_figs, now_figs)
                             .into_iter()
-                            .map(|(p, i, span)| (unit, p, i, span)),
+                            .map(|moved| (unit, moved)),
                     );
                 }
                 for f in [was_figs, now_figs].into_iter().flatten().flatten() {
@@ -163,7 +163,7 @@ impl Affected {
             }
         }
         for m in [old, new] {
-            for (unit, period, indicator, span) in &ranked {
+            for (unit, (period, indicator, span)) in &ranked {
                 // Only its peers (same parent, same level) share places.
                 let Some(group) = m.unit(unit).map(|u| u.peer_group()) else {
                     continue;
