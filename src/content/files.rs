@@ -26,6 +26,27 @@ pub(super) fn slug_hint(s: &str) -> String {
     }
 }
 
+/// A file saved as a copy of another ("2025-03-vpub - Copy", "… (1)",
+/// "… - Bản sao"): say so, and name it after its period instead.
+pub(super) fn copy_hint(slug: &str) -> Option<String> {
+    let lower = slug.to_lowercase();
+    let marks = [
+        " - copy",
+        " copy",
+        " - bản sao",
+        " bản sao",
+        " (1)",
+        " (2)",
+        "(1)",
+        "(2)",
+    ];
+    let mark = marks.iter().find(|m| lower.contains(*m))?;
+    let original = lower.split(mark).next().unwrap_or("").trim().to_string();
+    Some(format!(
+        "this looks like a copy of `{original}.yaml`: rename it after the period it covers, e.g. `2025-04-vpub.yaml`"
+    ))
+}
+
 pub(super) fn read_source(path: &Path, diags: &mut Diagnostics) -> Option<Source> {
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     if size > super::limits::MAX_FILE_BYTES {

@@ -5,7 +5,9 @@
 
 use super::assemble::assemble;
 use super::checks::{Catalog, DispatchChecker};
-use super::files::{dispatch_files, is_slug, read, read_source, slug_hint, CATALOG_FILES};
+use super::files::{
+    copy_hint, dispatch_files, is_slug, read, read_source, slug_hint, CATALOG_FILES,
+};
 use super::parse::parse;
 use super::source::Source;
 use super::Loaded;
@@ -81,27 +83,6 @@ fn dispatch_outcome(dir: &Path, path: &Path, catalog: Option<&Catalog>) -> FileO
         figures,
         diags: diags.items,
     }
-}
-
-/// A file saved as a copy of another ("2025-03-vpub - Copy", "… (1)",
-/// "… - Bản sao"): say so, and name it after its period instead.
-fn copy_hint(slug: &str) -> Option<String> {
-    let lower = slug.to_lowercase();
-    let marks = [
-        " - copy",
-        " copy",
-        " - bản sao",
-        " bản sao",
-        " (1)",
-        " (2)",
-        "(1)",
-        "(2)",
-    ];
-    let mark = marks.iter().find(|m| lower.contains(*m))?;
-    let original = lower.split(mark).next().unwrap_or("").trim().to_string();
-    Some(format!(
-        "this looks like a copy of `{original}.yaml`: rename it after the period it covers, e.g. `2025-04-vpub.yaml`"
-    ))
 }
 
 /// Load `dir`. With a cache (`serve`), files unchanged since it was filled

@@ -300,13 +300,11 @@ fn cell(text: &str, measure: Measure, row: usize) -> Result<String, ImportError>
     if measure == Measure::Count {
         let digits: String = t.chars().filter(|c| !c.is_whitespace()).collect();
         if digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Ok(digits.trim_start_matches('0').to_string()).map(|s| {
-                if s.is_empty() {
-                    "0".into()
-                } else {
-                    s
-                }
-            });
+            // Without leading zeros; a count too large stays as written,
+            // for `check` to refuse.
+            return Ok(digits
+                .parse::<u64>()
+                .map_or(digits.clone(), |n| n.to_string()));
         }
         // The Vietnamese thousands dot: 1.038 is one thousand and thirty-eight.
         let groups: Vec<&str> = digits.split('.').collect();
@@ -498,14 +496,13 @@ fn rows_range(text: &str, appendix: &str) -> Result<(usize, usize, usize), Impor
 fn layout(
     rows: &Rows,
     columns: &[Column],
-    units: &UnitsFile,
+    names: &Names,
     given: Option<&str>,
 ) -> Result<(Vec<Role>, usize), ImportError> {
     let found = match given {
         Some(spec) => {
             let roles = roles_given(spec, columns.len())?;
             // The data starts at the first row whose unit cell names a unit.
-            let names = names(units);
             let unit_col = roles
                 .iter()
                 .position(|r| *r == Role::Unit)
@@ -541,11 +538,12 @@ pub fn import(opts: &ImportOptions) -> Result<Imported, ImportError> {
     })?;
     let columns = appendix_columns(&text, opts.appendix, &indicators)?;
     let tables = table::read_all(opts.table).map_err(ImportError::Table)?;
+    let names = names(&units);
     // A Word file holds several tables: the first whose headings fit.
     let mut fitting = None;
     let mut last_error = None;
     for rows in tables {
-        match layout(&rows, &columns, &units, opts.columns) {
+        match layout(&rows, &columns, &names, opts.columns) {
             Ok((roles, first)) => {
                 fitting = Some((rows, roles, first));
                 break;
@@ -558,7 +556,6 @@ pub fn import(opts: &ImportOptions) -> Result<Imported, ImportError> {
             last_error.unwrap_or_else(|| ImportError::Table("the file has no table".into()))
         );
     };
-    let names = names(&units);
     let (start, end, indent) = rows_range(&text, opts.appendix)?;
     let (block, count, skipped) = rows_block(&rows, first, &roles, &columns, &names, indent)?;
     if count == 0 {

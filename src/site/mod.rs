@@ -179,28 +179,33 @@ fn theme_of(opts: &BuildOptions, model: &Model) -> Result<theme::Theme, SiteErro
 /// Load, validate and render the site in memory, with its links checked:
 /// what [`build`] would write, for tests and tools.
 pub fn render(opts: &BuildOptions) -> Result<(Site, Diagnostics), SiteError> {
-    let (model, diagnostics) = model_of(opts, content::load(&opts.content))?;
-    let theme = theme_of(opts, &model)?;
-    let writer = Writer::memory();
-    pages::render_all(&model, &theme, &writer, &Affected::All, None)?;
-    let writer::Written { index, files, .. } = writer.finish();
-    index.check(&model.site.base_path)?;
+    let (model, diagnostics, written) = render_into(opts, Writer::memory())?;
     let site = Site {
-        files,
+        files: written.files,
         base_path: model.site.base_path.clone(),
     };
     Ok((site, diagnostics))
+}
+
+/// Load, validate and render every page into `writer`, and check every
+/// link: what [`render`] and [`check`] share.
+fn render_into(
+    opts: &BuildOptions,
+    writer: Writer,
+) -> Result<(Model, Diagnostics, writer::Written), SiteError> {
+    let (model, diagnostics) = model_of(opts, content::load(&opts.content))?;
+    let theme = theme_of(opts, &model)?;
+    pages::render_all(&model, &theme, &writer, &Affected::All, None)?;
+    let written = writer.finish();
+    written.index.check(&model.site.base_path)?;
+    Ok((model, diagnostics, written))
 }
 
 /// Everything [`build`] does but writing: load and validate, render every
 /// page (its bytes thrown away), check every link. `check` passes exactly
 /// when a build of the same content and theme would.
 pub fn check(opts: &BuildOptions) -> Result<(Model, Diagnostics), SiteError> {
-    let (model, diagnostics) = model_of(opts, content::load(&opts.content))?;
-    let theme = theme_of(opts, &model)?;
-    let writer = Writer::discard();
-    pages::render_all(&model, &theme, &writer, &Affected::All, None)?;
-    writer.finish().index.check(&model.site.base_path)?;
+    let (model, diagnostics, _) = render_into(opts, Writer::discard())?;
     Ok((model, diagnostics))
 }
 

@@ -53,7 +53,8 @@ impl Drop for Staging {
     }
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
+/// An I/O error on `path`, as a site error.
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
     move |source| SiteError::Io {
         path: path.to_path_buf(),
         source,

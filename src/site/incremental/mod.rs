@@ -9,7 +9,7 @@
 //! its pages in memory (and its large files beside the output) until its
 //! links are checked.
 
-use crate::site::staging::{self, safe_relative};
+use crate::site::staging::{self, io, safe_relative};
 pub mod affected;
 
 use crate::content::LoadCache;
@@ -158,13 +158,6 @@ fn partial(
     };
     let open_data = rendered.open_data;
     Ok((rebuild, RebuildBasis { index, open_data }))
-}
-
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SiteError + '_ {
-    move |source| SiteError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
 }
 
 /// Write the files whose bytes differ from the output's, and move the

@@ -5,16 +5,12 @@
 
 use super::views::{dispatch_ref, indicator_ref, DispatchRef, IndicatorRef};
 use crate::model::catalog::Level;
-use crate::model::{Figure, FigureValue, Measure, Model, Num, Period, Rank, Status, UnitKind};
+use crate::model::{Figure, FigureValue, Measure, Model, Num, Period, Rank, Status};
 use crate::site::paths;
 use crate::vi;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::mem::discriminant;
-
-fn level(kind: UnitKind) -> Level {
-    kind.level()
-}
 
 /// How a place among peers names them: "thứ 3/10 huyện, thị xã, thành phố".
 fn peers_word(l: Level) -> &'static str {
@@ -47,7 +43,7 @@ impl<'a> PeerIndex<'a> {
                 &*f.indicator,
                 f.period,
                 u.entry.parent.as_deref(),
-                level(u.entry.kind),
+                u.entry.kind.level(),
             );
             values.entry(key).or_default().push(v);
         }
@@ -61,7 +57,7 @@ impl<'a> PeerIndex<'a> {
     fn place(&self, model: &Model, f: &Figure) -> Option<(usize, usize, Level)> {
         let v = f.value.number()?;
         let u = model.unit(&f.unit)?;
-        let l = level(u.entry.kind);
+        let l = u.entry.kind.level();
         let key = (&*f.indicator, f.period, u.entry.parent.as_deref(), l);
         let all = self.values.get(&key)?;
         if all.len() < 2 {
@@ -217,7 +213,7 @@ pub fn scorecard(
         .map(|f| f.period)
         .max_by_key(|p| (p.sort_key(), *p))
         .or_else(|| figures.last().map(|f| f.period))?;
-    let level_of_unit = model.unit(unit).map(|u| level(u.entry.kind));
+    let level_of_unit = model.unit(unit).map(|u| u.entry.kind.level());
     let mut lines = Vec::new();
     let mut sources: Vec<DispatchRef> = Vec::new();
     let (mut judged, mut met_count) = (0, 0);

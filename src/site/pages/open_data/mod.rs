@@ -8,7 +8,7 @@ use super::views::source_label;
 use super::{Page, PageContext, Pages};
 use crate::model::{Figure, FigureValue, Model};
 use crate::site::paths::{self, OPEN_DATA_CSV as CSV_FILE, OPEN_DATA_JSON as JSON_FILE};
-use crate::site::writer::Counted;
+use crate::site::writer::{lock, Counted};
 use crate::site::SiteError;
 use serde::Serialize;
 
@@ -358,11 +358,6 @@ fn write_files(r: &PageContext, from: usize) -> Result<(usize, usize), SiteError
     layout.json.extend(json_at);
     *lock(&r.open_data) = Some(layout);
     Ok((csv_bytes?, json_bytes?))
-}
-
-/// A poisoned lock only means another thread panicked; its data is still whole.
-fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 pub fn render(r: &PageContext) -> Pages {
