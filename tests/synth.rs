@@ -38,7 +38,9 @@ fn load_clean(dir: &Path, s: &Summary) -> Model {
     model
 }
 
-fn builds(dir: &Path, model: &Model) {
+/// Builds in memory; every unit and dispatch has its page. Returns the
+/// province's page.
+fn builds(dir: &Path, model: &Model) -> String {
     let (site, _) = render(&BuildOptions {
         content: dir.to_path_buf(),
         output: dir.with_file_name("output"),
@@ -53,6 +55,11 @@ fn builds(dir: &Path, model: &Model) {
         let page = format!("van-ban/{}/index.html", d.slug);
         assert!(site.files.contains_key(&page), "no page {page}");
     }
+    let province = format!("don-vi/{}/index.html", model.site.province);
+    site.files
+        .get(&province)
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -89,7 +96,19 @@ fn province_scale_validates_and_builds_across_the_2025_changes() {
         .figures_of_unit("so-ke-hoach-va-dau-tu")
         .iter()
         .all(|f| f.period.to_string().as_str() <= "2025-02"));
-    builds(&dir, &model);
+    let page = builds(&dir, &model);
+    // The province's rank over time, 1 at the top: among 63 until 06/2025
+    // and among 34 after, two lines that are never joined.
+    let start = page
+        .find("id=\"hang-tong-diem-title\"")
+        .expect("a rank chart");
+    let chart = &page[start..start + page[start..].find("</svg>").unwrap_or(0)];
+    for legend in [">Hạng trên 34<", ">Hạng trên 63<"] {
+        assert!(chart.contains(legend), "no {legend} in the rank chart");
+    }
+    for series in ["chart-point chart-s1", "chart-point chart-s2"] {
+        assert!(chart.contains(series), "no {series}");
+    }
 }
 
 #[test]

@@ -7,10 +7,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::restyle::{clean_id, finish, mark, Frame, Role};
 use super::scale::{datum_value, tick, value, Axis, Ticked};
 use super::text::{clean, width, wrap};
-use super::{font, BarChart, Datum, BLUE, GRID, MUTED, RED, TEXT};
+use super::{font, BarChart, Datum, BLUE, GRID, MUTED, PEER, RED, TEXT};
 
 /// Narrower than the line chart: unit names need large type on a phone.
 const W: u32 = 480;
+/// The wide drawing, for screens of 48em and more: shown at most this
+/// many pixels wide, its type stays at 16,5 px and names fit one line.
+const W_WIDE: u32 = 880;
+const NAME_W_WIDE: f64 = 380.0;
 /// Sizes in viewBox units: ~0,75× on a 390 px phone (12,3 px), at most
 /// 512 px wide on a desktop (17,6 px).
 const UNIT: f64 = 16.5;
@@ -28,7 +32,17 @@ const NO_DATA: &str = "Chưa có số liệu";
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
+/// Which drawing: for a phone, or for a wide screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Width {
+    Narrow,
+    Wide,
+}
+
 struct Layout {
+    /// Width of the drawing and of its name column.
+    w: u32,
+    name_w: f64,
     names: Vec<Vec<String>>,
     row_h: i32,
     keys: bool,
@@ -46,16 +60,20 @@ fn value_text(c: &BarChart, d: &Datum) -> String {
     }
 }
 
-fn layout(c: &BarChart, axis: &Axis) -> Layout {
+fn layout(c: &BarChart, axis: &Axis, size: Width) -> Layout {
+    let (w, name_w) = match size {
+        Width::Narrow => (W, NAME_W),
+        Width::Wide => (W_WIDE, NAME_W_WIDE),
+    };
     let names: Vec<Vec<String>> = c
         .bars
         .iter()
-        .map(|b| wrap(&clean(&b.label), UNIT, NAME_W, 3))
+        .map(|b| wrap(&clean(&b.label), UNIT, name_w, 3))
         .collect();
     let lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1) as i32;
     let row_h = 14 + lines * LINE_H;
     let keys = c.bars.iter().any(|b| b.met == Some(false));
-    let target_row = c.target.is_some_and(|t| (0.0..=axis.top).contains(&t));
+    let target_row = c.target.is_some_and(|t| axis.contains(t));
     let top = PAD + if keys { KEY_ROW } else { 0 } + if target_row { 24 } else { 4 };
     let rows = c.bars.len().max(1) as i32;
     let height = (top + rows * row_h + X_AREA + 6) as u32;
@@ -68,6 +86,8 @@ fn layout(c: &BarChart, axis: &Axis) -> Layout {
         .fold(width(&tick(&c.scale, axis.top), TICK) / 2.0, f64::max) as i32
         + 10;
     Layout {
+        w,
+        name_w,
         names,
         row_h,
         keys,
@@ -78,13 +98,13 @@ fn layout(c: &BarChart, axis: &Axis) -> Layout {
     }
 }
 
-pub(crate) fn render(c: &BarChart) -> String {
+pub(crate) fn render(c: &BarChart, size: Width) -> String {
     let values = c.bars.iter().filter_map(|b| b.value.value());
     let target = c.target.filter(|t| t.is_finite());
     let mut axis = Axis::new(&c.scale, values.clone().chain(target));
-    let mut l = layout(c, &axis);
+    let mut l = layout(c, &axis, size);
     // The value axis is narrow: thin its ticks rather than let labels touch.
-    let plot_w = f64::from(W as i32 - PAD - l.value_w) - NAME_W - 10.0;
+    let plot_w = f64::from(l.w as i32 - PAD - l.value_w) - l.name_w - 10.0;
     let widest = axis
         .ticks
         .iter()
@@ -92,13 +112,16 @@ pub(crate) fn render(c: &BarChart) -> String {
         .fold(0.0, f64::max);
     if plot_w / ((axis.ticks.len().max(2) - 1) as f64) < widest + 10.0 {
         axis = Axis::sparse(&c.scale, values.chain(target));
-        l = layout(c, &axis);
+        l = layout(c, &axis, size);
     }
     let summary = super::summary::bar(c);
-    let id = clean_id(&c.id);
+    let id = match size {
+        Width::Narrow => clean_id(&c.id),
+        Width::Wide => clean_id(&format!("{}-rong", c.id)),
+    };
     let mut raw = String::new();
     {
-        let root = SVGBackend::with_string(&mut raw, (W, l.height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut raw, (l.w, l.height)).into_drawing_area();
         // A drawing error only truncates the chart; the frame stays valid.
         let _ = draw(&root, c, &axis, &l);
         let _ = root.present();
@@ -116,7 +139,7 @@ pub(crate) fn render(c: &BarChart) -> String {
             id: &id,
             title: &clean(&c.title),
             desc: &summary,
-            size: (W, l.height),
+            size: (l.w, l.height),
             defs: l.keys.then_some(defs),
             miss_fill: Some(format!("url(#{id}-miss)")),
             miss_stroke: red,
@@ -143,13 +166,11 @@ where
     root.fill(&WHITE)?;
 
     let rows = n.max(1) as f64;
-    let x_range = Ticked {
-        range: 0.0..axis.top,
-        ticks: axis.ticks.clone(),
-    };
+    let x_range = axis.ranged();
     let y_range = Ticked {
         range: 0.0..rows,
         ticks: Vec::new(),
+        inverted: false,
     };
     let mut chart = ChartBuilder::on(root)
         .margin_top(l.top)
@@ -157,7 +178,7 @@ where
         .margin_left(PAD)
         .margin_bottom(6)
         .x_label_area_size(X_AREA)
-        .y_label_area_size(NAME_W as i32 + 10)
+        .y_label_area_size(l.name_w as i32 + 10)
         .build_cartesian_2d(x_range, y_range)?;
     let (px, py) = chart.plotting_area().get_pixel_range();
 
@@ -193,18 +214,20 @@ where
         let (x1, _) = chart.backend_coord(&(axis.clamp(v), 0.0));
         // A real 0 still gets a sliver so it reads as "drawn at 0".
         let x1 = x1.max(x0 + 2);
-        mark(
-            root,
-            if bar.met == Some(false) {
-                Role::BarMiss
-            } else {
-                Role::Bar
-            },
-        );
-        root.draw(&Rectangle::new(
-            [(x0, yc - bar_h / 2), (x1, yc + bar_h / 2)],
-            BLUE.filled(),
-        ))?;
+        let peer = c.highlight.is_some_and(|h| h != i);
+        let (role, colour) = match (bar.met, peer) {
+            (Some(false), _) => (Role::BarMiss, BLUE),
+            (_, true) => (Role::BarPeer, PEER),
+            _ => (Role::Bar, BLUE),
+        };
+        mark(root, role);
+        let corners = [(x0, yc - bar_h / 2), (x1, yc + bar_h / 2)];
+        root.draw(&Rectangle::new(corners, colour.filled()))?;
+        if c.highlight == Some(i) {
+            mark(root, Role::Strong);
+            let outline = [(x0 - 2, yc - bar_h / 2 - 3), (x1 + 2, yc + bar_h / 2 + 3)];
+            root.draw(&Rectangle::new(outline, TEXT.stroke_width(2)))?;
+        }
     }
 
     let texts: Vec<(i32, i32, String)> = c
@@ -226,16 +249,14 @@ where
         })
         .collect();
 
-    let target = c
-        .target
-        .filter(|t| l.target_row && (0.0..=axis.top).contains(t));
+    let target = c.target.filter(|t| l.target_row && axis.contains(*t));
     if let Some(t) = target {
         let tx = chart.backend_coord(&(t, 0.0)).0;
-        draw_target(root, c, t, tx, &texts, (py.start, py.end))?;
+        draw_target(root, c, l.w, t, tx, &texts, (py.start, py.end))?;
     }
     draw_values(root, c, texts)?;
     let centers: Vec<i32> = (0..l.names.len()).map(center).collect();
-    draw_names(root, l, &centers)?;
+    draw_names(root, l, &centers, c.highlight)?;
     if l.keys {
         draw_keys(root)?;
     }
@@ -247,6 +268,7 @@ where
 fn draw_target<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     c: &BarChart,
+    w: u32,
     t: f64,
     tx: i32,
     texts: &[(i32, i32, String)],
@@ -278,7 +300,7 @@ where
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| format!("Mục tiêu {}", value(&c.scale, t)));
     let half = width(&label, TICK) / 2.0;
-    let cx = f64::from(tx).clamp(f64::from(PAD) + half, f64::from(W as i32 - PAD) - half);
+    let cx = f64::from(tx).clamp(f64::from(PAD) + half, f64::from(w as i32 - PAD) - half);
     mark(root, Role::TargetLabel);
     let style = text_style(TICK, &RED, HPos::Center, VPos::Bottom);
     root.draw(&Text::new(label, (cx as i32, top - 8), style))?;
@@ -294,13 +316,14 @@ fn draw_values<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    mark(root, Role::Value);
-    for ((x, y, t), bar) in texts.into_iter().zip(&c.bars) {
+    for (i, ((x, y, t), bar)) in texts.into_iter().zip(&c.bars).enumerate() {
         let color = if bar.value.value().is_some() {
             TEXT
         } else {
             MUTED
         };
+        let strong = c.highlight == Some(i);
+        mark(root, if strong { Role::Strong } else { Role::Value });
         let style = text_style(UNIT, &color, HPos::Left, VPos::Center);
         root.draw(&Text::new(t, (x, y), style))?;
     }
@@ -312,12 +335,14 @@ fn draw_names<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     l: &Layout,
     centers: &[i32],
+    highlight: Option<usize>,
 ) -> Result<()>
 where
     DB::ErrorType: 'static,
 {
-    mark(root, Role::Plain);
-    for (lines, &yc) in l.names.iter().zip(centers) {
+    for (i, (lines, &yc)) in l.names.iter().zip(centers).enumerate() {
+        let strong = highlight == Some(i);
+        mark(root, if strong { Role::Strong } else { Role::Plain });
         let first = yc - (lines.len() as i32 - 1) * LINE_H / 2;
         for (k, line) in lines.iter().enumerate() {
             let style = text_style(UNIT, &TEXT, HPos::Left, VPos::Center);

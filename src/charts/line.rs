@@ -205,11 +205,9 @@ where
     let x_range = Ticked {
         range: -0.5..x_max,
         ticks: picked.iter().map(|&i| i as f64).collect(),
+        inverted: false,
     };
-    let y_range = Ticked {
-        range: 0.0..p.axis.top,
-        ticks: p.axis.ticks.clone(),
-    };
+    let y_range = p.axis.ranged();
     let mut chart = ChartBuilder::on(root)
         .margin_top(top)
         .margin_right(right)
@@ -272,7 +270,7 @@ where
 
     let target_y = p
         .target
-        .filter(|t| (0.0..=p.axis.top).contains(t))
+        .filter(|t| p.axis.contains(*t))
         .map(|t| (t, chart.backend_coord(&(0.0, t)).1));
     if let Some((t, ty)) = target_y {
         let label = c

@@ -33,6 +33,8 @@ pub(crate) const BLUE: RGBColor = RGBColor(0x0b, 0x4f, 0x8a);
 pub(crate) const RED: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
 pub(crate) const SERIES2: RGBColor = RGBColor(0x8a, 0x4b, 0x08);
 pub(crate) const GRID: RGBColor = RGBColor(0xdd, 0xe1, 0xe4);
+/// Peers' bars beside a highlighted unit (3:1 on white).
+pub(crate) const PEER: RGBColor = RGBColor(0x86, 0x92, 0x9b);
 pub(crate) const BAND: RGBColor = RGBColor(0xee, 0xf0, 0xf2);
 
 /// A plotters font of `px` CSS pixels: its SVG backend prints size / 1.24.
@@ -87,6 +89,9 @@ pub enum Scale {
     Points { max: f64 },
     /// 0 to a round ceiling above the largest figure (e-copy counts).
     Count,
+    /// A rank among `of` (1 at the top, `of` at the bottom): a line that
+    /// climbs is a unit that does better.
+    Rank { of: f64 },
 }
 
 /// One line of a [`LineChart`].
@@ -133,6 +138,9 @@ pub struct BarChart {
     pub target_label: Option<String>,
     /// Unique per page, `[a-z0-9-]`: prefix of every `id` inside the SVG.
     pub id: String,
+    /// The bar of the unit the page is about: drawn in colour and outlined,
+    /// its name in bold, the other bars (its peers) in grey.
+    pub highlight: Option<usize>,
 }
 
 /// The line chart as an inline `<svg>` element.
@@ -140,9 +148,16 @@ pub fn line_chart(c: &LineChart) -> String {
     line::render(c)
 }
 
-/// The bar chart as an inline `<svg>` element.
+/// The bar chart as an inline `<svg>` element, drawn for a phone.
 pub fn bar_chart(c: &BarChart) -> String {
-    bar::render(c)
+    bar::render(c, bar::Width::Narrow)
+}
+
+/// The bar chart drawn for a wide screen (names on one line, about 880 px
+/// wide); its ids end in `-rong`, so both drawings can share a page, one
+/// hidden by CSS.
+pub fn bar_chart_wide(c: &BarChart) -> String {
+    bar::render(c, bar::Width::Wide)
 }
 
 /// One Vietnamese sentence describing the line chart (its `<desc>`).

@@ -37,9 +37,13 @@ pub(crate) enum Role {
     Bar,
     BarMiss,
     Value,
+    /// Peers' bars around the highlighted unit's: drawn in grey.
+    BarPeer,
+    /// The highlighted unit: its outline, name and value in bold.
+    Strong,
 }
 
-const ROLES: [Role; 16] = [
+const ROLES: [Role; 18] = [
     Role::Plain,
     Role::Axes,
     Role::NotApplicable,
@@ -56,6 +60,8 @@ const ROLES: [Role; 16] = [
     Role::Bar,
     Role::BarMiss,
     Role::Value,
+    Role::BarPeer,
+    Role::Strong,
 ];
 
 impl Role {
@@ -73,6 +79,8 @@ impl Role {
             Role::Bar => "chart-bar",
             Role::BarMiss => "chart-bar chart-miss",
             Role::Value => "chart-value",
+            Role::BarPeer => "chart-bar chart-peer",
+            Role::Strong => "chart-strong",
         })
     }
 
@@ -245,6 +253,9 @@ fn restyle(el: Element, role: Role, frame: &Frame) -> Element {
             }
             _ => attrs.push((k, v)),
         }
+    }
+    if role == Role::Strong && !shape {
+        attrs.push(("font-weight".into(), "bold".into()));
     }
     if hatched {
         attrs.push(("stroke".into(), frame.miss_stroke.into()));

@@ -13,6 +13,8 @@ use crate::vi;
 pub(crate) struct Ticked {
     pub range: Range<f64>,
     pub ticks: Vec<f64>,
+    /// Draw the range's start at the far end: ranks put 1 at the top.
+    pub inverted: bool,
 }
 
 impl Ranged for Ticked {
@@ -24,7 +26,10 @@ impl Ranged for Ticked {
         if span <= 0.0 || !v.is_finite() {
             return limit.0;
         }
-        let t = (v - self.range.start) / span;
+        let mut t = (v - self.range.start) / span;
+        if self.inverted {
+            t = 1.0 - t;
+        }
         limit.0 + (f64::from(limit.1 - limit.0) * t).round() as i32
     }
 
@@ -42,11 +47,14 @@ impl Ranged for Ticked {
     }
 }
 
-/// The value axis of one chart: always starts at 0.
+/// The value axis of one chart: starts at 0, except ranks (1 to the
+/// number ranked, drawn with 1 at the top).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Axis {
+    pub start: f64,
     pub top: f64,
     pub ticks: Vec<f64>,
+    pub inverted: bool,
 }
 
 /// Preferred numbers of intervals between ticks, best first.
@@ -73,12 +81,52 @@ impl Axis {
             // A score without a usable maximum: fall back to the data.
             Scale::Points { .. } => count(values, false, prefer[0]),
             Scale::Count => count(values, true, prefer[0]),
+            Scale::Rank { of } => rank(values, of, prefer[0]),
         }
     }
 
     /// `value` clamped into the axis, for drawing only.
     pub fn clamp(&self, value: f64) -> f64 {
-        value.clamp(0.0, self.top)
+        value.clamp(self.start, self.top)
+    }
+
+    /// Whether `value` lies on the axis.
+    pub fn contains(&self, value: f64) -> bool {
+        (self.start..=self.top).contains(&value)
+    }
+
+    /// The coordinate of the axis for plotters.
+    pub fn ranged(&self) -> Ticked {
+        Ticked {
+            range: self.start..self.top,
+            ticks: self.ticks.clone(),
+            inverted: self.inverted,
+        }
+    }
+}
+
+/// Ranks from 1 (top) to the number ranked, or to the worst rank drawn
+/// when that is larger (a denominator that changed over time).
+fn rank(values: impl IntoIterator<Item = f64>, of: f64, intervals: f64) -> Axis {
+    let worst = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(of, f64::max)
+        .max(2.0)
+        .round();
+    let step = nice_ceil((worst - 1.0) / intervals).max(1.0);
+    let mut ticks = vec![1.0];
+    ticks.extend(
+        (1..)
+            .map(|i| i as f64 * step)
+            .take_while(|t| *t < worst - 0.4 * step),
+    );
+    ticks.push(worst);
+    Axis {
+        start: 1.0,
+        top: worst,
+        ticks,
+        inverted: true,
     }
 }
 
@@ -88,8 +136,10 @@ fn fixed(top: f64, prefer: &[f64]) -> Axis {
         let step = top / intervals;
         if is_nice(step) {
             return Axis {
+                start: 0.0,
                 top,
                 ticks: (0..=intervals as usize).map(|i| i as f64 * step).collect(),
+                inverted: false,
             };
         }
     }
@@ -100,7 +150,12 @@ fn fixed(top: f64, prefer: &[f64]) -> Axis {
         .take_while(|t| *t < top - 0.4 * step)
         .collect();
     ticks.push(top);
-    Axis { top, ticks }
+    Axis {
+        start: 0.0,
+        top,
+        ticks,
+        inverted: false,
+    }
 }
 
 /// 0 to a round ceiling above the largest value.
@@ -111,8 +166,10 @@ fn count(values: impl IntoIterator<Item = f64>, integer: bool, intervals: f64) -
         .fold(0.0_f64, f64::max);
     if max <= 0.0 {
         return Axis {
+            start: 0.0,
             top: 5.0,
             ticks: (0..=5).map(f64::from).collect(),
+            inverted: false,
         };
     }
     let mut step = nice_ceil(max / intervals);
@@ -122,8 +179,10 @@ fn count(values: impl IntoIterator<Item = f64>, integer: bool, intervals: f64) -
     let intervals = (max / step - 1e-9).ceil().max(1.0);
     let top = intervals * step;
     Axis {
+        start: 0.0,
         top,
         ticks: (0..=intervals as usize).map(|i| i as f64 * step).collect(),
+        inverted: false,
     }
 }
 
@@ -154,7 +213,7 @@ pub(crate) fn tick(scale: &Scale, v: f64) -> String {
     match scale {
         Scale::Percent => format!("{}%", vi::format_auto(v, 1)),
         Scale::Points { .. } => vi::format_auto(v, 2),
-        Scale::Count => vi::format_auto(v, 0),
+        Scale::Count | Scale::Rank { .. } => vi::format_auto(v, 0),
     }
 }
 
@@ -163,6 +222,7 @@ pub(crate) fn value(scale: &Scale, v: f64) -> String {
     match scale {
         Scale::Percent => format!("{}%", vi::format_auto(v, 2)),
         Scale::Points { .. } | Scale::Count => vi::format_auto(v, 2),
+        Scale::Rank { .. } => vi::format_auto(v, 0),
     }
 }
 
@@ -170,6 +230,7 @@ pub(crate) fn value(scale: &Scale, v: f64) -> String {
 pub(crate) fn value_long(scale: &Scale, v: f64) -> String {
     match scale {
         Scale::Points { .. } => format!("{} điểm", vi::format_auto(v, 2)),
+        Scale::Rank { .. } => format!("hạng {}", vi::format_auto(v, 0)),
         _ => value(scale, v),
     }
 }
@@ -178,6 +239,7 @@ pub(crate) fn value_long(scale: &Scale, v: f64) -> String {
 pub(crate) fn datum_value(scale: &Scale, d: &super::Datum) -> Option<String> {
     let v = d.value()?;
     Some(match (d.decimals(), scale) {
+        (_, Scale::Rank { .. }) => vi::format_auto(v, 0),
         (Some(dec), Scale::Percent) => format!("{}%", vi::format_decimal(v, dec)),
         (Some(dec), _) => vi::format_decimal(v, dec),
         (None, _) => value(scale, v),
@@ -189,6 +251,7 @@ pub(crate) fn datum_value_long(scale: &Scale, d: &super::Datum) -> Option<String
     let text = datum_value(scale, d)?;
     Some(match scale {
         Scale::Points { .. } => format!("{text} điểm"),
+        Scale::Rank { .. } => format!("hạng {text}"),
         _ => text,
     })
 }

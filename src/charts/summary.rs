@@ -74,12 +74,19 @@ pub(crate) fn line(c: &LineChart) -> String {
             let (lo, lov) = values
                 .iter()
                 .fold(values[0], |m, &p| if p.1 < m.1 { p } else { m });
+            // A rank is better when lower: name the best and the worst.
+            let (best, worst) = match scale {
+                Scale::Rank { .. } => (("tốt nhất", lo, lov), ("kém nhất", hi, hv)),
+                _ => (("cao nhất", hi, hv), ("thấp nhất", lo, lov)),
+            };
             clauses.push(format!(
-                "cao nhất {} ({}), thấp nhất {} ({})",
-                v_at(hi, hv),
-                labels[hi],
-                v_at(lo, lov),
-                labels[lo]
+                "{} {} ({}), {} {} ({})",
+                best.0,
+                v_at(best.1, best.2),
+                labels[best.1],
+                worst.0,
+                v_at(worst.1, worst.2),
+                labels[worst.1]
             ));
         }
     }

@@ -95,6 +95,7 @@ fn no_sentinel_or_plotters_header_survives() {
         target: Some(30.0),
         target_label: None,
         id: "b".into(),
+        highlight: Some(0),
     });
     assert!(!bars.contains('\u{1}'));
     assert!(bars.contains("Mục tiêu 30%"), "default target label");

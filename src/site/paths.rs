@@ -99,6 +99,12 @@ pub fn unit_chart_csv(unit: &str, indicator: &str) -> String {
     format!("{UNITS}{unit}/{indicator}.csv")
 }
 
+/// The data of a unit's chart among its peers (a slug has no dot, so this
+/// never meets an indicator's own CSV).
+pub fn unit_peers_csv(unit: &str, indicator: &str) -> String {
+    format!("{UNITS}{unit}/{indicator}.so-sanh.csv")
+}
+
 /// The data of an indicator's chart for one unit, beside the indicator's page.
 pub fn indicator_chart_csv(indicator: &str, unit: &str) -> String {
     format!("{INDICATORS}{indicator}/{unit}.csv")

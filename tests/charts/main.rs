@@ -10,6 +10,7 @@ mod api;
 mod bar;
 mod gallery;
 mod line;
+mod rank;
 mod robustness;
 mod samples;
 mod snapshots;

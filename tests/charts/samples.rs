@@ -107,5 +107,6 @@ pub fn units_chart() -> BarChart {
         target: Some(60.0),
         target_label: Some("Mục tiêu 60%".into()),
         id: "ttt-2025-03".into(),
+        highlight: None,
     }
 }

@@ -103,7 +103,7 @@ const FIRST_SCREEN = [
 ];
 
 // Pages with charts whose text is measured as displayed.
-const CHART_PAGES = ['don-vi/hung-yen/', 'chi-so/ty-le-thanh-toan-truc-tuyen/'];
+const CHART_PAGES = ['don-vi/hung-yen/', 'chi-so/ty-le-thanh-toan-truc-tuyen/', 'don-vi/so-tu-phap/'];
 
 const WIDTHS = [
   { width: 390, height: 844 },
@@ -750,7 +750,14 @@ async function main() {
         const v = await visit(tab, base + p);
         const sizes = await tab.page.evaluate(() => {
           const out = [];
+          // A bar chart comes drawn for a phone and for a wide screen:
+          // exactly one of the two is shown.
+          for (const fig of document.querySelectorAll('.chart-figure')) {
+            const shown = [...fig.querySelectorAll('svg')].filter((s) => s.getBoundingClientRect().width > 0);
+            if (shown.length !== 1) out.push({ text: `${shown.length} drawings shown in one chart`, px: -1 });
+          }
           for (const svg of document.querySelectorAll('.chart-figure svg')) {
+            if (svg.getBoundingClientRect().width === 0) continue;
             const vb = svg.viewBox.baseVal;
             const k = svg.getBoundingClientRect().width / vb.width;
             for (const t of svg.querySelectorAll('text')) {

@@ -141,3 +141,64 @@ fn blank_numbers_read_as_such_and_sources_are_named_once() {
     let table = &html[start..start + html[start..].find("</table>").unwrap()];
     assert!(table.contains("class=\"status\""), "{table}");
 }
+
+/// The part of `html` from the element with `id` to the end of its section.
+fn section_of<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no {id}"));
+    let end = html[start..]
+        .find("</section>")
+        .map_or(html.len(), |e| start + e);
+    &html[start..end]
+}
+
+#[test]
+fn a_short_history_is_shown_among_the_peers_with_the_unit_highlighted() {
+    let site = build_real();
+    let page = "don-vi/so-tu-phap/index.html";
+    let html = site.text(page);
+    // One month of online applications: no line, its month among the
+    // departments' (16 of them in Appendix I of 10/2023), itself in bold.
+    let section = section_of(&html, "cs-ty-le-nop-truc-tuyen");
+    assert!(!section.contains("chart-line"), "a line from one value");
+    let text = visible_text(section);
+    assert!(
+        text.contains(
+            "Tỷ lệ hồ sơ nộp trực tuyến, tháng 10/2023: Sở Tư pháp thứ 16/16 sở, ban, ngành \
+             (biểu đồ: 15 đơn vị xếp gần nhất)"
+        ),
+        "{text}"
+    );
+    for drawing in [
+        "so-sanh-ty-le-nop-truc-tuyen-title",
+        "so-sanh-ty-le-nop-truc-tuyen-rong-title",
+    ] {
+        assert!(section.contains(drawing), "no {drawing}");
+    }
+    let narrow = &section[section.find("<svg").unwrap_or(0)..section.find("</svg>").unwrap_or(0)];
+    assert!(narrow.contains("44,6%</text>"));
+    assert!(narrow.contains("class=\"chart-strong\""));
+    let bars = narrow.matches("chart-bar chart-peer").count()
+        + narrow.matches("chart-bar chart-miss").count();
+    assert!(bars >= 2, "peers in grey, misses hatched: {bars}");
+    // The target line is drawn across the peers.
+    assert!(narrow.contains("chart-target"));
+    // The peers' figures, all 16, are one download away.
+    let csv = site.text("don-vi/so-tu-phap/ty-le-nop-truc-tuyen.so-sanh.csv");
+    assert_eq!(csv.lines().count(), 1 + 16, "{csv}");
+    assert!(
+        csv.contains("so-tu-phap") && csv.contains("so-y-te"),
+        "{csv}"
+    );
+    assert!(section.contains("href=\"ty-le-nop-truc-tuyen.so-sanh.csv\""));
+}
+
+#[test]
+fn a_unit_with_a_line_gets_no_peers_chart() {
+    let site = build_real();
+    let html = site.text("don-vi/hung-yen/index.html");
+    assert!(!html.contains("chart-peer"));
+    // Two printed ranks are no line either: the finding says them.
+    assert!(!html.contains("id=\"hang-tong-diem-title\""));
+}

@@ -174,7 +174,9 @@ impl Affected {
                         .filter(|f| &*f.indicator == *indicator)
                         .filter(|f| m.unit(&f.unit).is_some_and(|u| u.peer_group() == group))
                         .filter(|f| match (span, f.value.number()) {
-                            (Some((lo, hi)), Some(v)) => *lo <= v && v <= *hi,
+                            (Some((lo, hi)), Some(v)) => {
+                                *lo <= v && v <= *hi || short_history(m, &f.unit, indicator)
+                            }
                             (Some(_), None) => false,
                             (None, _) => true,
                         })
@@ -244,4 +246,14 @@ fn by_unit<'a>(model: &'a Model, slug: &str) -> HashMap<&'a str, Vec<&'a Figure>
         out.entry(&*f.unit).or_default().push(f);
     }
     out
+}
+
+/// Whether `unit`'s page draws its latest figure of `indicator` among its
+/// peers' (a history too short for a line): every peer's value shows there.
+fn short_history(m: &Model, unit: &str, indicator: &str) -> bool {
+    m.figures_of_unit(unit)
+        .iter()
+        .filter(|f| &*f.indicator == indicator && f.value.number().is_some())
+        .count()
+        < crate::site::pages::chart_data::MIN_POINTS
 }

@@ -9,11 +9,11 @@ use crate::model::{Figure, FigureValue, Measure, Model, Num, Period, Rank, Statu
 use crate::site::paths;
 use crate::vi;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::mem::discriminant;
 
 /// How a place among peers names them: "thứ 3/10 huyện, thị xã, thành phố".
-fn peers_word(l: Level) -> &'static str {
+pub fn peers_word(l: Level) -> &'static str {
     match l {
         Level::Province => "tỉnh, thành phố",
         Level::Department => "sở, ban, ngành",
@@ -24,17 +24,19 @@ fn peers_word(l: Level) -> &'static str {
 
 type PeerKey<'a> = (&'a str, Period, Option<&'a str>, Level);
 
-/// Every published value by indicator, period, parent and level, highest
-/// first: a unit's place among its peers is one binary search. Built once
-/// per build, in one pass over the figures.
+/// Every published figure by indicator, period, parent and level, highest
+/// value first: a unit's place among its peers is one binary search. Built
+/// once per build, in one pass over the figures.
 #[derive(Default)]
 pub struct PeerIndex<'a> {
-    values: HashMap<PeerKey<'a>, Vec<f64>>,
+    figures: HashMap<PeerKey<'a>, Vec<(f64, &'a Figure)>>,
 }
 
 impl<'a> PeerIndex<'a> {
     pub fn new(model: &'a Model) -> Self {
-        let mut values: HashMap<PeerKey<'a>, Vec<f64>> = HashMap::new();
+        // One figure per unit: the newest wins when two dispatches give one.
+        let mut by_unit: HashMap<PeerKey<'a>, BTreeMap<&'a str, (f64, &'a Figure)>> =
+            HashMap::new();
         for f in &model.figures {
             let (Some(v), Some(u)) = (f.value.number(), model.unit(&f.unit)) else {
                 continue;
@@ -45,25 +47,42 @@ impl<'a> PeerIndex<'a> {
                 u.entry.parent.as_deref(),
                 u.entry.kind.level(),
             );
-            values.entry(key).or_default().push(v);
+            by_unit.entry(key).or_default().insert(&*f.unit, (v, f));
         }
-        for v in values.values_mut() {
-            v.sort_by(|a, b| b.total_cmp(a));
-        }
-        PeerIndex { values }
+        // Highest first; equal values in the order of the unit ids, so that
+        // the order never depends on the order the files were read in.
+        let figures = by_unit
+            .into_iter()
+            .map(|(key, units)| {
+                let mut v: Vec<(f64, &Figure)> = units.into_values().collect();
+                v.sort_by(|a, b| b.0.total_cmp(&a.0));
+                (key, v)
+            })
+            .collect();
+        PeerIndex { figures }
+    }
+
+    /// The figures of `f`'s peers (the same indicator, period, parent and
+    /// level, `f` among them), highest first, and their level; None
+    /// without at least one other peer.
+    pub fn peers<'s>(
+        &'s self,
+        model: &'s Model,
+        f: &'s Figure,
+    ) -> Option<(&'s [(f64, &'s Figure)], Level)> {
+        f.value.number()?;
+        let u = model.unit(&f.unit)?;
+        let l = u.entry.kind.level();
+        let key = (&*f.indicator, f.period, u.entry.parent.as_deref(), l);
+        let all = self.figures.get(&key)?;
+        (all.len() >= 2).then_some((all.as_slice(), l))
     }
 
     /// 1 + the number of peers with a higher value, and the number of peers.
     fn place(&self, model: &Model, f: &Figure) -> Option<(usize, usize, Level)> {
         let v = f.value.number()?;
-        let u = model.unit(&f.unit)?;
-        let l = u.entry.kind.level();
-        let key = (&*f.indicator, f.period, u.entry.parent.as_deref(), l);
-        let all = self.values.get(&key)?;
-        if all.len() < 2 {
-            return None;
-        }
-        let higher = all.partition_point(|x| *x > v);
+        let (all, l) = self.peers(model, f)?;
+        let higher = all.partition_point(|x| x.0 > v);
         Some((higher + 1, all.len(), l))
     }
 }
@@ -118,6 +137,9 @@ pub struct Scorecard {
     pub has_status: bool,
     pub has_change: bool,
     pub has_place: bool,
+    /// The period every change is measured against, when it is the same
+    /// for all lines: said once in the column's heading.
+    pub common_since: Option<String>,
     /// Where the figures come from.
     pub sources: Vec<DispatchRef>,
     /// Indicators judged against a target, and how many met it.
@@ -353,7 +375,15 @@ pub fn scorecard(
         s.push('.');
         s
     });
+    let mut since_all = lines.iter().filter_map(|l| l.since.as_deref());
+    let common_since = since_all.next().map(str::to_string).filter(|first| {
+        since_all.all(|s| s == first)
+            && lines
+                .iter()
+                .all(|l| l.change.is_none() || l.since.is_some())
+    });
     Some(Scorecard {
+        common_since,
         period: latest,
         period_url: paths::month(&latest),
         has_status: lines.iter().any(|l| l.met.is_some()),

@@ -32,6 +32,10 @@ pub struct History {
     pub chart: Option<ChartView>,
     /// Without a chart, two values or more in words: "Tăng từ … lên …".
     pub then_and_now: Option<String>,
+    /// Without a chart, the latest figure among the peers' as bars.
+    pub peer_chart: Option<ChartView>,
+    /// The printed ranks over time, 1 at the top.
+    pub rank_chart: Option<ChartView>,
     pub rows: Vec<FigureRow>,
     /// Periods whose status (printed, else computed from the target) is met.
     pub met: usize,
@@ -75,7 +79,7 @@ pub fn kind_label(kind: UnitKind) -> &'static str {
 }
 
 /// Histories of every indicator with figures for `unit`, in indicator order.
-pub fn histories(r: &PageContext, unit: &str) -> Vec<History> {
+pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<History> {
     let model = r.model;
     let figures = model.figures_of_unit(unit);
     let page_file = paths::file_of(&paths::unit(unit));
@@ -122,10 +126,38 @@ pub fn histories(r: &PageContext, unit: &str) -> Vec<History> {
                     }
                 }
             };
+            // Too short a history for a line: the latest figure among the peers'.
+            let peer_chart = match (&chart, peers) {
+                (None, Some(peers)) => figures
+                    .iter()
+                    .rev()
+                    .find(|f| *f.indicator == *ind.id && f.value.number().is_some())
+                    .and_then(|f| {
+                        let (all, level) = peers.peers(model, f)?;
+                        super::chart_data::among_peers(
+                            model,
+                            f,
+                            all,
+                            super::scorecard::peers_word(level),
+                            &format!("so-sanh-{}", ind.id),
+                            &paths::link(&page_file, &paths::unit_peers_csv(unit, &ind.id)),
+                        )
+                    }),
+                _ => None,
+            };
+            let rank_chart = super::chart_data::rank_history(
+                model,
+                unit,
+                &ind.id,
+                &format!("hang-{}", ind.id),
+                &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
+            );
             Some(History {
                 indicator: indicator_ref(model, &ind.id),
                 chart,
                 then_and_now,
+                peer_chart,
+                rank_chart,
                 met: rows
                     .iter()
                     .filter(|r| judged_status(r) == Some(true))
@@ -281,11 +313,19 @@ fn unit_pages(
         children: refs(&u.children),
         predecessors: refs(&u.predecessors),
         successors: refs(&u.entry.successors),
-        histories: histories(r, u.id()),
+        histories: histories(r, u.id(), Some(peers)),
         dispatches,
         mentions,
     };
-    let charts = page.histories.iter().filter(|h| h.chart.is_some()).count();
+    let charts = page
+        .histories
+        .iter()
+        .map(|h| {
+            usize::from(h.chart.is_some())
+                + usize::from(h.peer_chart.is_some())
+                + usize::from(h.rank_chart.is_some())
+        })
+        .sum();
     let unit_page = r.page(
         &paths::file_of(&paths::unit(u.id())),
         "unit.html",
@@ -304,6 +344,17 @@ fn unit_pages(
             paths::unit_chart_csv(u.id(), &h.indicator.id),
             super::open_data::csv(model, &own),
         ));
+        // The peers' figures drawn beside the unit's latest one.
+        if h.peer_chart.is_some() {
+            let latest = own.iter().rev().find(|f| f.value.number().is_some());
+            if let Some((all, _)) = latest.and_then(|f| peers.peers(model, f)) {
+                let shown: Vec<_> = all.iter().map(|(_, f)| *f).collect();
+                pages.push(Page::file(
+                    paths::unit_peers_csv(u.id(), &h.indicator.id),
+                    super::open_data::csv(model, &shown),
+                ));
+            }
+        }
     }
     for old in &u.entry.former_ids {
         let redirect = Redirect {
