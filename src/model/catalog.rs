@@ -209,7 +209,10 @@ pub struct SchemeEntry {
 pub struct SchemeGroup {
     /// An indicator measured in points.
     pub indicator: String,
-    pub max: Num,
+    /// None where the group is known but its maximum is not (the portal's
+    /// scheme of early 2024): scores are then read against the total only.
+    #[serde(default)]
+    pub max: Option<Num>,
     /// Components scored separately inside this group.
     #[serde(default)]
     pub parts: Vec<SchemePart>,
@@ -219,7 +222,8 @@ pub struct SchemeGroup {
 #[serde(deny_unknown_fields)]
 pub struct SchemePart {
     pub indicator: String,
-    pub max: Num,
+    #[serde(default)]
+    pub max: Option<Num>,
 }
 
 #[derive(Debug, Clone, Serialize)]

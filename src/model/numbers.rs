@@ -272,10 +272,43 @@ impl<'de> Deserialize<'de> for Count {
 }
 
 /// A rank such as `20/63`: position among a number of provinces or units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// It keeps its printed form: `06/63` is shown as `06/63`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rank {
     pub position: u32,
     pub of: u32,
+    /// Digits the position was printed with (2 for `06`), at least 1.
+    pub digits: u8,
+}
+
+impl Rank {
+    /// A rank printed without leading zeros.
+    pub fn new(position: u32, of: u32) -> Rank {
+        Rank {
+            position,
+            of,
+            digits: 1,
+        }
+    }
+}
+
+impl fmt::Display for Rank {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = usize::from(self.digits);
+        write!(f, "{:0w$}/{}", self.position, self.of)
+    }
+}
+
+/// For templates: the numbers, and `text` as printed.
+impl Serialize for Rank {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Rank", 3)?;
+        st.serialize_field("position", &self.position)?;
+        st.serialize_field("of", &self.of)?;
+        st.serialize_field("text", &self.to_string())?;
+        st.end()
+    }
 }
 
 /// A scalar as text, whatever YAML read it as: `rank: 20` and `date: 2023`
@@ -324,7 +357,13 @@ pub fn parse_rank(text: &str) -> Result<Rank, String> {
             "`{text}` is not a rank: the position must be between 1 and the number ranked ({of})"
         ));
     }
-    Ok(Rank { position, of })
+    // Leading zeros are kept as printed; a wider number is no padding.
+    let digits = a.trim().len().min(usize::from(u8::MAX)) as u8;
+    Ok(Rank {
+        position,
+        of,
+        digits: digits.max(1),
+    })
 }
 
 /// One cell of an appendix table.
@@ -553,13 +592,11 @@ mod tests {
 
     #[test]
     fn rank_needs_position_within_denominator() {
-        assert_eq!(
-            parse_rank("06/63").unwrap(),
-            Rank {
-                position: 6,
-                of: 63
-            }
-        );
+        let r = parse_rank("06/63").unwrap();
+        assert_eq!((r.position, r.of), (6, 63));
+        assert_eq!(r.to_string(), "06/63");
+        assert_eq!(parse_rank(" 20 / 63").unwrap().to_string(), "20/63");
+        assert_eq!(Rank::new(6, 34).to_string(), "6/34");
         assert!(parse_rank("64/63").is_err());
         assert!(parse_rank("20").is_err());
     }

@@ -14,3 +14,4 @@ mod real_content;
 mod rule_table;
 mod rules;
 mod scaffold;
+mod schemes;

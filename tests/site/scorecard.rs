@@ -202,3 +202,17 @@ fn a_unit_with_a_line_gets_no_peers_chart() {
     // Two printed ranks are no line either: the finding says them.
     assert!(!html.contains("id=\"hang-tong-diem-title\""));
 }
+
+#[test]
+fn ranks_keep_their_printed_form() {
+    let site = build_real();
+    // Tiến độ giải quyết, 03/2025: printed "06/63".
+    for page in [
+        "van-ban/2025-03-vpub/index.html",
+        "don-vi/hung-yen/index.html",
+    ] {
+        let text = visible_text(&site.text(page));
+        assert!(text.contains("06/63"), "{page}: no 06/63");
+        assert!(!text.contains(" 6/63"), "{page}: 6/63 without its zero");
+    }
+}

@@ -277,21 +277,27 @@ impl Catalog {
                 );
             }
         }
+        // Maxima may be partly unknown: they must add up where all are
+        // known, and never exceed the whole where some are not.
         let mut sum = 0.0;
+        let mut all_known = true;
         for (g, group) in s.groups.iter().enumerate() {
             let gat = format!("{at}.groups[{g}]");
             self.check_points_indicator(&group.indicator, src, &format!("{gat}.indicator"), diags);
-            sum += group.max.value;
-            if !group.parts.is_empty() {
-                let parts: f64 = group.parts.iter().map(|p| p.max.value).sum();
-                if (parts - group.max.value).abs() > 1e-9 {
+            match group.max {
+                Some(m) => sum += m.value,
+                None => all_known = false,
+            }
+            let parts: Option<f64> = group.parts.iter().map(|p| p.max.map(|m| m.value)).sum();
+            if let (false, Some(parts), Some(max)) = (group.parts.is_empty(), parts, group.max) {
+                if (parts - max.value).abs() > 1e-9 {
                     diags.push(
                         src.error(
                             &format!("{gat}.max"),
                             format!(
                                 "the parts' maxima add up to {} but the group's max is {}",
                                 crate::vi::format_auto(parts, 2),
-                                group.max
+                                max
                             ),
                         )
                         .with_hint("make the parts' maxima add up to the group's max"),
@@ -307,7 +313,12 @@ impl Catalog {
                 );
             }
         }
-        if (sum - s.total_max.value).abs() > 1e-9 {
+        let gap = sum - s.total_max.value;
+        if if all_known {
+            gap.abs() > 1e-9
+        } else {
+            gap > 1e-9
+        } {
             diags.push(
                 src.error(
                     &format!("{at}.total_max"),

@@ -15,8 +15,9 @@ struct InForce<'r> {
     results: &'r Results,
     period: &'r Period,
     scheme: Option<&'r SchemeEntry>,
-    /// The maximum of each group and part of the scheme, by indicator id.
-    maxima: BTreeMap<&'r str, &'r Num>,
+    /// The maximum of each group and part of the scheme (None where the
+    /// scheme does not know it), by indicator id.
+    maxima: BTreeMap<&'r str, Option<&'r Num>>,
     /// Whether the results' unit is known and valid: figures only then.
     unit_ok: bool,
 }
@@ -31,9 +32,9 @@ impl DispatchChecker<'_> {
         let mut maxima = BTreeMap::new();
         if let Some(s) = scheme {
             for g in &s.groups {
-                maxima.insert(g.indicator.as_str(), &g.max);
+                maxima.insert(g.indicator.as_str(), g.max.as_ref());
                 for p in &g.parts {
-                    maxima.insert(p.indicator.as_str(), &p.max);
+                    maxima.insert(p.indicator.as_str(), p.max.as_ref());
                 }
             }
         }
@@ -113,14 +114,15 @@ impl DispatchChecker<'_> {
                 )
             })
             .collect();
+        // The printed figures are still recorded, read against no maximum.
         diags.push(
             self.src
-                .error(
+                .warning(
                     "period",
-                    format!("no scheme of index groups is in force for {period}"),
+                    format!("no scheme of index groups is on record for {period}: the scores are kept without maxima"),
                 )
                 .with_hint(format!(
-                    "add the scheme in force to indicators.yaml; known: {}",
+                    "add the scheme in force to indicators.yaml when it is known; known: {}",
                     known.join(", ")
                 )),
         );
@@ -188,9 +190,10 @@ impl DispatchChecker<'_> {
                     .with_hint("give each group once; check which group this score belongs to"),
             );
         }
-        let max = ctx.maxima.get(g.indicator.as_str()).copied();
+        let in_scheme = ctx.maxima.get(g.indicator.as_str()).copied();
+        let max = in_scheme.flatten();
         if let Some(s) = scheme {
-            if max.is_none() {
+            if in_scheme.is_none() {
                 let names: Vec<&str> = ctx.maxima.keys().copied().collect();
                 diags.push(
                     self.src

@@ -299,7 +299,7 @@ fn lower_first(s: &str) -> String {
 
 /// A rank in the form it is printed in: `20/63`.
 fn rank_text(r: Rank) -> String {
-    format!("{}/{}", r.position, r.of)
+    r.to_string()
 }
 
 /// A unit's printed ranks for one indicator over time, drawn with 1 at the

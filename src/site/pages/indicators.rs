@@ -29,8 +29,8 @@ struct SchemeView {
 #[derive(Serialize)]
 struct SchemeGroupView {
     indicator: IndicatorRef,
-    max: Num,
-    parts: Vec<(IndicatorRef, Num)>,
+    max: Option<Num>,
+    parts: Vec<(IndicatorRef, Option<Num>)>,
 }
 
 #[derive(Serialize)]
@@ -52,7 +52,8 @@ struct Maximum {
     scheme: String,
     valid_from: String,
     valid_to: Option<String>,
-    max: Num,
+    /// None: the scheme names the group without its maximum.
+    max: Option<Num>,
     part_of: Option<IndicatorRef>,
 }
 
@@ -175,7 +176,7 @@ fn maxima(r: &PageContext, ind: &IndicatorEntry) -> Vec<Maximum> {
             })
         };
         if ind.id == TOTAL {
-            push(s.total_max, None);
+            push(Some(s.total_max), None);
         }
         for g in &s.groups {
             if g.indicator == ind.id {

@@ -188,7 +188,7 @@ fn change(now: Num, was: Num, measure: Measure, since: &Period) -> (&'static str
 /// (63 provinces, then 34) are not compared.
 fn rank_change(now: Rank, was: Rank, since: &Period) -> (&'static str, String, String) {
     let since = vi::format_period(since);
-    let was_text = format!("{}/{} {since}", was.position, was.of);
+    let was_text = format!("{was} {since}");
     let (trend, short) = if now.of != was.of {
         ("same", format!("hạng {was_text}"))
     } else {
@@ -287,10 +287,7 @@ pub fn scorecard(
             (Some(r), _) => {
                 let word = peers_word(level_of_unit.unwrap_or(Level::Province));
                 place_note.get_or_insert_with(|| format!("Hạng trong các {word}."));
-                (
-                    Some(format!("Hạng {}/{} {word}", r.position, r.of)),
-                    Some(format!("{}/{}", r.position, r.of)),
-                )
+                (Some(format!("Hạng {r} {word}")), Some(r.to_string()))
             }
             (None, Some((pos, of, l))) => {
                 let word = peers_word(l);
@@ -332,14 +329,10 @@ pub fn scorecard(
                             let better = rn.position < rw.position;
                             let same_way = better == (verb == "tăng");
                             finding_parts.push(format!(
-                                "{} hạng {} từ {}/{} {} {}/{}",
+                                "{} hạng {} từ {rw} {} {rn}",
                                 if same_way { "và" } else { "nhưng" },
                                 if better { "tăng" } else { "tụt" },
-                                rw.position,
-                                rw.of,
                                 if better { "lên" } else { "xuống" },
-                                rn.position,
-                                rn.of
                             ));
                         }
                     }

@@ -235,10 +235,10 @@ pub fn results_view(model: &Model, d: &Dispatch) -> Option<ResultsView> {
         if let Some(s) = scheme {
             for sg in &s.groups {
                 if sg.indicator == g.indicator {
-                    max = Some(sg.max);
+                    max = sg.max.or(max);
                 }
                 if let Some(p) = sg.parts.iter().find(|p| p.indicator == g.indicator) {
-                    max = Some(p.max);
+                    max = p.max.or(max);
                     part_of = Some(indicator_ref(model, &sg.indicator));
                 }
             }

@@ -91,10 +91,7 @@ pub fn record<'a>(model: &'a Model, f: &'a Figure) -> Record<'a> {
             Some(crate::model::Status::NotMet) => "Chưa hoàn thành",
             None => "",
         },
-        xep_hang: f
-            .rank
-            .map(|r| format!("{}/{}", r.position, r.of))
-            .unwrap_or_default(),
+        xep_hang: f.rank.map(|r| r.to_string()).unwrap_or_default(),
         trung_binh_ca_nuoc: f.national_average.as_ref().map(machine).unwrap_or_default(),
         ty_le: f.rate.as_ref().map(machine).unwrap_or_default(),
         van_ban: &f.dispatch,
