@@ -387,12 +387,12 @@ fn check(rule: &Rule, new_unit: usize) -> Result<String, Vec<String>> {
     let field = rule.field.replace("{new}", &new_unit.to_string());
     let loaded = fx.load();
     let d = check_error(&loaded, rule.file, &field, line).map_err(|why| vec![why])?;
-    let hint = d.hint.as_deref().unwrap_or("");
+    let hint = d.hint.as_ref().map(|h| h.en.as_str()).unwrap_or("");
     let mut wrong = Vec::new();
     for says in rule.says {
         let (holds, what) = match *says {
-            Message(m) => (d.message.contains(m), format!("a message with {m:?}")),
-            MessageStarts(m) => (d.message.starts_with(m), format!("a message from {m:?}")),
+            Message(m) => (d.message.en.contains(m), format!("a message with {m:?}")),
+            MessageStarts(m) => (d.message.en.starts_with(m), format!("a message from {m:?}")),
             Hint(h) => (hint.contains(h), format!("a hint with {h:?}")),
             Text(t) => (text_of(d).contains(t), format!("{t:?} in message or hint")),
             Column(c) => (d.column == Some(c), format!("column {c}")),
