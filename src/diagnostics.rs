@@ -106,7 +106,8 @@ impl Diagnostic {
             }
             (Lang::En, place) if !self.field.is_empty() => {
                 out.push_str(&format!(" in `{}`", self.field));
-                if let Some(place) = place {
+                // Where an index is, the printed numbers that find it.
+                if let Some(place) = place.as_ref().filter(|_| self.field.contains('[')) {
                     out.push_str(&format!(" ({})", place.en));
                 }
             }

@@ -60,16 +60,14 @@ pub(super) fn read_source(path: &Path, diags: &mut Diagnostics) -> Option<Source
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     if size > super::limits::MAX_FILE_BYTES {
         diags.push(
-            Diagnostic::error(
-                path,
-                "",
+            Diagnostic::error(path, "", {
+                let max = super::limits::MAX_FILE_BYTES;
+                let (size_vi, max_vi) = (crate::vi::format_int(size), crate::vi::format_int(max));
                 tr!(
-                    "tệp có {} byte: quá {} byte mà một tệp nội dung được phép có",
-                    "the file has {} bytes: more than the {} a content file may have",
-                    size,
-                    super::limits::MAX_FILE_BYTES
-                ),
-            )
+                    "tệp có {size_vi} byte: quá {max_vi} byte mà một tệp nội dung được phép có",
+                    "the file has {size} bytes: more than the {max} a content file may have"
+                )
+            })
             .with_hint(tr!(
                 "kiểm tra xem có đúng tệp không; văn bản dài hơn thì chia thành nhiều tệp",
                 "check that it is the right file; a longer document belongs in several files"

@@ -44,7 +44,7 @@ fn forbidden(c: char) -> Option<(&'static str, &'static str)> {
 fn in_the_text(c: char) -> Text {
     let (vi, en) = forbidden(c).unwrap_or(("một ký tự điều khiển", "a control character"));
     let code = describe(c);
-    tr!("văn bản có {vi} ({code})", "{en} ({code}) in the text")
+    tr!("đoạn chữ có {vi} ({code})", "{en} ({code}) in the text")
 }
 
 fn describe(c: char) -> String {
@@ -165,15 +165,14 @@ fn walk(value: &Value, path: String, source: &Source, found: &mut Vec<Diagnostic
             if items.len() > MAX_ITEMS {
                 found.push(
                     source
-                        .error(
-                            &path,
+                        .error(&path, {
+                            let (n, max) = (items.len(), MAX_ITEMS);
+                            let (n_vi, max_vi) = (format_int(n as u64), format_int(max as u64));
                             tr!(
-                                "danh sách có {} mục: quá {} mục được phép",
-                                "{} items: more than the {} a list may hold",
-                                format_int(items.len() as u64),
-                                format_int(MAX_ITEMS as u64)
-                            ),
-                        )
+                                "danh sách có {n_vi} mục: quá {max_vi} mục được phép",
+                                "{n} items: more than the {max} a list may hold"
+                            )
+                        })
                         .with_hint(tr!(
                             "chia bảng hoặc danh sách thành nhiều văn bản",
                             "split the table or list into several documents"
@@ -223,12 +222,14 @@ fn text(s: &str, path: &str, source: &Source, found: &mut Vec<Diagnostic>) {
             source
                 .error(
                     path,
-                    tr!(
-                        "đoạn chữ có {} ký tự: quá {} ký tự được phép",
-                        "{} characters: more than the {} a text may hold",
-                        format_int(chars as u64),
-                        format_int(MAX_TEXT_CHARS as u64)
-                    ),
+                    {
+                        let max = MAX_TEXT_CHARS;
+                        let (n_vi, max_vi) = (format_int(chars as u64), format_int(max as u64));
+                        tr!(
+                            "đoạn chữ có {n_vi} ký tự: quá {max_vi} ký tự được phép",
+                            "{chars} characters: more than the {max} a text may hold"
+                        )
+                    },
                 )
                 .with_hint(tr!(
                     "kiểm tra xem đoạn chữ có bị dán hai lần không; văn bản dài hơn thì chia thành nhiều phần",

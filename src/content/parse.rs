@@ -215,10 +215,19 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
             pos.map_or(column, |p| Some(p.column)),
         )
         .with_place(source.place(&field))
-        .with_hint(tr!(
-            "chỉ giữ một dòng `{key}:` ở đây và xoá dòng kia",
-            "keep one `{key}:` here and remove the other"
-        ));
+        .with_hint(if field.contains('[') {
+            // In a list item: a new item whose `- ` was left out reads as
+            // the same item's key written again.
+            tr!(
+                "chỉ giữ một dòng `{key}:` ở đây và xoá dòng kia; nếu đây là một mục mới của danh sách (ví dụ một dòng mới của bảng) thì thiếu dấu `-`: viết `- {key}: …`",
+                "keep one `{key}:` here and remove the other; if it starts a new item of the list (a new row of a table), the `-` is missing: write `- {key}: …`"
+            )
+        } else {
+            tr!(
+                "chỉ giữ một dòng `{key}:` ở đây và xoá dòng kia",
+                "keep one `{key}:` here and remove the other"
+            )
+        });
     }
     // "number: invalid type: integer `99999999999999999999` as u128": a
     // number beyond what YAML reads, not a syntax error.

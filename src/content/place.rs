@@ -11,8 +11,9 @@ use serde_yaml::Value;
 /// `path` in words, or None for a top-level field (the key alone says it).
 pub fn describe(tree: Option<&Value>, path: &str) -> Option<Text> {
     let segs = segments(path);
-    if segs.len() < 2 && !matches!(segs.first(), Some(Seg::Index(_))) {
-        return None;
+    if !segs.iter().any(|s| matches!(s, Seg::Index(_))) {
+        // Keys only (`signature.name`): the path itself finds it.
+        return (segs.len() > 1).then(|| tr!("trường `{path}`", "field `{path}`"));
     }
     let mut parts: Vec<Text> = Vec::new();
     let mut node = tree;
@@ -24,7 +25,8 @@ pub fn describe(tree: Option<&Value>, path: &str) -> Option<Text> {
             Seg::Key(k) => {
                 node = node.and_then(|v| v.get(*k));
                 if n + 1 == segs.len() {
-                    parts.push(tr!("trường `{k}`", "field `{k}`"));
+                    // English prints the path beside the place already.
+                    parts.push(Text::new(format!("trường `{k}`"), ""));
                 }
                 key = k;
             }
@@ -41,11 +43,15 @@ pub fn describe(tree: Option<&Value>, path: &str) -> Option<Text> {
             }
         }
     }
-    let mut out = parts.first()?.clone();
-    for p in &parts[1..] {
-        out = out.append(&Text::same(", ")).append(p);
-    }
-    Some(out)
+    let join = |pick: fn(&Text) -> &str| {
+        parts
+            .iter()
+            .map(pick)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Some(Text::new(join(|t| &t.vi), join(|t| &t.en)))
 }
 
 /// One item of the list `key`, with the printed number that finds it.
@@ -192,10 +198,7 @@ mod tests {
             p.vi,
             "Phụ lục I, dòng STT 1 (dòng thứ 1 của bảng), trường `status`"
         );
-        assert_eq!(
-            p.en,
-            "appendix I, row no. 1 (row 1 of the table), field `status`"
-        );
+        assert_eq!(p.en, "appendix I, row no. 1 (row 1 of the table)");
         let p = describe(Some(&t), "appendices[0].columns[0].indicator").unwrap();
         assert_eq!(p.vi, "Phụ lục I, cột 1 “Tỷ lệ hồ sơ”, trường `indicator`");
     }
@@ -205,5 +208,9 @@ mod tests {
         let p = describe(None, "appendices[2].rows[4]").unwrap();
         assert_eq!(p.vi, "phụ lục thứ 3, dòng thứ 5 của bảng");
         assert!(describe(None, "period").is_none());
+        assert_eq!(
+            describe(None, "signature.name").unwrap().vi,
+            "trường `signature.name`"
+        );
     }
 }

@@ -85,6 +85,19 @@ fn cause(
     {
         return tab(n);
     }
+    // A quote opened on an earlier line and closed far below: libyaml
+    // stumbles where the text after the closing quote makes no sense.
+    if let Some(q) = unclosed_quote(text, line.unwrap_or(0)) {
+        return (
+            format!("dấu ngoặc kép mở ở dòng {q} chưa được đóng trên cùng dòng, nên YAML đọc tiếp các dòng sau như một đoạn chữ"),
+            "a quote opened and not closed on its line".into(),
+            tr!(
+                "thêm dấu ngoặc kép đóng ở cuối đoạn chữ trên dòng đó",
+                "close the quote at the end of the text on that line"
+            ),
+            Some(q),
+        );
+    }
     if raw.starts_with("mapping values are not allowed") {
         if has_tab(at) {
             return tab(n);
@@ -116,7 +129,7 @@ fn cause(
                 "the line is indented deeper than the field above it, which already has a value".into(),
                 tr!(
                     "cho dòng này thẳng cột với các trường cùng cấp ở trên (cùng số dấu cách ở đầu dòng); nếu dòng trên là đoạn chữ chưa hết thì đặt đoạn chữ trong ngoặc kép",
-                    "align the line with the fields of the same level above it (the same number of spaces); if the line above is an unfinished text, quote it"
+                    "fix the indentation: align the line with the fields of the same level above it (the same number of spaces); if the line above is an unfinished text, quote it"
                 ),
                 None,
             );
@@ -286,6 +299,39 @@ fn cause(
         ),
         None,
     )
+}
+
+/// The first line before `upto` whose value opens a double quote and does
+/// not close it (`place: "Hưng Yên`).
+fn unclosed_quote(text: &str, upto: usize) -> Option<usize> {
+    for (i, l) in text.lines().enumerate().take(upto.saturating_sub(1)) {
+        let t = l.trim_start().trim_start_matches("- ");
+        let value = match t.split_once(": ") {
+            Some((key, v)) if !key.contains('"') => v,
+            _ if t.starts_with('"') => t,
+            _ => continue,
+        };
+        let value = value.trim();
+        if !value.starts_with('"') {
+            continue;
+        }
+        let mut quotes = 0;
+        let mut escaped = false;
+        for c in value.chars() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => quotes += 1,
+                _ => escaped = false,
+            }
+            if c != '\\' {
+                escaped = false;
+            }
+        }
+        if quotes % 2 == 1 {
+            return Some(i + 1);
+        }
+    }
+    None
 }
 
 fn tab(n: usize) -> Cause {

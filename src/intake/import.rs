@@ -294,11 +294,11 @@ fn roles_from_headings(heading: &[String], columns: &[Column]) -> Result<Vec<Rol
         };
         roles.push(role);
     }
-    for (role, what) in [(Role::Unit, tr!("tên đơn vị", "the units' names"))] {
+    for (role, vi, en) in [(Role::Unit, "tên đơn vị", "the units' names")] {
         if !roles.contains(&role) {
             return Err(ImportError::Columns(tr!(
-                "không cột nào ghi {what}",
-                "no column holds {what}"
+                "không cột nào ghi {vi}",
+                "no column holds {en}"
             )));
         }
     }
@@ -407,8 +407,7 @@ fn status(text: &str, row: usize) -> Result<Option<&'static str>, ImportError> {
             hint: tr!(
                 "viết Hoàn thành hoặc Chưa hoàn thành, hoặc để trống ô",
                 "write Hoàn thành or Chưa hoàn thành, or leave the cell empty"
-            )
-            .into(),
+            ),
         }),
     }
 }
@@ -428,8 +427,7 @@ fn unit_of<'n>(names: &'n Names, printed: &str, row: usize) -> Result<&'n str, I
             hint: tr!(
                 "viết đầy đủ tên như văn bản in, hoặc thêm tên gọi khác (alias) vào units.yaml",
                 "write the name as the document prints it in full, or add an alias in units.yaml"
-            )
-            .into(),
+            ),
         }),
         None => {
             let near = closest(&fold(printed), names.by_name.keys().map(String::as_str))
@@ -443,7 +441,7 @@ fn unit_of<'n>(names: &'n Names, printed: &str, row: usize) -> Result<&'n str, I
                     "`{printed}` is not the name of a unit"
                 ),
                 hint: if near.is_empty() {
-                    tr!("thêm đơn vị, hoặc thêm tên này làm tên gọi khác của đơn vị, vào units.yaml", "add the unit, or this name as an alias of it, to units.yaml").into()
+                    tr!("thêm đơn vị, hoặc thêm tên này làm tên gọi khác của đơn vị, vào units.yaml", "add the unit, or this name as an alias of it, to units.yaml")
                 } else {
                     tr!(
 "đơn vị gần nhất: {near}; nếu đúng là đơn vị đó thì thêm `{printed}` vào `aliases` của nó trong units.yaml",
@@ -525,13 +523,10 @@ fn rows_range(text: &str, appendix: &str) -> Result<(usize, usize, usize), Impor
         .iter()
         .position(|l| *l == "appendices:")
         .ok_or_else(|| {
-            ImportError::Content(
-                tr!(
-                    "tệp văn bản không có `appendices:`",
-                    "the dispatch file has no `appendices:`"
-                )
-                .into(),
-            )
+            ImportError::Content(tr!(
+                "tệp văn bản không có `appendices:`",
+                "the dispatch file has no `appendices:`"
+            ))
         })?;
     let wanted = |l: &str| {
         let t = l.trim_start().trim_start_matches("- ").trim();
@@ -589,9 +584,7 @@ fn layout(
             let roles = roles_given(spec, columns.len())?;
             // The data starts at the first row whose unit cell names a unit.
             let unit_col = roles.iter().position(|r| *r == Role::Unit).ok_or_else(|| {
-                ImportError::Columns(
-                    tr!("--columns không có `unit`", "no `unit` in --columns").into(),
-                )
+                ImportError::Columns(tr!("--columns không có `unit`", "no `unit` in --columns"))
             })?;
             let first = rows
                 .iter()
@@ -604,13 +597,10 @@ fn layout(
         }
         None => {
             let h = heading_row(rows).ok_or_else(|| {
-                ImportError::Columns(
-                    tr!(
-                        "không tìm thấy dòng tiêu đề (STT, Tên cơ quan, đơn vị …)",
-                        "no row of headings (STT, Tên cơ quan, đơn vị …) found"
-                    )
-                    .into(),
-                )
+                ImportError::Columns(tr!(
+                    "không tìm thấy dòng tiêu đề (STT, Tên cơ quan, đơn vị …)",
+                    "no row of headings (STT, Tên cơ quan, đơn vị …) found"
+                ))
             })?;
             (roles_from_headings(&rows[h], columns)?, h + 1)
         }
@@ -645,19 +635,16 @@ pub fn import(opts: &ImportOptions) -> Result<Imported, ImportError> {
     }
     let Some((rows, roles, first)) = fitting else {
         return Err(last_error.unwrap_or_else(|| {
-            ImportError::Table(tr!("tệp không có bảng nào", "the file has no table").into())
+            ImportError::Table(tr!("tệp không có bảng nào", "the file has no table"))
         }));
     };
     let (start, end, indent) = rows_range(&text, opts.appendix)?;
     let (block, count, skipped) = rows_block(&rows, first, &roles, &columns, &names, indent)?;
     if count == 0 {
-        return Err(ImportError::Table(
-            tr!(
-                "bảng không có dòng nào là đơn vị có số liệu",
-                "the table has no row of a unit with figures"
-            )
-            .into(),
-        ));
+        return Err(ImportError::Table(tr!(
+            "bảng không có dòng nào là đơn vị có số liệu",
+            "the table has no row of a unit with figures"
+        )));
     }
     let lines: Vec<&str> = text.lines().collect();
     let mut new_text = String::with_capacity(text.len());

@@ -219,8 +219,7 @@ impl Catalog {
             None => Err(tr!(
                 "dùng một mã có trong units.yaml, hoặc thêm đơn vị vào đó",
                 "use an id from units.yaml, or add the unit there"
-            )
-            .into()),
+            )),
         }
     }
 
