@@ -227,7 +227,7 @@ fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool, lang: Lang) -> Ex
         std::thread::spawn(move || {
             while !done.load(std::sync::atomic::Ordering::Relaxed) {
                 std::thread::sleep(std::time::Duration::from_millis(200));
-                eprint!("\r\x1b[2K{}", progress.line());
+                eprint!("\r\x1b[2K{}", progress.line(lang));
             }
             eprint!("\r\x1b[2K");
         })

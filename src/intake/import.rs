@@ -136,8 +136,12 @@ fn names(units: &UnitsFile) -> Names {
 
 /// Read a YAML file into `T`, for the catalog the import needs.
 fn read_yaml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ImportError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ImportError::Content(Text::same(format!("{}: {e}", path.display()))))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ImportError::Content(Text::new(
+            format!("không đọc được {}: {}", path.display(), io_error(&e).vi),
+            format!("{}: {e}", path.display()),
+        ))
+    })?;
     serde_yaml::from_str(&text).map_err(|e| {
         ImportError::Content(tr!(
             "{}: {e}; chạy `congkhai check` để xem lỗi",

@@ -48,7 +48,7 @@ pub fn read(path: &Path) -> Result<Rows, Text> {
     match path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).as_deref() {
         Some("xlsx" | "xls" | "xlsm" | "ods") => spreadsheet(path),
         Some("csv" | "tsv" | "txt") => {
-            let bytes = std::fs::read(path).map_err(|e| Text::same(format!("{}: {e}", path.display())))?;
+            let bytes = std::fs::read(path).map_err(|e| cannot_read(path, &e))?;
             let text = String::from_utf8(bytes).map_err(|_| {
                 tr!(
 "{} không phải văn bản UTF-8: trong Excel, lưu tệp dưới dạng \"CSV UTF-8 (Comma delimited)\"",
@@ -69,8 +69,7 @@ pub fn read(path: &Path) -> Result<Rows, Text> {
 
 /// The tables of a Word file, each cell's paragraphs joined by a space.
 fn word_tables(path: &Path) -> Result<Vec<Rows>, Text> {
-    let file =
-        std::fs::File::open(path).map_err(|e| Text::same(format!("{}: {e}", path.display())))?;
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
     let mut zip = zip::ZipArchive::new(file).map_err(|e| {
         tr!(
             "{}: không phải tệp Word: {e}",
@@ -88,9 +87,8 @@ fn word_tables(path: &Path) -> Result<Vec<Rows>, Text> {
             )
         })?
         .read_to_string(&mut xml)
-        .map_err(|e| Text::same(format!("{}: {e}", path.display())))?;
-    let doc = roxmltree::Document::parse(&xml)
-        .map_err(|e| Text::same(format!("{}: {e}", path.display())))?;
+        .map_err(|e| cannot_read(path, &e))?;
+    let doc = roxmltree::Document::parse(&xml).map_err(|e| cannot_read(path, &e))?;
     let named = |n: &roxmltree::Node, name: &str| n.is_element() && n.tag_name().name() == name;
     let tables = doc
         .descendants()
@@ -158,8 +156,7 @@ pub fn delimited(text: &str, sep: Option<char>) -> Rows {
 /// table's figures are (decimal comma), with the decimals the cell holds.
 fn spreadsheet(path: &Path) -> Result<Rows, Text> {
     use calamine::{open_workbook_auto, Data, Reader};
-    let mut book =
-        open_workbook_auto(path).map_err(|e| Text::same(format!("{}: {e}", path.display())))?;
+    let mut book = open_workbook_auto(path).map_err(|e| cannot_read(path, &e))?;
     let first = book.sheet_names().first().cloned().ok_or_else(|| {
         tr!(
             "{}: tệp bảng tính không có trang tính nào",
@@ -169,7 +166,7 @@ fn spreadsheet(path: &Path) -> Result<Rows, Text> {
     })?;
     let range = book
         .worksheet_range(&first)
-        .map_err(|e| Text::same(format!("{}: {e}", path.display())))?;
+        .map_err(|e| cannot_read(path, &e))?;
     Ok(range
         .rows()
         .map(|row| {
@@ -183,6 +180,12 @@ fn spreadsheet(path: &Path) -> Result<Rows, Text> {
                 .collect()
         })
         .collect())
+}
+
+/// "cannot read FILE: why", the reader's own words kept for the details.
+fn cannot_read(path: &Path, e: &dyn std::fmt::Display) -> Text {
+    let file = path.display();
+    tr!("không đọc được {file}: {e}", "{file}: {e}")
 }
 
 #[cfg(test)]
