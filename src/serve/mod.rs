@@ -58,31 +58,22 @@ pub fn build_and_report(
         Ok(report) => {
             eprint!("{}", report.diagnostics.render(lang));
             let secs = started.elapsed().as_secs_f64();
+            // Seconds with a decimal comma in Vietnamese.
+            let vi_secs = crate::vi::format_decimal(secs, 2);
             let warnings = report.diagnostics.warning_count();
+            let (pages, rendered, files) = (report.pages, report.rendered, report.files);
+            let (written, removed) = (report.written, report.removed);
             let line = if report.full {
                 tr!(
-                    "đã dựng {} trang trong {} giây ({warnings} cảnh báo)",
-                    "built {} pages in {:.2} s ({warnings} warnings)",
-                    report.pages,
-                    secs
+                    "đã dựng {pages} trang trong {vi_secs} giây ({warnings} cảnh báo)",
+                    "built {pages} pages in {secs:.2} s ({warnings} warnings)"
                 )
             } else {
                 tr!(
-                    "đã dựng lại phần thay đổi: {} trên {} tệp được dựng, {} tệp ghi, {} tệp xoá, trong {} giây ({warnings} cảnh báo)",
-                    "rebuilt what changed: {} of {} files rendered, {} written, {} removed in {:.2} s ({warnings} warnings)",
-                    report.rendered,
-                    report.files,
-                    report.written,
-                    report.removed,
-                    secs
+                    "đã dựng lại phần thay đổi: {rendered} trên {files} tệp được dựng, {written} tệp ghi, {removed} tệp xoá, trong {vi_secs} giây ({warnings} cảnh báo)",
+                    "rebuilt what changed: {rendered} of {files} files rendered, {written} written, {removed} removed in {secs:.2} s ({warnings} warnings)"
                 )
             };
-            // Seconds with a decimal comma in Vietnamese.
-            let line = Text::new(
-                line.vi
-                    .replace(&format!("{secs}"), &crate::vi::format_decimal(secs, 2)),
-                line.en,
-            );
             eprintln!("{}", line.get(lang));
             None
         }
