@@ -12,6 +12,7 @@ pub mod charts;
 pub mod content;
 pub mod diagnostics;
 pub mod intake;
+pub mod lang;
 pub mod model;
 pub mod serve;
 pub mod site;

@@ -2,7 +2,9 @@
 
 use clap::{Parser, Subcommand};
 use congkhai::content;
+use congkhai::lang::{Lang, Text};
 use congkhai::site::{self, BuildOptions, SiteError};
+use congkhai::tr;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +22,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     about = "Publish the monthly public-service index results of a province as a static website"
 )]
 struct Cli {
+    /// The language of messages: vi (Vietnamese, the default) or en
+    /// (English, for developers). Also read from CONGKHAI_LANG.
+    #[arg(long, global = true, value_name = "vi|en")]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -99,11 +105,19 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli
+        .lang
+        .or_else(|| {
+            std::env::var("CONGKHAI_LANG")
+                .ok()
+                .and_then(|l| Lang::parse(&l))
+        })
+        .unwrap_or_default();
     match cli.command {
         Command::Check {
             content,
             deny_warnings,
-        } => check(&content, deny_warnings),
+        } => check(&content, deny_warnings, lang),
         Command::Build {
             content,
             output,
@@ -118,12 +132,13 @@ fn main() -> ExitCode {
             },
             deny_warnings,
             quiet,
+            lang,
         ),
         Command::New {
             period,
             from,
             content,
-        } => new(&content, &period, from.as_deref()),
+        } => new(&content, &period, from.as_deref(), lang),
         Command::Import {
             table,
             dispatch,
@@ -131,14 +146,17 @@ fn main() -> ExitCode {
             columns,
             dry_run,
             content,
-        } => import(&congkhai::intake::import::ImportOptions {
-            content: &content,
-            table: &table,
-            dispatch: &dispatch,
-            appendix: &appendix,
-            columns: columns.as_deref(),
-            dry_run,
-        }),
+        } => import(
+            &congkhai::intake::import::ImportOptions {
+                content: &content,
+                table: &table,
+                dispatch: &dispatch,
+                appendix: &appendix,
+                columns: columns.as_deref(),
+                dry_run,
+            },
+            lang,
+        ),
         Command::Serve {
             content,
             output,
@@ -149,10 +167,10 @@ fn main() -> ExitCode {
                 output,
                 base_path: None,
             };
-            match congkhai::serve::serve(opts, port) {
+            match congkhai::serve::serve(opts, port, lang) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    error(&e.text(), lang);
                     ExitCode::FAILURE
                 }
             }
@@ -160,15 +178,43 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool) -> ExitCode {
+/// Print a line of the summary in `lang`.
+fn say(t: &Text, lang: Lang) {
+    println!("{}", t.get(lang));
+}
+
+/// Print a line to standard error in `lang`.
+fn tell(t: &Text, lang: Lang) {
+    eprintln!("{}", t.get(lang));
+}
+
+/// An error that stops the command: "lỗi: …" / "error: …".
+fn error(t: &Text, lang: Lang) {
+    tell(&tr!("lỗi: {}", "error: {}", t.get(lang)), lang);
+}
+
+/// A count as the language writes it: 1.038 in Vietnamese, 1038 in English.
+fn n(x: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => congkhai::vi::format_int(x as u64),
+        Lang::En => x.to_string(),
+    }
+}
+
+fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool, lang: Lang) -> ExitCode {
     let started = Instant::now();
+    let out = opts.output.display().to_string();
     if deny_warnings {
         let loaded = content::load(&opts.content);
+        let w = n(loaded.diagnostics.warning_count(), lang);
         if loaded.diagnostics.warning_count() > 0 {
-            eprint!("{}", loaded.diagnostics);
-            eprintln!(
-                "failed: {} warnings (warnings denied); nothing was written",
-                loaded.diagnostics.warning_count()
+            eprint!("{}", loaded.diagnostics.render(lang));
+            tell(
+                &tr!(
+                    "không thành công: {w} cảnh báo (không cho phép cảnh báo); không ghi gì cả",
+                    "failed: {w} warnings (warnings denied); nothing was written"
+                ),
+                lang,
             );
             return ExitCode::FAILURE;
         }
@@ -181,7 +227,7 @@ fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool) -> ExitCode {
         std::thread::spawn(move || {
             while !done.load(std::sync::atomic::Ordering::Relaxed) {
                 std::thread::sleep(std::time::Duration::from_millis(200));
-                eprint!("\r\x1b[2K{}", progress.line());
+                eprint!("\r\x1b[2K{}", progress.line(lang));
             }
             eprint!("\r\x1b[2K");
         })
@@ -193,39 +239,50 @@ fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool) -> ExitCode {
     }
     match result {
         Ok(report) => {
-            eprint!("{}", report.diagnostics);
+            eprint!("{}", report.diagnostics.render(lang));
             if !quiet {
-                println!(
-                    "built {} pages, {} charts, {} files, {} bytes into {} in {:.2} s ({} warnings)",
-                    report.pages,
-                    report.charts,
-                    report.files,
-                    report.bytes,
-                    opts.output.display(),
-                    started.elapsed().as_secs_f64(),
-                    report.diagnostics.warning_count()
+                let secs = started.elapsed().as_secs_f64();
+                let (pages, charts, files, bytes, w) = (
+                    n(report.pages, lang),
+                    n(report.charts, lang),
+                    n(report.files, lang),
+                    n(report.bytes, lang),
+                    n(report.diagnostics.warning_count(), lang),
+                );
+                let vi_secs = congkhai::vi::format_decimal(secs, 2);
+                say(
+                    &tr!(
+                        "đã dựng {pages} trang, {charts} biểu đồ, {files} tệp, {bytes} byte vào {out} trong {vi_secs} giây ({w} cảnh báo)",
+                        "built {pages} pages, {charts} charts, {files} files, {bytes} bytes into {out} in {secs:.2} s ({w} warnings)"
+                    ),
+                    lang,
                 );
             }
             ExitCode::SUCCESS
         }
         Err(SiteError::Content(diags)) => {
-            eprint!("{diags}");
-            eprintln!(
-                "failed: {} errors, {} warnings; nothing was written, {} is unchanged",
-                diags.error_count(),
-                diags.warning_count(),
-                opts.output.display()
+            eprint!("{}", diags.render(lang));
+            let (e, w) = (n(diags.error_count(), lang), n(diags.warning_count(), lang));
+            tell(
+                &tr!(
+                    "không thành công: {e} lỗi, {w} cảnh báo; không ghi gì cả, {out} giữ nguyên",
+                    "failed: {e} errors, {w} warnings; nothing was written, {out} is unchanged"
+                ),
+                lang,
             );
             ExitCode::FAILURE
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            error(&e.text(), lang);
             if e.output_unchanged() {
-                eprintln!("{} is unchanged", opts.output.display());
+                tell(&tr!("{out} giữ nguyên", "{out} is unchanged"), lang);
             } else {
-                eprintln!(
-                    "{} is missing: the previous site could not be put back; build again",
-                    opts.output.display()
+                tell(
+                    &tr!(
+                        "{out} bị mất: không đặt lại được trang cũ; hãy dựng lại",
+                        "{out} is missing: the previous site could not be put back; build again"
+                    ),
+                    lang,
                 );
             }
             ExitCode::FAILURE
@@ -233,7 +290,7 @@ fn build(opts: BuildOptions, deny_warnings: bool, quiet: bool) -> ExitCode {
     }
 }
 
-fn check(dir: &std::path::Path, deny_warnings: bool) -> ExitCode {
+fn check(dir: &std::path::Path, deny_warnings: bool, lang: Lang) -> ExitCode {
     // Everything a build checks, so that a `check` that passes means a
     // `build` that passes.
     let opts = BuildOptions {
@@ -244,96 +301,138 @@ fn check(dir: &std::path::Path, deny_warnings: bool) -> ExitCode {
     let (model, diags) = match site::check(&opts) {
         Ok(checked) => checked,
         Err(SiteError::Content(diags)) => {
-            eprint!("{diags}");
-            eprintln!(
-                "failed: {} errors, {} warnings",
-                diags.error_count(),
-                diags.warning_count()
+            eprint!("{}", diags.render(lang));
+            let (e, w) = (n(diags.error_count(), lang), n(diags.warning_count(), lang));
+            tell(
+                &tr!(
+                    "không đạt: {e} lỗi, {w} cảnh báo",
+                    "failed: {e} errors, {w} warnings"
+                ),
+                lang,
             );
             return ExitCode::FAILURE;
         }
         Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("failed: the content is valid, but a build would fail");
+            error(&e.text(), lang);
+            tell(
+                &tr!(
+                    "không đạt: nội dung hợp lệ, nhưng dựng trang sẽ không thành công",
+                    "failed: the content is valid, but a build would fail"
+                ),
+                lang,
+            );
             return ExitCode::FAILURE;
         }
     };
-    eprint!("{diags}");
+    eprint!("{}", diags.render(lang));
+    let w = n(diags.warning_count(), lang);
     if deny_warnings && diags.warning_count() > 0 {
-        eprintln!(
-            "failed: 0 errors, {} warnings (warnings denied)",
-            diags.warning_count()
+        tell(
+            &tr!(
+                "không đạt: 0 lỗi, {w} cảnh báo (không cho phép cảnh báo)",
+                "failed: 0 errors, {w} warnings (warnings denied)"
+            ),
+            lang,
         );
         return ExitCode::FAILURE;
     }
-    println!(
-        "ok: {} dispatches, {} units, {} indicators, {} figures, {} warnings",
-        model.dispatches.len(),
-        model.units.len(),
-        model.indicators.len(),
-        model.figures.len(),
-        diags.warning_count()
+    let (d, u, i, f) = (
+        n(model.dispatches.len(), lang),
+        n(model.units.len(), lang),
+        n(model.indicators.len(), lang),
+        n(model.figures.len(), lang),
+    );
+    say(
+        &tr!(
+            "đạt: {d} văn bản, {u} đơn vị, {i} chỉ tiêu, {f} số liệu, {w} cảnh báo",
+            "ok: {d} dispatches, {u} units, {i} indicators, {f} figures, {w} warnings"
+        ),
+        lang,
     );
     ExitCode::SUCCESS
 }
 
-fn new(content: &std::path::Path, period: &str, from: Option<&str>) -> ExitCode {
+fn new(content: &std::path::Path, period: &str, from: Option<&str>, lang: Lang) -> ExitCode {
     let period = match congkhai::model::Period::parse(period) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}");
+            error(&e, lang);
             return ExitCode::FAILURE;
         }
     };
     match congkhai::intake::scaffold::scaffold(content, &period, from) {
         Ok(path) => {
-            println!("wrote {}", path.display());
-            println!(
-                "fill in each `{}`, then run `congkhai check`",
-                congkhai::model::TO_FILL
+            let (path, fill) = (path.display(), congkhai::model::TO_FILL);
+            say(&tr!("đã ghi {path}", "wrote {path}"), lang);
+            say(
+                &tr!(
+                    "điền vào từng chỗ `{fill}`, rồi chạy `congkhai check`",
+                    "fill in each `{fill}`, then run `congkhai check`"
+                ),
+                lang,
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            error(&e.text(), lang);
             ExitCode::FAILURE
         }
     }
 }
 
-fn import(opts: &congkhai::intake::import::ImportOptions) -> ExitCode {
+fn import(opts: &congkhai::intake::import::ImportOptions, lang: Lang) -> ExitCode {
     match congkhai::intake::import::import(opts) {
         Ok(done) => {
+            let (rows, app, file) = (n(done.rows, lang), opts.appendix, done.file.display());
             if opts.dry_run {
                 print!("{}", done.block);
-                println!(
-                    "would replace the rows of appendix {} in {} with {} rows (nothing written)",
-                    opts.appendix,
-                    done.file.display(),
-                    done.rows
+                say(
+                    &tr!(
+                        "sẽ thay các dòng của phụ lục {app} trong {file} bằng {rows} dòng (chưa ghi gì)",
+                        "would replace the rows of appendix {app} in {file} with {rows} rows (nothing written)"
+                    ),
+                    lang,
+                );
+            } else if done.changed {
+                say(
+                    &tr!(
+                        "đã ghi {rows} dòng của phụ lục {app} vào {file}",
+                        "{rows} rows of appendix {app} written to {file}"
+                    ),
+                    lang,
                 );
             } else {
-                println!(
-                    "{} rows of appendix {} written to {}{}",
-                    done.rows,
-                    opts.appendix,
-                    done.file.display(),
-                    if done.changed { "" } else { " (unchanged)" }
+                say(
+                    &tr!(
+                        "{rows} dòng của phụ lục {app} trong {file} không thay đổi",
+                        "{rows} rows of appendix {app} written to {file} (unchanged)"
+                    ),
+                    lang,
                 );
             }
             if !done.skipped.is_empty() {
                 let rows: Vec<String> = done.skipped.iter().map(ToString::to_string).collect();
-                println!(
-                    "table rows left out (headings or no figures): {}",
-                    rows.join(", ")
+                let rows = rows.join(", ");
+                say(
+                    &tr!(
+                        "các dòng của bảng được bỏ qua (tiêu đề hoặc không có số liệu): {rows}",
+                        "table rows left out (headings or no figures): {rows}"
+                    ),
+                    lang,
                 );
             }
-            println!("run `congkhai check` to check the whole dispatch");
+            say(
+                &tr!(
+                    "chạy `congkhai check` để kiểm tra toàn bộ văn bản",
+                    "run `congkhai check` to check the whole dispatch"
+                ),
+                lang,
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("nothing was written");
+            error(&e.text(), lang);
+            tell(&tr!("không ghi gì cả", "nothing was written"), lang);
             ExitCode::FAILURE
         }
     }

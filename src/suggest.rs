@@ -1,10 +1,13 @@
 //! "Did you mean …?" over ids, names and aliases.
 
-/// ` (did you mean `x`?)` for the closest candidate, or an empty string.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+use crate::lang::Text;
+use crate::tr;
+
+/// ` (did you mean `x`?)` for the closest candidate, or an empty text.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Text {
     match closest(word, candidates) {
-        Some(c) => format!(" (did you mean `{c}`?)"),
-        None => String::new(),
+        Some(c) => tr!(" (có phải ý bạn là `{c}`?)", " (did you mean `{c}`?)"),
+        None => Text::default(),
     }
 }
 

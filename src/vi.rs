@@ -20,6 +20,20 @@ pub fn format_auto(value: f64, max_decimals: u8) -> String {
     format_decimal(value, decimals)
 }
 
+/// A whole number with a dot between thousands, as Vietnamese documents
+/// print it: `20.000`, `1.038`, `512`.
+pub fn format_int(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A file size as people read it: `20 KB`, `1,5 MB` (1 KB = 1.024 byte),
 /// never `20.135 byte`.
 pub fn format_size(bytes: usize) -> String {

@@ -5,6 +5,7 @@
 
 use super::source::Source;
 use crate::diagnostics::Diagnostic;
+use crate::tr;
 
 pub fn decimal_commas_in_flow(source: &Source) -> Vec<Diagnostic> {
     let mut found = Vec::new();
@@ -63,13 +64,21 @@ pub fn decimal_commas_in_flow(source: &Source) -> Vec<Diagnostic> {
                         .find(|c| !c.is_whitespace())
                         .is_some_and(|&c| c == ':');
                     let diagnostic = if is_key {
-                        Diagnostic::error(&source.path, "", format!("`{number}` is written as a key inside `{{ … }}`: YAML reads two keys, split at the comma"))
-                            .with_hint(format!(
+                        Diagnostic::error(&source.path, "", tr!(
+                            "`{number}` được viết như một tên trường trong `{{ … }}`: YAML tách dấu phẩy thập phân thành hai tên trường",
+                            "`{number}` is written as a key inside `{{ … }}`: YAML reads two keys, split at the comma"
+                        ))
+                            .with_hint(tr!(
+                                "tên trường là chữ như `score`: viết số liệu làm giá trị, ví dụ `score: \"{number}\"`",
                                 "a key is a field name: write the figure as a value, e.g. `score: \"{number}\"`"
                             ))
                     } else {
-                        Diagnostic::error(&source.path, "", format!("`{number}` inside `[ … ]` or `{{ … }}` is read as two numbers"))
-                            .with_hint(format!(
+                        Diagnostic::error(&source.path, "", tr!(
+                            "`{number}` trong `[ … ]` hoặc `{{ … }}` bị đọc thành hai số",
+                            "`{number}` inside `[ … ]` or `{{ … }}` is read as two numbers"
+                        ))
+                            .with_hint(tr!(
+                                "trong ngoặc, YAML tách danh sách ở mỗi dấu phẩy: đặt số thập phân trong ngoặc kép (\"{number}\"), hoặc viết mỗi giá trị một dòng (- {number})",
                                 "YAML splits a list at every comma: quote the decimal (\"{number}\"), or put one value per line (- {number})"
                             ))
                     };
@@ -124,7 +133,7 @@ mod tests {
         let src = Source::new(Path::new("x.yaml"), "a: { 7,7: x }\n");
         let found = decimal_commas_in_flow(&src);
         assert!(
-            found[0].message.contains("as a key"),
+            found[0].message.en.contains("as a key"),
             "{}",
             found[0].message
         );

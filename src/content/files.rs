@@ -5,6 +5,8 @@
 use super::parse::parse;
 use super::source::Source;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::lang::{io_error, Text};
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 /// Slugs become folder names and URLs: lower-case ASCII letters, digits and
@@ -17,18 +19,24 @@ pub fn is_slug(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
-pub(super) fn slug_hint(s: &str) -> String {
+pub(super) fn slug_hint(s: &str) -> Text {
     let suggestion = crate::suggest::slugify(s);
     if suggestion.is_empty() {
-        "use lower-case ASCII letters, digits and hyphens, e.g. so-tu-phap".into()
+        tr!(
+            "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ so-tu-phap",
+            "use lower-case ASCII letters, digits and hyphens, e.g. so-tu-phap"
+        )
     } else {
-        format!("use lower-case ASCII letters, digits and hyphens: `{suggestion}`")
+        tr!(
+            "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang: `{suggestion}`",
+            "use lower-case ASCII letters, digits and hyphens: `{suggestion}`"
+        )
     }
 }
 
 /// A file saved as a copy of another ("2025-03-vpub - Copy", "… (1)",
 /// "… - Bản sao"): say so, and name it after its period instead.
-pub(super) fn copy_hint(slug: &str) -> Option<String> {
+pub(super) fn copy_hint(slug: &str) -> Option<Text> {
     let lower = slug.to_lowercase();
     let marks = [
         " - copy",
@@ -42,7 +50,8 @@ pub(super) fn copy_hint(slug: &str) -> Option<String> {
     ];
     let mark = marks.iter().find(|m| lower.contains(*m))?;
     let original = lower.split(mark).next().unwrap_or("").trim().to_string();
-    Some(format!(
+    Some(tr!(
+        "tệp này có vẻ là bản sao của `{original}.yaml`: đổi tên theo kỳ mà văn bản báo cáo, ví dụ `2025-04-vpub.yaml`",
         "this looks like a copy of `{original}.yaml`: rename it after the period it covers, e.g. `2025-04-vpub.yaml`"
     ))
 }
@@ -51,17 +60,18 @@ pub(super) fn read_source(path: &Path, diags: &mut Diagnostics) -> Option<Source
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     if size > super::limits::MAX_FILE_BYTES {
         diags.push(
-            Diagnostic::error(
-                path,
-                "",
-                format!(
-                    "the file has {size} bytes: more than the {} a content file may have",
-                    super::limits::MAX_FILE_BYTES
-                ),
-            )
-            .with_hint(
-                "check that it is the right file; a longer document belongs in several files",
-            ),
+            Diagnostic::error(path, "", {
+                let max = super::limits::MAX_FILE_BYTES;
+                let (size_vi, max_vi) = (crate::vi::format_int(size), crate::vi::format_int(max));
+                tr!(
+                    "tệp có {size_vi} byte: quá {max_vi} byte mà một tệp nội dung được phép có",
+                    "the file has {size} bytes: more than the {max} a content file may have"
+                )
+            })
+            .with_hint(tr!(
+                "kiểm tra xem có đúng tệp không; văn bản dài hơn thì chia thành nhiều tệp",
+                "check that it is the right file; a longer document belongs in several files"
+            )),
         );
         return None;
     }
@@ -75,20 +85,39 @@ pub(super) fn read_source(path: &Path, diags: &mut Diagnostics) -> Option<Source
                     .count()
                     + 1;
                 diags.push(
-                    Diagnostic::error(path, "", "the file is not valid UTF-8 text")
-                        .at(Some(line), None)
-                        .with_hint(
-                            "save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
+                    Diagnostic::error(
+                        path,
+                        "",
+                        tr!(
+                            "tệp không phải văn bản UTF-8 hợp lệ",
+                            "the file is not valid UTF-8 text"
                         ),
+                    )
+                    .at(Some(line), None)
+                    .with_hint(tr!(
+                        "lưu lại tệp với bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8)",
+                        "save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"
+                    )),
                 );
                 None
             }
         },
         Err(e) => {
             diags.push(
-                Diagnostic::error(path, "", format!("cannot read the file: {e}")).with_hint(
-                    "every content folder needs site.yaml, units.yaml and indicators.yaml",
-                ),
+                Diagnostic::error(
+                    path,
+                    "",
+                    tr!(
+                        "không đọc được tệp: {}",
+                        "cannot read the file: {}",
+                        io_error(&e).vi
+                    )
+                    .with_en(format!("cannot read the file: {e}")),
+                )
+                .with_hint(tr!(
+                    "thư mục nội dung nào cũng cần site.yaml, units.yaml và indicators.yaml",
+                    "every content folder needs site.yaml, units.yaml and indicators.yaml"
+                )),
             );
             None
         }
@@ -133,7 +162,10 @@ pub(super) fn dispatch_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf
                 diags.push(Diagnostic::error(
                     e.path().unwrap_or(dir),
                     "",
-                    format!("cannot read the folder: {e}"),
+                    Text::new(
+                        format!("không đọc được thư mục: {e}"),
+                        format!("cannot read the folder: {e}"),
+                    ),
                 ));
                 continue;
             }
@@ -148,8 +180,18 @@ pub(super) fn dispatch_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf
         let at_root = path.parent() == Some(dir);
         if kind.is_symlink() {
             diags.push(
-                Diagnostic::warning(path, "", "not read: a link is not followed")
-                    .with_hint("put the file itself here instead of a link to it"),
+                Diagnostic::warning(
+                    path,
+                    "",
+                    tr!(
+                        "không đọc: đây là lối tắt (liên kết), không phải tệp",
+                        "not read: a link is not followed"
+                    ),
+                )
+                .with_hint(tr!(
+                    "đặt chính tệp vào đây thay cho lối tắt đến nó",
+                    "put the file itself here instead of a link to it"
+                )),
             );
             continue;
         }
@@ -158,9 +200,15 @@ pub(super) fn dispatch_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf
                 Diagnostic::warning(
                     path,
                     "",
-                    "not read: a hidden file (its name starts with a dot)",
+                    tr!(
+                        "không đọc: tệp ẩn (tên bắt đầu bằng dấu chấm)",
+                        "not read: a hidden file (its name starts with a dot)"
+                    ),
                 )
-                .with_hint("rename it without the dot if it is content, or delete it"),
+                .with_hint(tr!(
+                    "nếu là nội dung thì đổi tên bỏ dấu chấm ở đầu, nếu không thì xoá tệp",
+                    "rename it without the dot if it is content, or delete it"
+                )),
             );
             continue;
         }
@@ -170,30 +218,66 @@ pub(super) fn dispatch_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf
         let ending = path.extension().and_then(|e| e.to_str());
         if !in_dispatches {
             let hint = if matches!(ending, Some("yaml" | "yml")) {
-                "dispatch files go in content/dispatches/<year>/; move it there, or out of content/"
+                tr!(
+                    "tệp văn bản phải nằm trong content/dispatches/<năm>/; chuyển tệp vào đó, hoặc ra khỏi content/",
+                    "dispatch files go in content/dispatches/<year>/; move it there, or out of content/"
+                )
             } else {
-                "only site.yaml, units.yaml, indicators.yaml and content/dispatches/ are read; move it out of content/"
+                tr!(
+                    "chỉ site.yaml, units.yaml, indicators.yaml và content/dispatches/ được đọc; chuyển tệp ra khỏi content/",
+                    "only site.yaml, units.yaml, indicators.yaml and content/dispatches/ are read; move it out of content/"
+                )
             };
             diags.push(
-                Diagnostic::warning(path, "", "not read: no rule reads this file").with_hint(hint),
+                Diagnostic::warning(
+                    path,
+                    "",
+                    tr!(
+                        "không đọc: không có quy tắc nào đọc tệp này",
+                        "not read: no rule reads this file"
+                    ),
+                )
+                .with_hint(hint),
             );
             continue;
         }
         match ending {
             Some("yaml") => files.push(path.to_path_buf()),
             Some("yml") => diags.push(
-                Diagnostic::error(path, "", "dispatch files end in `.yaml`").with_hint(format!(
+                Diagnostic::error(
+                    path,
+                    "",
+                    tr!(
+                        "tệp văn bản phải có đuôi `.yaml`",
+                        "dispatch files end in `.yaml`"
+                    ),
+                )
+                .with_hint(tr!(
+                    "đổi tên thành `{}`",
                     "rename it to `{}`",
                     name.trim_end_matches(".yml").to_string() + ".yaml"
                 )),
             ),
             _ => diags.push(
-                Diagnostic::warning(path, "", "not read: not a `.yaml` dispatch file").with_hint(
-                    match name.find(".yaml") {
-                        Some(i) => format!("rename it to `{}.yaml`", &name[..i]),
-                        None => "save dispatches as `<slug>.yaml` files".into(),
-                    },
-                ),
+                Diagnostic::warning(
+                    path,
+                    "",
+                    tr!(
+                        "không đọc: không phải tệp văn bản `.yaml`",
+                        "not read: not a `.yaml` dispatch file"
+                    ),
+                )
+                .with_hint(match name.find(".yaml") {
+                    Some(i) => tr!(
+                        "đổi tên thành `{}.yaml` (bỏ phần đuôi thừa)",
+                        "rename it to `{}.yaml`",
+                        &name[..i]
+                    ),
+                    None => tr!(
+                        "lưu văn bản thành tệp `<tên>.yaml`",
+                        "save dispatches as `<slug>.yaml` files"
+                    ),
+                }),
             ),
         }
     }

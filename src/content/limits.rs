@@ -6,6 +6,9 @@
 
 use super::source::Source;
 use crate::diagnostics::Diagnostic;
+use crate::lang::Text;
+use crate::tr;
+use crate::vi::format_int;
 use serde_yaml::Value;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
@@ -17,19 +20,31 @@ pub const MAX_TEXT_CHARS: usize = 200_000;
 /// The most items of one list (rows of an appendix, units of units.yaml).
 pub const MAX_ITEMS: usize = 20_000;
 
-/// What `c` is, if it may not stand in a content file.
-fn forbidden(c: char) -> Option<&'static str> {
+/// What `c` is (Vietnamese, English), if it may not stand in a content file.
+fn forbidden(c: char) -> Option<(&'static str, &'static str)> {
     match c {
         '\n' | '\t' | '\r' => None,
-        '\0' => Some("a NUL byte"),
-        '\u{1}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some("a control character"),
-        // They reorder what a reader sees, and can hide or fake a figure.
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-            Some("a bidirectional control character")
+        '\0' => Some(("một byte NUL", "a NUL byte")),
+        '\u{1}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {
+            Some(("một ký tự điều khiển", "a control character"))
         }
-        '\u{fffe}' | '\u{ffff}' => Some("a character that is not text"),
+        // They reorder what a reader sees, and can hide or fake a figure.
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some((
+            "một ký tự điều khiển chiều viết",
+            "a bidirectional control character",
+        )),
+        '\u{fffe}' | '\u{ffff}' => {
+            Some(("một ký tự không phải chữ", "a character that is not text"))
+        }
         _ => None,
     }
+}
+
+/// "a control character (U+001B) in the text", in both languages.
+fn in_the_text(c: char) -> Text {
+    let (vi, en) = forbidden(c).unwrap_or(("một ký tự điều khiển", "a control character"));
+    let code = describe(c);
+    tr!("đoạn chữ có {vi} ({code})", "{en} ({code}) in the text")
 }
 
 fn describe(c: char) -> String {
@@ -46,15 +61,14 @@ pub fn raw_characters(source: &Source) -> Vec<Diagnostic> {
             .enumerate()
             .find(|&(_, c)| forbidden(c).is_some())
         {
-            if let Some(what) = forbidden(c) {
+            if forbidden(c).is_some() {
                 found.push(
-                    Diagnostic::error(
-                        &source.path,
-                        "",
-                        format!("{what} ({}) in the text", describe(c)),
-                    )
-                    .at(Some(i + 1), Some(col + 1))
-                    .with_hint("delete it: retype the text around it, or paste it as plain text"),
+                    Diagnostic::error(&source.path, "", in_the_text(c))
+                        .at(Some(i + 1), Some(col + 1))
+                        .with_hint(tr!(
+                            "xoá ký tự đó: gõ lại đoạn chữ quanh nó, hoặc dán dưới dạng văn bản thuần (Ctrl+Shift+V)",
+                            "delete it: retype the text around it, or paste it as plain text"
+                        )),
                 );
                 if found.len() >= 10 {
                     return found;
@@ -112,14 +126,23 @@ pub fn anchors_and_aliases(source: &Source) -> Vec<Diagnostic> {
     match found.0 {
         None => Vec::new(),
         Some((mark, alias)) => {
-            let what = if alias {
-                "an alias (`*…`)"
+            let message = if alias {
+                tr!(
+                    "có tham chiếu YAML (`*…`): tệp nội dung không dùng neo và tham chiếu của YAML",
+                    "an alias (`*…`): content files do not use YAML anchors and aliases"
+                )
             } else {
-                "an anchor (`&…`)"
+                tr!(
+                    "có neo YAML (`&…`): tệp nội dung không dùng neo và tham chiếu của YAML",
+                    "an anchor (`&…`): content files do not use YAML anchors and aliases"
+                )
             };
-            vec![Diagnostic::error(&source.path, "", format!("{what}: content files do not use YAML anchors and aliases"))
+            vec![Diagnostic::error(&source.path, "", message)
                 .at(Some(mark.line()), Some(mark.col() + 1))
-                .with_hint("write the value out in full where it is needed; if the text starts with & or *, put it in quotes")]
+                .with_hint(tr!(
+                    "viết đầy đủ giá trị ở mỗi chỗ cần dùng; nếu đoạn chữ bắt đầu bằng & hoặc * thì đặt nó trong ngoặc kép (\"…\")",
+                    "write the value out in full where it is needed; if the text starts with & or *, put it in quotes"
+                ))]
         }
     }
 }
@@ -142,14 +165,18 @@ fn walk(value: &Value, path: String, source: &Source, found: &mut Vec<Diagnostic
             if items.len() > MAX_ITEMS {
                 found.push(
                     source
-                        .error(
-                            &path,
-                            format!(
-                                "{} items: more than the {MAX_ITEMS} a list may hold",
-                                items.len()
-                            ),
-                        )
-                        .with_hint("split the table or list into several documents"),
+                        .error(&path, {
+                            let (n, max) = (items.len(), MAX_ITEMS);
+                            let (n_vi, max_vi) = (format_int(n as u64), format_int(max as u64));
+                            tr!(
+                                "danh sách có {n_vi} mục: quá {max_vi} mục được phép",
+                                "{n} items: more than the {max} a list may hold"
+                            )
+                        })
+                        .with_hint(tr!(
+                            "chia bảng hoặc danh sách thành nhiều văn bản",
+                            "split the table or list into several documents"
+                        )),
                 );
                 return;
             }
@@ -184,19 +211,30 @@ fn walk(value: &Value, path: String, source: &Source, found: &mut Vec<Diagnostic
 
 fn text(s: &str, path: &str, source: &Source, found: &mut Vec<Diagnostic>) {
     if let Some(c) = s.chars().find(|&c| forbidden(c).is_some()) {
-        let what = forbidden(c).unwrap_or("a control character");
-        found.push(
-            source
-                .error(path, format!("{what} ({}) in the text", describe(c)))
-                .with_hint("remove the escape (such as \\u0001) from the text"),
-        );
+        found.push(source.error(path, in_the_text(c)).with_hint(tr!(
+            "xoá mã thoát (như \\u0001) khỏi đoạn chữ",
+            "remove the escape (such as \\u0001) from the text"
+        )));
     }
     let chars = s.chars().count();
     if chars > MAX_TEXT_CHARS {
         found.push(
             source
-                .error(path, format!("{chars} characters: more than the {MAX_TEXT_CHARS} a text may hold"))
-                .with_hint("check that the text was pasted once; a longer document belongs in several parts"),
+                .error(
+                    path,
+                    {
+                        let max = MAX_TEXT_CHARS;
+                        let (n_vi, max_vi) = (format_int(chars as u64), format_int(max as u64));
+                        tr!(
+                            "đoạn chữ có {n_vi} ký tự: quá {max_vi} ký tự được phép",
+                            "{chars} characters: more than the {max} a text may hold"
+                        )
+                    },
+                )
+                .with_hint(tr!(
+                    "kiểm tra xem đoạn chữ có bị dán hai lần không; văn bản dài hơn thì chia thành nhiều phần",
+                    "check that the text was pasted once; a longer document belongs in several parts"
+                )),
         );
     }
 }
@@ -239,14 +277,14 @@ mod tests {
     fn control_characters_are_found_in_text_and_in_escapes() {
         let raw = raw_characters(&src("a: 1\nb: x\u{1b}y\n"));
         assert_eq!((raw[0].line, raw[0].column), (Some(2), Some(5)));
-        assert!(raw[0].message.contains("U+001B"), "{}", raw[0].message);
+        assert!(raw[0].message.en.contains("U+001B"), "{}", raw[0].message);
         assert!(raw_characters(&src("a: 1\r\nb: \tx\n")).is_empty());
         let s = src("a:\n  b: \"x\\u202Ey\"\n");
         let v: Value = serde_yaml::from_str(&s.text).unwrap();
         let found = in_values(&v, &s);
         assert_eq!(found[0].field, "a.b");
         assert!(
-            found[0].message.contains("bidirectional"),
+            found[0].message.en.contains("bidirectional"),
             "{}",
             found[0].message
         );

@@ -68,7 +68,10 @@ fn dispatch_outcome(dir: &Path, path: &Path, catalog: Option<&Catalog>) -> FileO
             Diagnostic::error(
                 path,
                 "",
-                format!("the file name `{slug}` is not a valid page address"),
+                crate::tr!(
+                    "tên tệp `{slug}` không dùng được làm địa chỉ trang",
+                    "the file name `{slug}` is not a valid page address"
+                ),
             )
             .with_hint(copy_hint(&slug).unwrap_or_else(|| slug_hint(&slug))),
         );
@@ -238,14 +241,18 @@ fn check_unique_slugs(dispatches: &[Arc<Dispatch>], dir: &Path, diags: &mut Diag
                 Diagnostic::error(
                     &dir.join(&d.source),
                     "",
-                    format!(
+                    crate::tr!(
+                        "tên tệp `{}` bị dùng hai lần: {} và {} sẽ thành cùng một trang",
                         "the file name `{}` is used twice: {} and {} would publish one page",
                         d.slug,
                         first.source.display(),
                         d.source.display()
                     ),
                 )
-                .with_hint("a file name is the page's address: give this dispatch its own name, e.g. with its number"),
+                .with_hint(crate::tr!(
+                    "tên tệp là địa chỉ của trang: đặt cho văn bản này một tên riêng, ví dụ thêm số văn bản",
+                    "a file name is the page's address: give this dispatch its own name, e.g. with its number"
+                )),
             ),
             None => {
                 seen.insert(&d.slug, d);
@@ -273,12 +280,18 @@ fn check_duplicates(dispatches: &[Arc<Dispatch>], dir: &Path, diags: &mut Diagno
                 .index()
                 .find("period");
             diags.push(
-                Diagnostic::error(&path, "period", format!(
+                Diagnostic::error(&path, "period", crate::lang::Text::new(format!(
+                    "văn bản thứ hai của {} cho {}: {} đã là văn bản cùng cơ quan ban hành, cùng loại và cùng kỳ",
+                    d.file.issuer.body, crate::vi::format_period(&period), first.source.display()
+                ), format!(
                     "a second dispatch of {} for {period}: {} covers the same issuer, kind and period",
                     d.file.issuer.body, first.source.display()
-                ))
+                )))
                 .at(src_line.map(|p| p.line), src_line.map(|p| p.column))
-                .with_hint("keep one file per issuer, kind and period; correct the period if this one covers another"),
+                .with_hint(crate::tr!(
+                    "mỗi cơ quan ban hành, loại văn bản và kỳ chỉ giữ một tệp; nếu văn bản này thuộc kỳ khác thì sửa `period`",
+                    "keep one file per issuer, kind and period; correct the period if this one covers another"
+                )),
             );
         } else {
             seen.insert(key, d);

@@ -18,8 +18,11 @@ mod files;
 pub mod limits;
 mod load;
 pub mod parse;
+pub mod place;
 pub mod positions;
 pub mod source;
+pub mod syntax;
+mod wording;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::Model;

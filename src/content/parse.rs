@@ -10,7 +10,9 @@ use super::limits;
 use super::positions::parent;
 use super::source::Source;
 use crate::diagnostics::Diagnostic;
+use crate::lang::Text;
 use crate::suggest::did_you_mean;
+use crate::tr;
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
@@ -19,9 +21,12 @@ pub const MAX_ERRORS_PER_FILE: usize = 30;
 /// Deserialize `source` as `T`; on failure, every error found.
 pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>> {
     if source.text.trim().is_empty() {
-        return Err(vec![source.error("", "the file is empty").with_hint(
-            "copy an existing file of the same kind and edit it (see docs/content-format.md)",
-        )]);
+        return Err(vec![source
+            .error("", tr!("tệp trống", "the file is empty"))
+            .with_hint(tr!(
+                "chép một tệp có sẵn cùng loại rồi sửa lại (xem docs/content-format.md)",
+                "copy an existing file of the same kind and edit it (see docs/content-format.md)"
+            ))]);
     }
     // Before YAML reads the text: what it would misread, or expand without bound.
     for scan in [limits::raw_characters, limits::anchors_and_aliases] {
@@ -188,7 +193,8 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
         Some(l) => (Some(l.line()), Some(l.column())),
         None => (None, None),
     };
-    let mut message = e.to_string();
+    let full = e.to_string();
+    let mut message = full.clone();
     // serde_yaml appends " at line X column Y"; the position is printed already.
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
@@ -199,12 +205,29 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
         let key = message[i..].split('"').nth(1).unwrap_or_default();
         let field = join(message[..i].trim_end_matches([':', ' ']), key);
         let pos = source.index().duplicate(&field);
-        return Diagnostic::error(&source.path, &field, format!("`{key}` is given twice"))
-            .at(
-                pos.map_or(line, |p| Some(p.line)),
-                pos.map_or(column, |p| Some(p.column)),
+        return Diagnostic::error(
+            &source.path,
+            &field,
+            tr!("`{key}` được ghi hai lần", "`{key}` is given twice"),
+        )
+        .at(
+            pos.map_or(line, |p| Some(p.line)),
+            pos.map_or(column, |p| Some(p.column)),
+        )
+        .with_place(source.place(&field))
+        .with_hint(if field.contains('[') {
+            // In a list item: a new item whose `- ` was left out reads as
+            // the same item's key written again.
+            tr!(
+                "chỉ giữ một dòng `{key}:` ở đây và xoá dòng kia; nếu đây là một mục mới của danh sách (ví dụ một dòng mới của bảng) thì thiếu dấu `-`: viết `- {key}: …`",
+                "keep one `{key}:` here and remove the other; if it starts a new item of the list (a new row of a table), the `-` is missing: write `- {key}: …`"
             )
-            .with_hint(format!("keep one `{key}:` here and remove the other"));
+        } else {
+            tr!(
+                "chỉ giữ một dòng `{key}:` ở đây và xoá dòng kia",
+                "keep one `{key}:` here and remove the other"
+            )
+        });
     }
     // "number: invalid type: integer `99999999999999999999` as u128": a
     // number beyond what YAML reads, not a syntax error.
@@ -214,17 +237,21 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
         return Diagnostic::error(
             &source.path,
             field,
-            format!("{number} is too large a number to print exactly"),
+            tr!(
+                "{number} là số quá lớn để in chính xác",
+                "{number} is too large a number to print exactly"
+            ),
         )
         .at(line, column)
-        .with_hint("check the figure against the document");
+        .with_hint(tr!(
+            "đối chiếu số liệu với văn bản",
+            "check the figure against the document"
+        ));
     }
-    Diagnostic::error(&source.path, "", format!("YAML syntax: {message}"))
-        .at(line, column)
-        .with_hint(
-            "check the indentation (spaces, not tabs), that every `key:` is followed by a space, \
-             and quote text that contains `: ` or starts with a special character (\"…\")",
-        )
+    let explained = super::syntax::explain(&source.text, &message, &full, line, column);
+    Diagnostic::error(&source.path, "", explained.message)
+        .at(explained.line, explained.column)
+        .with_hint(explained.hint)
 }
 
 /// Turn a serde message into a diagnostic, and say where to put a
@@ -232,9 +259,13 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
 fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<Patch>) {
     // `congkhai new` leaves `???` where the new document's values go.
     if message.contains(crate::model::TO_FILL) {
+        let fill = crate::model::TO_FILL;
         let d = source
-            .error(path, format!("not filled in yet (`{}`)", crate::model::TO_FILL))
-            .with_hint("write the value the new document prints; remove the line where the document leaves it blank");
+            .error(path, tr!("chưa điền (`{fill}`)", "not filled in yet (`{fill}`)"))
+            .with_hint(tr!(
+                "viết giá trị văn bản mới ghi; xoá dòng này nếu văn bản để trống",
+                "write the value the new document prints; remove the line where the document leaves it blank"
+            ));
         return (d, Some(Patch::any(path.to_string())));
     }
     if let Some(rest) = message.strip_prefix("unknown field `") {
@@ -246,18 +277,26 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<P
         } else {
             join(path, field)
         };
+        let Text {
+            vi: mean_vi,
+            en: mean_en,
+        } = did_you_mean(field, expected.iter().map(String::as_str));
+        let allowed = expected.join(", ");
         let d = source
             .error(
                 &full,
-                format!(
-                    "unknown field `{field}`{}",
-                    did_you_mean(field, expected.iter().map(String::as_str))
+                tr!(
+                    "trường không có trong mẫu: `{field}`{mean_vi}",
+                    "unknown field `{field}`{mean_en}"
                 ),
             )
             .with_hint(if expected.is_empty() {
-                "remove it".to_string()
+                tr!("xoá trường này", "remove it")
             } else {
-                format!("allowed here: {}", expected.join(", "))
+                tr!(
+                    "các trường được phép ở đây: {allowed}",
+                    "allowed here: {allowed}"
+                )
             });
         let patch = Patch {
             path: full,
@@ -267,8 +306,14 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<P
     }
     if let Some(field) = missing_field(message) {
         let d = source
-            .error(path, format!("missing field `{field}`"))
-            .with_hint(format!("add `{field}:` here (see docs/content-format.md)"));
+            .error(
+                path,
+                tr!("thiếu trường `{field}`", "missing field `{field}`"),
+            )
+            .with_hint(tr!(
+                "thêm dòng `{field}:` vào đây (xem docs/content-format.md)",
+                "add `{field}:` here (see docs/content-format.md)"
+            ));
         let patch = Patch {
             path: join(path, field),
             candidates: stand_ins().into_iter().map(Edit::Set).collect(),
@@ -278,15 +323,23 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<P
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let variant = rest.split('`').next().unwrap_or_default();
         let expected = backticked(rest.split_once("expected").map_or("", |(_, e)| e));
+        let Text {
+            vi: mean_vi,
+            en: mean_en,
+        } = did_you_mean(variant, expected.iter().map(String::as_str));
+        let allowed = expected.join(", ");
         let d = source
             .error(
                 path,
-                format!(
-                    "`{variant}` is not allowed here{}",
-                    did_you_mean(variant, expected.iter().map(String::as_str))
+                tr!(
+                    "không được viết `{variant}` ở đây{mean_vi}",
+                    "`{variant}` is not allowed here{mean_en}"
                 ),
             )
-            .with_hint(format!("write one of: {}", expected.join(", ")));
+            .with_hint(tr!(
+                "viết một trong các giá trị: {allowed}",
+                "write one of: {allowed}"
+            ));
         let mut patch = Patch::any(path.to_string());
         if let Some(first) = expected.first() {
             patch
@@ -302,49 +355,20 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<P
         let d = source
             .error(
                 path,
-                "a decimal comma inside `{ … }` splits the entry in two",
+                tr!(
+                    "dấu phẩy thập phân trong `{{ … }}` tách mục thành hai",
+                    "a decimal comma inside `{{ … }}` splits the entry in two"
+                ),
             )
-            .with_hint(
-                "inside braces, quote the number (\"7,7\"), or write each field on its own line",
-            );
+            .with_hint(tr!(
+                "trong ngoặc nhọn, đặt số trong ngoặc kép (\"7,7\"), hoặc viết mỗi trường một dòng",
+                "inside braces, quote the number (\"7,7\"), or write each field on its own line"
+            ));
         return (d, None);
     }
-    let message = message
-        .replace("invalid type: ", "wrong type: ")
-        .replace("floating point", "decimal number");
-    let (message, hint) = split_hint(&message);
+    let (message, hint) = super::wording::value_error(message);
     let d = source.error(path, message).with_hint(hint);
     (d, Some(Patch::any(path.to_string())))
-}
-
-/// Split "what is wrong: write …" into the message and the hint; for a
-/// wrong type, say what to write from what was expected.
-fn split_hint(message: &str) -> (String, String) {
-    for (sep, verb) in [
-        (": write ", "write"),
-        ("; write ", "write"),
-        ("; check ", "check"),
-    ] {
-        if let Some((what, how)) = message.split_once(sep) {
-            return (what.to_string(), format!("{verb} {how}"));
-        }
-    }
-    if let Some((_, expected)) = message.split_once(", expected ") {
-        let hint = match expected {
-            "a string" => "write text here; quote it (\"…\") if it contains `: ` or starts with a special character".to_string(),
-            "a boolean" => "write true or false".to_string(),
-            "a sequence" => "write a list: one `- item` per line, or [a, b] on one line".to_string(),
-            e if e.starts_with("struct ") || e.starts_with("a map") => {
-                "write its fields on the lines below, indented, one `field: value` per line".to_string()
-            }
-            e => format!("write {e}"),
-        };
-        return (message.to_string(), hint);
-    }
-    (
-        message.to_string(),
-        "see docs/content-format.md for what this field holds".to_string(),
-    )
 }
 
 fn join(path: &str, field: &str) -> String {

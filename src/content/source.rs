@@ -2,6 +2,7 @@
 
 use super::positions::PositionIndex;
 use crate::diagnostics::Diagnostic;
+use crate::lang::Text;
 use std::path::Path;
 
 /// A file's text, with its position index built on the first error: a
@@ -10,6 +11,9 @@ pub struct Source {
     pub path: std::path::PathBuf,
     pub text: String,
     index: std::sync::OnceLock<PositionIndex>,
+    /// The YAML tree, for the printed numbers of a place (built on the
+    /// first error, None when the text is not YAML).
+    tree: std::sync::OnceLock<Option<serde_yaml::Value>>,
 }
 
 impl Source {
@@ -20,6 +24,7 @@ impl Source {
             path: path.to_path_buf(),
             text,
             index: std::sync::OnceLock::new(),
+            tree: std::sync::OnceLock::new(),
         }
     }
 
@@ -28,15 +33,27 @@ impl Source {
         self.index.get_or_init(|| PositionIndex::build(&self.text))
     }
 
-    /// An error at `field`, positioned at the field (or its nearest parent).
-    pub fn error(&self, field: &str, message: impl Into<String>) -> Diagnostic {
-        let pos = self.index().find(field);
-        Diagnostic::error(&self.path, field, message).at(pos.map(|p| p.line), pos.map(|p| p.column))
+    /// `field` in words an editor finds in the document.
+    pub fn place(&self, field: &str) -> Option<Text> {
+        let tree = self
+            .tree
+            .get_or_init(|| serde_yaml::from_str(&self.text).ok())
+            .as_ref();
+        super::place::describe(tree, field)
     }
 
-    pub fn warning(&self, field: &str, message: impl Into<String>) -> Diagnostic {
+    /// An error at `field`, positioned at the field (or its nearest parent).
+    pub fn error(&self, field: &str, message: Text) -> Diagnostic {
+        let pos = self.index().find(field);
+        Diagnostic::error(&self.path, field, message)
+            .at(pos.map(|p| p.line), pos.map(|p| p.column))
+            .with_place(self.place(field))
+    }
+
+    pub fn warning(&self, field: &str, message: Text) -> Diagnostic {
         let pos = self.index().find(field);
         Diagnostic::warning(&self.path, field, message)
             .at(pos.map(|p| p.line), pos.map(|p| p.column))
+            .with_place(self.place(field))
     }
 }

@@ -5,35 +5,15 @@
 //! converted as an editor writes them; only the appendix's `rows:` block of
 //! the dispatch file is replaced, the rest of the file stays as it was.
 
+pub use super::import_error::ImportError;
 use super::table::{self, Rows};
+use crate::lang::{io_error, Text};
 use crate::model::numbers::Num;
 use crate::model::{IndicatorsFile, Measure, UnitsFile};
 use crate::suggest::{closest, fold};
+use crate::tr;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use thiserror::Error;
-
-#[derive(Debug, Error)]
-pub enum ImportError {
-    #[error("{0}")]
-    Table(String),
-    #[error("{0}")]
-    Content(String),
-    #[error("row {row} of the table: {message}\n  help: {hint}")]
-    Row {
-        row: usize,
-        message: String,
-        hint: String,
-    },
-    #[error("the table's columns: {0}\n  help: say which is which with --columns, e.g. --columns stt,unit,1,status")]
-    Columns(String),
-    #[error("writing {path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-}
 
 /// What an import is asked to do.
 pub struct ImportOptions<'a> {
@@ -105,10 +85,19 @@ fn names(units: &UnitsFile) -> Names {
 
 /// Read a YAML file into `T`, for the catalog the import needs.
 fn read_yaml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ImportError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ImportError::Content(format!("{}: {e}", path.display())))?;
-    serde_yaml::from_str(&text)
-        .map_err(|e| ImportError::Content(format!("{}: {e}; run `congkhai check`", path.display())))
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ImportError::Content(Text::new(
+            format!("không đọc được {}: {}", path.display(), io_error(&e).vi),
+            format!("{}: {e}", path.display()),
+        ))
+    })?;
+    serde_yaml::from_str(&text).map_err(|e| {
+        ImportError::Content(tr!(
+            "{}: {e}; chạy `congkhai check` để xem lỗi",
+            "{}: {e}; run `congkhai check`",
+            path.display()
+        ))
+    })
 }
 
 /// The dispatch file of `slug` below `content/dispatches`.
@@ -121,7 +110,8 @@ fn dispatch_file(content: &Path, slug: &str) -> Result<PathBuf, ImportError> {
             p.file_stem().is_some_and(|s| s == slug) && p.extension().is_some_and(|e| e == "yaml")
         })
         .ok_or_else(|| {
-            ImportError::Content(format!(
+            ImportError::Content(tr!(
+                "không có tệp văn bản `{slug}.yaml` trong {}",
                 "no dispatch file `{slug}.yaml` under {}",
                 content.join("dispatches").display()
             ))
@@ -136,7 +126,7 @@ fn appendix_columns(
     indicators: &IndicatorsFile,
 ) -> Result<Vec<Column>, ImportError> {
     let value: serde_yaml::Value = serde_yaml::from_str(text)
-        .map_err(|e| ImportError::Content(format!("the dispatch file: {e}")))?;
+        .map_err(|e| ImportError::Content(tr!("tệp văn bản: {e}", "the dispatch file: {e}")))?;
     let apps = value
         .get("appendices")
         .and_then(|a| a.as_sequence())
@@ -152,7 +142,8 @@ fn appendix_columns(
         .find(|a| number_of(a) == appendix)
         .ok_or_else(|| {
             let known: Vec<String> = apps.iter().map(number_of).collect();
-            ImportError::Content(format!(
+            ImportError::Content(tr!(
+                "văn bản không có phụ lục `{appendix}`; các phụ lục của văn bản: {}",
                 "the dispatch has no appendix `{appendix}`; its appendices: {}",
                 known.join(", ")
             ))
@@ -195,8 +186,9 @@ fn roles_given(spec: &str, columns: usize) -> Result<Vec<Role>, ImportError> {
             "-" | "" => Ok(Role::Skip),
             n => match n.parse::<usize>() {
                 Ok(i) if (1..=columns).contains(&i) => Ok(Role::Value(i - 1)),
-                _ => Err(ImportError::Columns(format!(
-                    "`{r}` in --columns is none of stt, unit, status, - or an appendix column from 1 to {columns}"
+                _ => Err(ImportError::Columns(tr!(
+"`{r}` trong --columns không phải stt, unit, status, - hay số cột phụ lục từ 1 đến {columns}",
+"`{r}` in --columns is none of stt, unit, status, - or an appendix column from 1 to {columns}"
                 ))),
             },
         })
@@ -245,7 +237,8 @@ fn roles_from_headings(heading: &[String], columns: &[Column]) -> Result<Vec<Rol
                         .iter()
                         .map(|i| format!("{} ({})", i + 1, columns[*i].heading))
                         .collect();
-                    return Err(ImportError::Columns(format!(
+                    return Err(ImportError::Columns(tr!(
+                        "`{cell}` có thể là cột {} của phụ lục",
                         "`{cell}` could be the appendix's column {}",
                         names.join(" or ")
                     )));
@@ -254,15 +247,19 @@ fn roles_from_headings(heading: &[String], columns: &[Column]) -> Result<Vec<Rol
         };
         roles.push(role);
     }
-    for (role, what) in [(Role::Unit, "the units' names")] {
+    for (role, vi, en) in [(Role::Unit, "tên đơn vị", "the units' names")] {
         if !roles.contains(&role) {
-            return Err(ImportError::Columns(format!("no column holds {what}")));
+            return Err(ImportError::Columns(tr!(
+                "không cột nào ghi {vi}",
+                "no column holds {en}"
+            )));
         }
     }
     for (i, c) in columns.iter().enumerate() {
         let n = roles.iter().filter(|r| **r == Role::Value(i)).count();
         if n != 1 {
-            return Err(ImportError::Columns(format!(
+            return Err(ImportError::Columns(tr!(
+                "có {} cột khớp với cột {} của phụ lục ({})",
                 "{} columns match the appendix's column {} ({})",
                 n,
                 i + 1,
@@ -292,11 +289,7 @@ fn cell(text: &str, measure: Measure, row: usize) -> Result<String, ImportError>
     if t.is_empty() || matches!(t, "-" | "–" | "—") {
         return Ok("~".into());
     }
-    let bad = |message: String, hint: &str| ImportError::Row {
-        row,
-        message,
-        hint: hint.to_string(),
-    };
+    let bad = |message: Text, hint: Text| ImportError::Row { row, message, hint };
     if measure == Measure::Count {
         let digits: String = t.chars().filter(|c| !c.is_whitespace()).collect();
         if digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -323,12 +316,26 @@ fn cell(text: &str, measure: Measure, row: usize) -> Result<String, ImportError>
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
     {
-        let n =
-            Num::parse(number).map_err(|e| bad(e, "write the figure as the document prints it"))?;
+        let n = Num::parse(number).map_err(|e| {
+            let first = |s: &str| s.split("; ").next().unwrap_or_default().to_string();
+            bad(
+                Text::new(first(&e.vi), first(&e.en)),
+                tr!(
+                    "viết số liệu như văn bản in",
+                    "write the figure as the document prints it"
+                ),
+            )
+        })?;
         if measure == Measure::Count && n.decimals > 0 {
             return Err(bad(
-                format!("`{t}` in a count column is not a whole number"),
-                "check the column against the document",
+                tr!(
+                    "`{t}` trong cột số đếm không phải số nguyên",
+                    "`{t}` in a count column is not a whole number"
+                ),
+                tr!(
+                    "đối chiếu cột với văn bản",
+                    "check the column against the document"
+                ),
             ));
         }
         return Ok(number.replace('.', ","));
@@ -349,8 +356,11 @@ fn status(text: &str, row: usize) -> Result<Option<&'static str>, ImportError> {
         "chua hoan thanh" | "chua dat" | "khong hoan thanh" => Ok(Some("Chưa hoàn thành")),
         _ => Err(ImportError::Row {
             row,
-            message: format!("`{text}` is not a status"),
-            hint: "write Hoàn thành or Chưa hoàn thành, or leave the cell empty".into(),
+            message: tr!("`{text}` không phải tình trạng", "`{text}` is not a status"),
+            hint: tr!(
+                "viết Hoàn thành hoặc Chưa hoàn thành, hoặc để trống ô",
+                "write Hoàn thành or Chưa hoàn thành, or leave the cell empty"
+            ),
         }),
     }
 }
@@ -362,12 +372,15 @@ fn unit_of<'n>(names: &'n Names, printed: &str, row: usize) -> Result<&'n str, I
         Some([id]) => Ok(id),
         Some(many) => Err(ImportError::Row {
             row,
-            message: format!(
+            message: tr!(
+                "`{printed}` là tên của nhiều đơn vị: {}",
                 "`{printed}` is a name of several units: {}",
                 many.join(", ")
             ),
-            hint: "write the name as the document prints it in full, or add an alias in units.yaml"
-                .into(),
+            hint: tr!(
+                "viết đầy đủ tên như văn bản in, hoặc thêm tên gọi khác (alias) vào units.yaml",
+                "write the name as the document prints it in full, or add an alias in units.yaml"
+            ),
         }),
         None => {
             let near = closest(&fold(printed), names.by_name.keys().map(String::as_str))
@@ -376,11 +389,16 @@ fn unit_of<'n>(names: &'n Names, printed: &str, row: usize) -> Result<&'n str, I
                 .unwrap_or_default();
             Err(ImportError::Row {
                 row,
-                message: format!("`{printed}` is not the name of a unit"),
+                message: tr!(
+                    "`{printed}` không phải tên của đơn vị nào",
+                    "`{printed}` is not the name of a unit"
+                ),
                 hint: if near.is_empty() {
-                    "add the unit, or this name as an alias of it, to units.yaml".into()
+                    tr!("thêm đơn vị, hoặc thêm tên này làm tên gọi khác của đơn vị, vào units.yaml", "add the unit, or this name as an alias of it, to units.yaml")
                 } else {
-                    format!("the closest unit: {near}; if it is that one, add `{printed}` to its aliases in units.yaml")
+                    tr!(
+"đơn vị gần nhất: {near}; nếu đúng là đơn vị đó thì thêm `{printed}` vào `aliases` của nó trong units.yaml",
+"the closest unit: {near}; if it is that one, add `{printed}` to its aliases in units.yaml")
                 },
             })
         }
@@ -457,7 +475,12 @@ fn rows_range(text: &str, appendix: &str) -> Result<(usize, usize, usize), Impor
     let start = lines
         .iter()
         .position(|l| *l == "appendices:")
-        .ok_or_else(|| ImportError::Content("the dispatch file has no `appendices:`".into()))?;
+        .ok_or_else(|| {
+            ImportError::Content(tr!(
+                "tệp văn bản không có `appendices:`",
+                "the dispatch file has no `appendices:`"
+            ))
+        })?;
     let wanted = |l: &str| {
         let t = l.trim_start().trim_start_matches("- ").trim();
         t.strip_prefix("number:")
@@ -466,12 +489,22 @@ fn rows_range(text: &str, appendix: &str) -> Result<(usize, usize, usize), Impor
     };
     let item = (start + 1..lines.len())
         .find(|&i| lines[i].trim_start().starts_with("- ") && wanted(lines[i]))
-        .ok_or_else(|| ImportError::Content(format!("no appendix `{appendix}` in the file")))?;
+        .ok_or_else(|| {
+            ImportError::Content(tr!(
+                "tệp không có phụ lục `{appendix}`",
+                "no appendix `{appendix}` in the file"
+            ))
+        })?;
     let item_indent = indent(lines[item]);
     let rows_line = (item + 1..lines.len())
         .take_while(|&i| !content_line(&lines[i]) || indent(lines[i]) > item_indent)
         .find(|&i| lines[i].trim_start().starts_with("rows:"))
-        .ok_or_else(|| ImportError::Content(format!("appendix `{appendix}` has no `rows:`")))?;
+        .ok_or_else(|| {
+            ImportError::Content(tr!(
+                "phụ lục `{appendix}` không có `rows:`",
+                "appendix `{appendix}` has no `rows:`"
+            ))
+        })?;
     let rows_indent = indent(lines[rows_line]);
     let end = (rows_line + 1..lines.len())
         .find(|&i| {
@@ -503,10 +536,9 @@ fn layout(
         Some(spec) => {
             let roles = roles_given(spec, columns.len())?;
             // The data starts at the first row whose unit cell names a unit.
-            let unit_col = roles
-                .iter()
-                .position(|r| *r == Role::Unit)
-                .ok_or_else(|| ImportError::Columns("no `unit` in --columns".into()))?;
+            let unit_col = roles.iter().position(|r| *r == Role::Unit).ok_or_else(|| {
+                ImportError::Columns(tr!("--columns không có `unit`", "no `unit` in --columns"))
+            })?;
             let first = rows
                 .iter()
                 .position(|r| {
@@ -518,7 +550,10 @@ fn layout(
         }
         None => {
             let h = heading_row(rows).ok_or_else(|| {
-                ImportError::Columns("no row of headings (STT, Tên cơ quan, đơn vị …) found".into())
+                ImportError::Columns(tr!(
+                    "không tìm thấy dòng tiêu đề (STT, Tên cơ quan, đơn vị …)",
+                    "no row of headings (STT, Tên cơ quan, đơn vị …) found"
+                ))
             })?;
             (roles_from_headings(&rows[h], columns)?, h + 1)
         }
@@ -552,16 +587,17 @@ pub fn import(opts: &ImportOptions) -> Result<Imported, ImportError> {
         }
     }
     let Some((rows, roles, first)) = fitting else {
-        return Err(
-            last_error.unwrap_or_else(|| ImportError::Table("the file has no table".into()))
-        );
+        return Err(last_error.unwrap_or_else(|| {
+            ImportError::Table(tr!("tệp không có bảng nào", "the file has no table"))
+        }));
     };
     let (start, end, indent) = rows_range(&text, opts.appendix)?;
     let (block, count, skipped) = rows_block(&rows, first, &roles, &columns, &names, indent)?;
     if count == 0 {
-        return Err(ImportError::Table(
-            "the table has no row of a unit with figures".into(),
-        ));
+        return Err(ImportError::Table(tr!(
+            "bảng không có dòng nào là đơn vị có số liệu",
+            "the table has no row of a unit with figures"
+        )));
     }
     let lines: Vec<&str> = text.lines().collect();
     let mut new_text = String::with_capacity(text.len());

@@ -5,5 +5,6 @@
 //! everything they write is then checked like any other content.
 
 pub mod import;
+mod import_error;
 pub mod scaffold;
 pub mod table;

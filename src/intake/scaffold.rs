@@ -6,32 +6,68 @@
 //! still to fill (never a silent 0). Ranks among provinces keep the number
 //! ranked in force on the period's date (63 until 30/6/2025, 34 after).
 
+use crate::lang::{io_error, Text};
 use crate::model::catalog::provinces_ranked;
 use crate::model::{Period, TO_FILL};
+use crate::tr;
 use crate::vi;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
+/// Why `new` wrote nothing; [`ScaffoldError::text`] says it in both
+/// languages (the `Display` is the English).
 #[derive(Debug, Error)]
 pub enum ScaffoldError {
-    #[error("no dispatch `{0}` in the content")]
+    #[error("{}", self.text().en)]
     UnknownSource(String),
-    #[error("no results dispatch of {0} to start from; name one with --from")]
+    #[error("{}", self.text().en)]
     NoSource(String),
-    #[error("{issuer} already has a dispatch for {period}: {existing}")]
+    #[error("{}", self.text().en)]
     Exists {
         issuer: String,
         period: String,
         existing: String,
     },
-    #[error("{} exists already", .0.display())]
+    #[error("{}", self.text().en)]
     FileExists(PathBuf),
-    #[error("reading or writing {path}: {source}")]
+    #[error("{}", self.text().en)]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+}
+
+impl ScaffoldError {
+    pub fn text(&self) -> Text {
+        match self {
+            ScaffoldError::UnknownSource(slug) => tr!(
+                "không có văn bản `{slug}` trong thư mục nội dung",
+                "no dispatch `{slug}` in the content"
+            ),
+            ScaffoldError::NoSource(unit) => tr!(
+                "không có văn bản kết quả nào của {unit} để làm mẫu; chỉ rõ văn bản mẫu bằng --from",
+                "no results dispatch of {unit} to start from; name one with --from"
+            ),
+            ScaffoldError::Exists {
+                issuer,
+                period,
+                existing,
+            } => tr!(
+                "{issuer} đã có văn bản cho kỳ {period}: {existing}; sửa văn bản đó, hoặc chọn kỳ khác",
+                "{issuer} already has a dispatch for {period}: {existing}"
+            ),
+            ScaffoldError::FileExists(path) => tr!(
+                "{} đã có sẵn; không ghi đè",
+                "{} exists already",
+                path.display()
+            ),
+            ScaffoldError::Io { path, source } => Text::new(
+                format!("không đọc hoặc ghi được {}: {}", path.display(), io_error(source).vi),
+                format!("reading or writing {}: {source}", path.display()),
+            ),
+        }
+    }
 }
 
 /// What `new` needs of a dispatch file, read loosely: the content may

@@ -10,6 +10,8 @@
 //! - `.docx`: every table of the Word file (a dispatch's appendices), for
 //!   `import` to take the one whose headings fit.
 
+use crate::lang::Text;
+use crate::tr;
 use std::io::Read;
 use std::path::Path;
 
@@ -17,7 +19,7 @@ use std::path::Path;
 pub type Rows = Vec<Vec<String>>;
 
 /// The tables of `path` (`-`: standard input): one, but for a Word file.
-pub fn read_all(path: &Path) -> Result<Vec<Rows>, String> {
+pub fn read_all(path: &Path) -> Result<Vec<Rows>, Text> {
     if path
         .extension()
         .and_then(|e| e.to_str())
@@ -31,46 +33,62 @@ pub fn read_all(path: &Path) -> Result<Vec<Rows>, String> {
 }
 
 /// Read `path` (`-`: standard input).
-pub fn read(path: &Path) -> Result<Rows, String> {
+pub fn read(path: &Path) -> Result<Rows, Text> {
     let name = path.to_string_lossy().to_lowercase();
     if name == "-" {
         let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("reading standard input: {e}"))?;
+        std::io::stdin().read_to_string(&mut text).map_err(|e| {
+            tr!(
+                "không đọc được dữ liệu dán vào (standard input): {e}",
+                "reading standard input: {e}"
+            )
+        })?;
         return Ok(delimited(&text, None));
     }
     match path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).as_deref() {
         Some("xlsx" | "xls" | "xlsm" | "ods") => spreadsheet(path),
         Some("csv" | "tsv" | "txt") => {
-            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let bytes = std::fs::read(path).map_err(|e| cannot_read(path, &e))?;
             let text = String::from_utf8(bytes).map_err(|_| {
-                format!(
-                    "{} is not UTF-8 text: in Excel, save it as \"CSV UTF-8 (Comma delimited)\"",
+                tr!(
+"{} không phải văn bản UTF-8: trong Excel, lưu tệp dưới dạng \"CSV UTF-8 (Comma delimited)\"",
+"{} is not UTF-8 text: in Excel, save it as \"CSV UTF-8 (Comma delimited)\"",
                     path.display()
                 )
             })?;
             let tab = name.ends_with(".tsv").then_some('\t');
             Ok(delimited(&text, tab))
         }
-        _ => Err(format!(
-            "{}: read are .csv, .tsv, .xlsx, .xls, .ods and .docx tables, or - for a table pasted on standard input",
+        _ => Err(tr!(
+"{}: chỉ đọc được bảng .csv, .tsv, .xlsx, .xls, .ods và .docx, hoặc - cho bảng dán vào từ bàn phím",
+"{}: read are .csv, .tsv, .xlsx, .xls, .ods and .docx tables, or - for a table pasted on standard input",
             path.display()
         )),
     }
 }
 
 /// The tables of a Word file, each cell's paragraphs joined by a space.
-fn word_tables(path: &Path) -> Result<Vec<Rows>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut zip = zip::ZipArchive::new(file)
-        .map_err(|e| format!("{}: not a Word file: {e}", path.display()))?;
+fn word_tables(path: &Path) -> Result<Vec<Rows>, Text> {
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| {
+        tr!(
+            "{}: không phải tệp Word: {e}",
+            "{}: not a Word file: {e}",
+            path.display()
+        )
+    })?;
     let mut xml = String::new();
     zip.by_name("word/document.xml")
-        .map_err(|e| format!("{}: not a Word file: {e}", path.display()))?
+        .map_err(|e| {
+            tr!(
+                "{}: không phải tệp Word: {e}",
+                "{}: not a Word file: {e}",
+                path.display()
+            )
+        })?
         .read_to_string(&mut xml)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let doc = roxmltree::Document::parse(&xml).map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| cannot_read(path, &e))?;
+    let doc = roxmltree::Document::parse(&xml).map_err(|e| cannot_read(path, &e))?;
     let named = |n: &roxmltree::Node, name: &str| n.is_element() && n.tag_name().name() == name;
     let tables = doc
         .descendants()
@@ -101,7 +119,11 @@ fn word_tables(path: &Path) -> Result<Vec<Rows>, String> {
         })
         .collect::<Vec<Rows>>();
     if tables.is_empty() {
-        return Err(format!("{}: the document has no table", path.display()));
+        return Err(tr!(
+            "{}: văn bản không có bảng nào",
+            "{}: the document has no table",
+            path.display()
+        ));
     }
     Ok(tables)
 }
@@ -132,17 +154,19 @@ pub fn delimited(text: &str, sep: Option<char>) -> Rows {
 
 /// The first sheet of a spreadsheet file. Numbers are written as the
 /// table's figures are (decimal comma), with the decimals the cell holds.
-fn spreadsheet(path: &Path) -> Result<Rows, String> {
+fn spreadsheet(path: &Path) -> Result<Rows, Text> {
     use calamine::{open_workbook_auto, Data, Reader};
-    let mut book = open_workbook_auto(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let first = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| format!("{}: the workbook has no sheet", path.display()))?;
+    let mut book = open_workbook_auto(path).map_err(|e| cannot_read(path, &e))?;
+    let first = book.sheet_names().first().cloned().ok_or_else(|| {
+        tr!(
+            "{}: tệp bảng tính không có trang tính nào",
+            "{}: the workbook has no sheet",
+            path.display()
+        )
+    })?;
     let range = book
         .worksheet_range(&first)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| cannot_read(path, &e))?;
     Ok(range
         .rows()
         .map(|row| {
@@ -156,6 +180,12 @@ fn spreadsheet(path: &Path) -> Result<Rows, String> {
                 .collect()
         })
         .collect())
+}
+
+/// "cannot read FILE: why", the reader's own words kept for the details.
+fn cannot_read(path: &Path, e: &dyn std::fmt::Display) -> Text {
+    let file = path.display();
+    tr!("không đọc được {file}: {e}", "{file}: {e}")
 }
 
 #[cfg(test)]

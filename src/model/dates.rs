@@ -1,5 +1,7 @@
 //! Dates, dates with a blank day, and the period a dispatch covers.
 
+use crate::lang::Text;
+use crate::tr;
 use chrono::{Datelike, NaiveDate};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
@@ -10,10 +12,15 @@ use std::fmt;
 pub struct Date(pub NaiveDate);
 
 impl Date {
-    pub fn parse(text: &str) -> Result<Date, String> {
+    /// A date as `2023-03-08`; the error says what to write, its message
+    /// and hint split at the first "; " (see `content::wording`).
+    pub fn parse(text: &str) -> Result<Date, Text> {
         let t = text.trim();
         let parts: Vec<&str> = t.split('-').collect();
-        let hint = format!("`{t}` is not a date: write year-month-day, e.g. 2023-03-08");
+        let hint = tr!(
+            "`{t}` không phải một ngày; viết năm-tháng-ngày, ví dụ 2023-03-08",
+            "`{t}` is not a date; write year-month-day, e.g. 2023-03-08"
+        );
         if parts.len() != 3 || parts[0].len() != 4 {
             return Err(hint);
         }
@@ -37,15 +44,18 @@ impl Date {
     }
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, Text> {
     if !(1..=12).contains(&m) {
-        return Err(format!("month {m} does not exist: write 01 to 12"));
+        return Err(tr!(
+            "không có tháng {m}; viết tháng từ 01 đến 12",
+            "month {m} does not exist; write 01 to 12"
+        ));
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         let last = last_day(y, m);
-        format!(
-            "{y}-{m:02}-{d:02} does not exist (month {m} of {y} has {last} days): \
-             write a day from 1 to {last}"
+        tr!(
+            "không có ngày {y}-{m:02}-{d:02} (tháng {m} năm {y} có {last} ngày); viết ngày từ 1 đến {last}",
+            "{y}-{m:02}-{d:02} does not exist (month {m} of {y} has {last} days); write a day from 1 to {last}"
         )
     })
 }
@@ -74,7 +84,7 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = super::numbers::scalar_text(d, "a date such as 2023-03-08")?;
-        Date::parse(&text).map_err(de::Error::custom)
+        Date::parse(&text).map_err(|e| de::Error::custom(e.encode()))
     }
 }
 
@@ -88,11 +98,12 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
-    pub fn parse(text: &str) -> Result<PartialDate, String> {
+    pub fn parse(text: &str) -> Result<PartialDate, Text> {
         let t = text.trim();
         let parts: Vec<&str> = t.split('-').collect();
-        let hint = format!(
-            "`{t}` is not a date: write year-month-day (2023-03-08), or year-month (2023-11) when the day is left blank"
+        let hint = tr!(
+            "`{t}` không phải một ngày; viết năm-tháng-ngày (2023-03-08), hoặc năm-tháng (2023-11) khi văn bản để trống ngày",
+            "`{t}` is not a date; write year-month-day (2023-03-08), or year-month (2023-11) when the day is left blank"
         );
         let nums: Result<Vec<u32>, _> = parts.iter().map(|p| p.parse::<u32>()).collect();
         let nums = nums.map_err(|_| hint.clone())?;
@@ -147,7 +158,7 @@ impl Serialize for PartialDate {
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = super::numbers::scalar_text(d, "a date such as 2023-03-08, or 2023-11")?;
-        PartialDate::parse(&text).map_err(de::Error::custom)
+        PartialDate::parse(&text).map_err(|e| de::Error::custom(e.encode()))
     }
 }
 
@@ -181,29 +192,42 @@ pub enum Period {
     },
 }
 
+pub const PERIOD_HINT_VI: &str =
+    "một tháng (2023-10), một quý (2023-Q1), nửa năm (2023-H1), một năm (2023), \
+    một tuần theo ISO (2023-W05) hoặc một khoảng như từ đầu năm (2023-01-01/2023-05-15)";
+
 pub const PERIOD_HINT: &str =
     "write a month (2023-10), a quarter (2023-Q1), a half-year (2023-H1), \
     a year (2023), an ISO week (2023-W05) or a span such as year-to-date (2023-01-01/2023-05-15)";
 
 impl Period {
-    pub fn parse(text: &str) -> Result<Period, String> {
+    pub fn parse(text: &str) -> Result<Period, Text> {
         let t = text.trim();
-        let bad = || format!("`{t}` is not a period: {PERIOD_HINT}");
+        let bad = || {
+            tr!(
+                "`{t}` không phải một kỳ; viết {PERIOD_HINT_VI}",
+                "`{t}` is not a period; {PERIOD_HINT}"
+            )
+        };
         if let Some((a, b)) = t.split_once('/') {
             // `4/2025`, `04/2025`: a month as a document prints it.
             if let (Ok(m), true) = (
                 a.parse::<u32>(),
                 b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit()),
             ) {
-                return Err(format!(
-                    "`{t}` is a month as printed: write year-month, e.g. {b}-{:02}",
+                return Err(tr!(
+                    "`{t}` là tháng viết như trên văn bản; viết năm-tháng, ví dụ {b}-{:02}",
+                    "`{t}` is a month as printed; write year-month, e.g. {b}-{:02}",
                     m.clamp(1, 12)
                 ));
             }
             let from = Date::parse(a)?;
             let to = Date::parse(b)?;
             if to < from {
-                return Err(format!("the span `{t}` ends before it starts"));
+                return Err(tr!(
+                    "khoảng `{t}` kết thúc trước khi bắt đầu; viết ngày đầu trước, ngày cuối sau",
+                    "the span `{t}` ends before it starts; write the first day, then the last"
+                ));
             }
             return Ok(Period::Range { from, to });
         }
@@ -215,13 +239,15 @@ impl Period {
             return Err(bad());
         }
         let year: i32 = y.parse().map_err(|_| bad())?;
-        let num = |s: &str, lo: u32, hi: u32, what: &str| -> Result<u32, String> {
+        let num = |s: &str, lo: u32, hi: u32, what: (&str, &str)| -> Result<u32, Text> {
             let n: u32 = s.parse().map_err(|_| bad())?;
             if (lo..=hi).contains(&n) {
                 Ok(n)
             } else {
-                Err(format!(
-                    "{what} {n} does not exist in `{t}`: write {lo} to {hi}"
+                let (vi, en) = what;
+                Err(tr!(
+                    "không có {vi} {n} trong `{t}`; viết từ {lo} đến {hi}",
+                    "{en} {n} does not exist in `{t}`; write {lo} to {hi}"
                 ))
             }
         };
@@ -229,23 +255,23 @@ impl Period {
             None => Period::Year { year },
             Some(r) if r.starts_with('Q') => Period::Quarter {
                 year,
-                quarter: num(&r[1..], 1, 4, "quarter")?,
+                quarter: num(&r[1..], 1, 4, ("quý", "quarter"))?,
             },
             Some(r) if r.starts_with('H') => Period::Half {
                 year,
-                half: num(&r[1..], 1, 2, "half-year")?,
+                half: num(&r[1..], 1, 2, ("nửa năm", "half-year"))?,
             },
             Some(r) if r.starts_with('W') => {
                 let weeks =
                     NaiveDate::from_ymd_opt(year, 12, 28).map_or(52, |d| d.iso_week().week());
                 Period::Week {
                     year,
-                    week: num(&r[1..], 1, weeks, "week")?,
+                    week: num(&r[1..], 1, weeks, ("tuần", "week"))?,
                 }
             }
             Some(r) if r.len() == 2 => Period::Month {
                 year,
-                month: num(r, 1, 12, "month")?,
+                month: num(r, 1, 12, ("tháng", "month"))?,
             },
             Some(_) => return Err(bad()),
         };
@@ -334,13 +360,13 @@ impl<'de> Deserialize<'de> for Period {
                 f.write_str(PERIOD_HINT)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Period, E> {
-                Period::parse(&v.to_string()).map_err(E::custom)
+                Period::parse(&v.to_string()).map_err(|e| E::custom(e.encode()))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Period, E> {
-                Period::parse(&v.to_string()).map_err(E::custom)
+                Period::parse(&v.to_string()).map_err(|e| E::custom(e.encode()))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Period, E> {
-                Period::parse(v).map_err(E::custom)
+                Period::parse(v).map_err(|e| E::custom(e.encode()))
             }
         }
         d.deserialize_any(V)

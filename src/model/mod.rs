@@ -18,7 +18,7 @@ pub use catalog::{
     Direction, IndicatorEntry, IndicatorsFile, License, Measure, SchemeEntry, SchemeGroup,
     SchemePart, SiteFile, Target, Unit, UnitEntry, UnitKind, UnitsFile,
 };
-pub use dates::{Date, PartialDate, Period};
+pub use dates::{Date, PartialDate, Period, PERIOD_HINT_VI};
 pub use dispatch::{
     Appendix, Column, Detail, Dispatch, DispatchFile, DispatchKind, Footnote, GroupResult, Issuer,
     Mention, Note, Results, Row, Signature, Status,

@@ -9,6 +9,8 @@
 //!   decimal number one point zero three eight.
 //! - A count is a whole number.
 
+use crate::lang::Text;
+use crate::tr;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -53,17 +55,22 @@ impl Num {
     }
 
     /// Parse text as an editor may write it: `55,02`, `55.02`, `100`, `-3`.
-    pub fn parse(text: &str) -> Result<Num, String> {
+    /// The error's message and hint are split at the first "; ".
+    pub fn parse(text: &str) -> Result<Num, Text> {
         let t = text.trim();
         let t = t.strip_suffix('%').unwrap_or(t).trim_end();
         if t.is_empty() {
-            return Err("is empty: write a number such as 55,02, or leave the value out (~) when it is not published".into());
+            return Err(tr!(
+                "ô trống; viết một số như 55,02, hoặc `~` khi văn bản không công bố",
+                "is empty; write a number such as 55,02, or leave the value out (~) when it is not published"
+            ));
         }
         let commas = t.matches(',').count();
         let dots = t.matches('.').count();
         if commas + dots > 1 {
-            return Err(format!(
-                "`{t}` mixes thousands and decimal separators: write it without the thousands dot, e.g. `{}`",
+            return Err(tr!(
+                "`{t}` có cả dấu chấm phân cách hàng nghìn và dấu phẩy thập phân; viết không có dấu chấm hàng nghìn, ví dụ `{}`",
+                "`{t}` mixes thousands and decimal separators; write it without the thousands dot, e.g. `{}`",
                 t.replace('.', "")
             ));
         }
@@ -74,15 +81,13 @@ impl Num {
             || body.starts_with('.')
             || body.ends_with('.')
         {
-            return Err(format!(
-                "`{t}` is not a number: write digits with a decimal comma, e.g. 55,02"
-            ));
+            return Err(not_a_number(t));
         }
         let decimals = body.split_once('.').map_or(0, |(_, f)| f.len());
         if decimals > MAX_DECIMALS {
-            return Err(format!(
-                "`{t}` has {decimals} decimals, more than the {MAX_DECIMALS} a figure is printed with; \
-                 check it against the document"
+            return Err(tr!(
+                "`{t}` có {decimals} chữ số thập phân, nhiều hơn {MAX_DECIMALS} chữ số mà một số liệu được in; đối chiếu lại với văn bản",
+                "`{t}` has {decimals} decimals, more than the {MAX_DECIMALS} a figure is printed with; check it against the document"
             ));
         }
         let digits = body
@@ -91,14 +96,12 @@ impl Num {
             .filter(char::is_ascii_digit)
             .count();
         if digits > MAX_DIGITS {
-            return Err(format!(
-                "`{t}` has {digits} digits, more than a figure keeps exactly ({MAX_DIGITS}); \
-                 check it against the document"
+            return Err(tr!(
+                "`{t}` có {digits} chữ số, nhiều hơn số chữ số được giữ chính xác ({MAX_DIGITS}); đối chiếu lại với văn bản",
+                "`{t}` has {digits} digits, more than a figure keeps exactly ({MAX_DIGITS}); check it against the document"
             ));
         }
-        let value: f64 = normal.parse().map_err(|_| {
-            format!("`{t}` is not a number: write digits with a decimal comma, e.g. 55,02")
-        })?;
+        let value: f64 = normal.parse().map_err(|_| not_a_number(t))?;
         Ok(Num {
             value,
             decimals: decimals as u8,
@@ -107,9 +110,10 @@ impl Num {
     }
 
     /// A whole number read by YAML, when it is printed exactly.
-    fn whole(v: i128) -> Result<Num, String> {
+    fn whole(v: i128) -> Result<Num, Text> {
         if v.unsigned_abs() > u128::from(MAX_EXACT) {
-            return Err(format!(
+            return Err(tr!(
+                "{v} là số quá lớn để in chính xác; đối chiếu lại với văn bản",
                 "{v} is too large a figure to print exactly; check it against the document"
             ));
         }
@@ -117,9 +121,16 @@ impl Num {
     }
 
     /// A float read by YAML: keep the shortest decimals that represent it.
-    pub fn from_f64(value: f64) -> Result<Num, String> {
+    pub fn from_f64(value: f64) -> Result<Num, Text> {
         Num::parse(&format!("{value}"))
     }
+}
+
+fn not_a_number(t: &str) -> Text {
+    tr!(
+        "`{t}` không phải một số; viết chữ số với dấu phẩy thập phân, ví dụ 55,02",
+        "`{t}` is not a number; write digits with a decimal comma, e.g. 55,02"
+    )
 }
 
 impl fmt::Display for Num {
@@ -146,21 +157,25 @@ impl Visitor<'_> for NumVisitor {
         f.write_str("a number such as 55,02 or 100")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
-        Num::whole(v.into()).map_err(E::custom)
+        Num::whole(v.into()).map_err(|e| E::custom(e.encode()))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
-        Num::whole(v.into()).map_err(E::custom)
+        Num::whole(v.into()).map_err(|e| E::custom(e.encode()))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
         if !v.is_finite() {
             return Err(E::custom(
-                "is not a finite number: write digits such as 55,02",
+                tr!(
+                    "không phải một số hữu hạn; viết chữ số như 55,02",
+                    "is not a finite number; write digits such as 55,02"
+                )
+                .encode(),
             ));
         }
-        Num::from_f64(v).map_err(E::custom)
+        Num::from_f64(v).map_err(|e| E::custom(e.encode()))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Num, E> {
-        Num::parse(v).map_err(E::custom)
+        Num::parse(v).map_err(|e| E::custom(e.encode()))
     }
 }
 
@@ -182,24 +197,39 @@ pub(crate) fn thousands_dot(x: f64) -> Option<(String, u64)> {
 }
 
 /// Why a decimal is not a count, and what to write instead.
-pub(crate) fn not_whole(x: f64) -> (String, String) {
+pub(crate) fn not_whole(x: f64) -> (Text, Text) {
     match thousands_dot(x) {
         Some((written, meant)) => thousands_dot_message(&written, meant),
-        None => (
-            format!("`{x}` is not a whole number"),
-            "write a whole count, such as 1038".into(),
-        ),
+        None => not_whole_text(&x.to_string()),
     }
 }
 
-fn thousands_dot_message(written: &str, meant: u64) -> (String, String) {
+fn not_whole_text(t: &str) -> (Text, Text) {
     (
-        format!(
-            "`{written}` is not a whole number: in Vietnamese documents the dot separates \
-             thousands ({written} means {meant}), but YAML reads `{written}` as a decimal fraction"
+        tr!("`{t}` không phải số nguyên", "`{t}` is not a whole number"),
+        tr!(
+            "viết một số đếm nguyên, ví dụ 1038",
+            "write a whole count, such as 1038"
         ),
-        format!("write the count without the dot: {meant}"),
     )
+}
+
+fn thousands_dot_message(written: &str, meant: u64) -> (Text, Text) {
+    (
+        tr!(
+            "`{written}` không phải số nguyên: trong văn bản tiếng Việt dấu chấm phân cách hàng nghìn ({written} là {meant}), nhưng YAML đọc `{written}` là số thập phân",
+            "`{written}` is not a whole number: in Vietnamese documents the dot separates thousands ({written} means {meant}), but YAML reads `{written}` as a decimal fraction"
+        ),
+        tr!(
+            "viết số đếm không có dấu chấm: {meant}",
+            "write the count without the dot: {meant}"
+        ),
+    )
+}
+
+/// A message and its hint as one serde error (see `content::wording`).
+fn joined(what: Text, how: Text) -> String {
+    what.append(&Text::same("; ")).append(&how).encode()
 }
 
 /// `1.038`, `12.345.678`: digits in groups of three after each dot.
@@ -232,39 +262,47 @@ impl<'de> Deserialize<'de> for Count {
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
                 if v > MAX_EXACT {
-                    return Err(E::custom(format!(
+                    return Err(E::custom(
+                        tr!(
+                        "{v} là số đếm quá lớn để in chính xác; đối chiếu lại với văn bản",
                         "{v} is too large a count to print exactly; check it against the document"
-                    )));
+                    )
+                        .encode(),
+                    ));
                 }
                 Ok(Count(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                u64::try_from(v)
-                    .map(Count)
-                    .map_err(|_| E::custom(format!("{v} is negative; write a count of 0 or more")))
+                u64::try_from(v).map(Count).map_err(|_| {
+                    E::custom(
+                        tr!(
+                            "{v} là số âm; viết số đếm từ 0 trở lên",
+                            "{v} is negative; write a count of 0 or more"
+                        )
+                        .encode(),
+                    )
+                })
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
                 let (what, how) = not_whole(v);
-                Err(E::custom(format!("{what}; {how}")))
+                Err(E::custom(joined(what, how)))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
                 let t = v.trim();
                 if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
                     return match t.parse::<u64>() {
                         Ok(n) => self.visit_u64(n),
-                        Err(_) => Err(E::custom(format!(
+                        Err(_) => Err(E::custom(tr!(
+                            "`{t}` là số đếm quá lớn để in chính xác; đối chiếu lại với văn bản",
                             "`{t}` is too large a count to print exactly; check it against the document"
-                        ))),
+                        ).encode())),
                     };
                 }
                 let (what, how) = match thousands_text(t) {
                     Some(meant) => thousands_dot_message(t, meant),
-                    None => (
-                        format!("`{t}` is not a whole number"),
-                        "write a whole count, such as 1038".into(),
-                    ),
+                    None => not_whole_text(t),
                 };
-                Err(E::custom(format!("{what}; {how}")))
+                Err(E::custom(joined(what, how)))
             }
         }
         d.deserialize_any(V)
@@ -342,19 +380,24 @@ pub(crate) fn scalar_text<'de, D: Deserializer<'de>>(
 impl<'de> Deserialize<'de> for Rank {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = scalar_text(d, "a rank such as 20/63")?;
-        parse_rank(&text).map_err(de::Error::custom)
+        parse_rank(&text).map_err(|e| de::Error::custom(e.encode()))
     }
 }
 
-pub fn parse_rank(text: &str) -> Result<Rank, String> {
-    let hint =
-        || format!("`{text}` is not a rank: write the position and the number ranked, e.g. 20/63");
+pub fn parse_rank(text: &str) -> Result<Rank, Text> {
+    let hint = || {
+        tr!(
+            "`{text}` không phải một thứ hạng; viết vị trí và tổng số được xếp hạng, ví dụ 20/63",
+            "`{text}` is not a rank; write the position and the number ranked, e.g. 20/63"
+        )
+    };
     let (a, b) = text.split_once('/').ok_or_else(hint)?;
     let position: u32 = a.trim().parse().map_err(|_| hint())?;
     let of: u32 = b.trim().parse().map_err(|_| hint())?;
     if position == 0 || of == 0 || position > of {
-        return Err(format!(
-            "`{text}` is not a rank: the position must be between 1 and the number ranked ({of})"
+        return Err(tr!(
+            "`{text}` không phải một thứ hạng; vị trí phải từ 1 đến tổng số được xếp hạng ({of})",
+            "`{text}` is not a rank; the position must be between 1 and the number ranked ({of})"
         ));
     }
     // Leading zeros are kept as printed; a wider number is no padding.
@@ -384,6 +427,8 @@ impl<'de> Deserialize<'de> for Cell {
         struct V;
         const HINT: &str = "a number (55,02), `~` when nothing is published, \
             `{ not_applicable: \"reason as printed\" }` or `{ not_published: \"reason\" }`";
+        const HINT_VI: &str = "một số (55,02), `~` khi văn bản không công bố, \
+            `{ not_applicable: \"lý do như văn bản ghi\" }` hoặc `{ not_published: \"lý do\" }`";
         impl<'de> Visitor<'de> for V {
             type Value = Cell;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -402,16 +447,22 @@ impl<'de> Deserialize<'de> for Cell {
                 match Num::parse(v) {
                     Ok(value) => Ok(Cell::Value { value }),
                     // Two cells pasted into one: `98,61⇥Hoàn thành`.
-                    Err(_) if v.contains('\t') => Err(E::custom(format!(
-                        "`{}` holds a tab: two cells of the table were pasted into one; \
-                         write the figure here and the rest in its own field (a status goes in `status:`)",
+                    Err(_) if v.contains('\t') => Err(E::custom(tr!(
+                        "`{}` có ký tự Tab: hai ô của bảng bị dán vào một ô; viết số liệu ở đây và phần còn lại vào trường riêng của nó (tình trạng ghi vào `status:`)",
+                        "`{}` holds a tab: two cells of the table were pasted into one; write the figure here and the rest in its own field (a status goes in `status:`)",
                         v.replace('\t', "⇥")
-                    ))),
+                    ).encode())),
                     // A printed text, not a mistyped number.
-                    Err(e) if v.chars().any(char::is_alphabetic) => Err(E::custom(format!(
-                        "{e}; for a text such as \"TTHC không có phí, lệ phí\" write {{ not_applicable: \"{v}\" }}"
-                    ))),
-                    Err(e) => Err(E::custom(e)),
+                    Err(e) if v.chars().any(char::is_alphabetic) => {
+                        // The message without its hint: a text wants another.
+                        let first = |s: &str| s.split("; ").next().unwrap_or_default().to_string();
+                        let what = Text::new(first(&e.vi), first(&e.en));
+                        Err(E::custom(joined(what, tr!(
+                            "nếu văn bản ghi chữ như \"TTHC không có phí, lệ phí\" thì viết {{ not_applicable: \"{v}\" }}",
+                            "for a text such as \"TTHC không có phí, lệ phí\" write {{ not_applicable: \"{v}\" }}"
+                        ))))
+                    }
+                    Err(e) => Err(E::custom(e.encode())),
                 }
             }
             fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
@@ -421,15 +472,25 @@ impl<'de> Deserialize<'de> for Cell {
                 Ok(Cell::NotPublished { reason: None })
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
-                let key: String = map
-                    .next_key()?
-                    .ok_or_else(|| de::Error::custom(format!("empty map: expected {HINT}")))?;
+                let key: String = map.next_key()?.ok_or_else(|| {
+                    de::Error::custom(
+                        tr!(
+                            "nhóm trường rỗng; viết {HINT_VI}",
+                            "empty map; write {HINT}"
+                        )
+                        .encode(),
+                    )
+                })?;
                 let cell = match key.as_str() {
                     "not_applicable" => {
                         let reason: String = map.next_value()?;
                         if reason.trim().is_empty() {
                             return Err(de::Error::custom(
-                                "not_applicable needs the reason as printed, e.g. \"TTHC không có phí, lệ phí\"",
+                                tr!(
+                                    "`not_applicable` thiếu lý do; ghi lý do như văn bản in, ví dụ \"TTHC không có phí, lệ phí\"",
+                                    "not_applicable needs the reason as printed; write it, e.g. \"TTHC không có phí, lệ phí\""
+                                )
+                                .encode(),
                             ));
                         }
                         Cell::NotApplicable { reason }
@@ -438,19 +499,27 @@ impl<'de> Deserialize<'de> for Cell {
                         reason: map.next_value()?,
                     },
                     other => {
-                        let hint = crate::suggest::did_you_mean(
+                        let crate::lang::Text { vi: hv, en: he } = crate::suggest::did_you_mean(
                             other,
                             ["not_applicable", "not_published"],
                         );
-                        return Err(de::Error::custom(format!(
-                            "unknown field `{other}`{hint}: expected {HINT}"
-                        )));
+                        return Err(de::Error::custom(
+                            tr!(
+                                "trường không có trong mẫu: `{other}`{hv}; một ô là {HINT_VI}",
+                                "unknown field `{other}`{he}; a cell is {HINT}"
+                            )
+                            .encode(),
+                        ));
                     }
                 };
                 if let Some(extra) = map.next_key::<String>()? {
-                    return Err(de::Error::custom(format!(
-                        "unexpected second field `{extra}`: a cell is {HINT}"
-                    )));
+                    return Err(de::Error::custom(
+                        tr!(
+                            "thừa trường thứ hai `{extra}`; một ô là {HINT_VI}",
+                            "unexpected second field `{extra}`; a cell is {HINT}"
+                        )
+                        .encode(),
+                    ));
                 }
                 Ok(cell)
             }

@@ -25,7 +25,9 @@ pub mod writer;
 
 use crate::content;
 use crate::diagnostics::Diagnostics;
+use crate::lang::{io_error, Text};
 use crate::model::Model;
+use crate::tr;
 use incremental::affected::Affected;
 use pages::open_data::OpenDataLayout;
 pub use progress::{Progress, Stage};
@@ -35,29 +37,31 @@ use std::sync::Arc;
 use thiserror::Error;
 use writer::Writer;
 
+/// Why a build failed; [`SiteError::text`] says it in both languages (the
+/// `Display` is the English).
 #[derive(Debug, Error)]
 pub enum SiteError {
-    #[error("the content has errors; nothing was written")]
+    #[error("{}", self.text().en)]
     Content(Diagnostics),
-    #[error("theme: {0}")]
+    #[error("{}", self.text().en)]
     Theme(String),
-    #[error("rendering {page}: {message}")]
+    #[error("{}", self.text().en)]
     Render { page: String, message: String },
-    #[error("broken links; nothing was written:\n{0}")]
+    #[error("{}", self.text().en)]
     Links(String),
-    #[error("refusing to write outside the output folder: {0}")]
+    #[error("{}", self.text().en)]
     UnsafePath(String),
-    #[error("refusing to replace {}: {reason}\n  help: {hint}", output.display())]
+    #[error("{}", self.text().en)]
     OutputRefused {
         output: PathBuf,
-        reason: String,
-        hint: String,
+        reason: Text,
+        hint: Text,
     },
-    #[error("--base-path `{0}` is not a sub-path\n  help: write `/` or a path between slashes of letters, digits and hyphens, e.g. /cong-khai/")]
+    #[error("{}", self.text().en)]
     BasePath(String),
-    #[error("another build (process {pid}) is writing {}; wait for it to finish", output.display())]
+    #[error("{}", self.text().en)]
     Busy { output: PathBuf, pid: u32 },
-    #[error("swapping the new site into {}: {source}", output.display())]
+    #[error("{}", self.text().en)]
     Swap {
         output: PathBuf,
         #[source]
@@ -65,7 +69,7 @@ pub enum SiteError {
         /// Whether the previous site is in place again.
         restored: bool,
     },
-    #[error("writing {path}: {source}")]
+    #[error("{}", self.text().en)]
     Io {
         path: PathBuf,
         #[source]
@@ -74,6 +78,68 @@ pub enum SiteError {
 }
 
 impl SiteError {
+    /// The error in both languages. Theme, template and link errors name
+    /// what a developer fixes, so their details stay as the tools word them.
+    pub fn text(&self) -> Text {
+        match self {
+            SiteError::Content(_) => tr!(
+                "nội dung có lỗi; không ghi gì cả",
+                "the content has errors; nothing was written"
+            ),
+            SiteError::Theme(m) => tr!("giao diện (theme): {m}", "theme: {m}"),
+            SiteError::Render { page, message } => {
+                tr!("lỗi khi dựng trang {page}: {message}", "rendering {page}: {message}")
+            }
+            SiteError::Links(m) => tr!(
+                "có liên kết hỏng; không ghi gì cả:\n{m}",
+                "broken links; nothing was written:\n{m}"
+            ),
+            SiteError::UnsafePath(p) => tr!(
+                "từ chối ghi ra ngoài thư mục kết quả: {p}",
+                "refusing to write outside the output folder: {p}"
+            ),
+            SiteError::OutputRefused {
+                output,
+                reason,
+                hint,
+            } => Text::new(
+                format!(
+                    "từ chối thay thế {}: {}\n  cách sửa: {}",
+                    output.display(),
+                    reason.vi,
+                    hint.vi
+                ),
+                format!(
+                    "refusing to replace {}: {}\n  help: {}",
+                    output.display(),
+                    reason.en,
+                    hint.en
+                ),
+            ),
+            SiteError::BasePath(p) => tr!(
+                "--base-path `{p}` không phải đường dẫn con\n  cách sửa: viết `/` hoặc một đường dẫn giữa hai dấu gạch chéo gồm chữ, số và gạch ngang, ví dụ /cong-khai/",
+                "--base-path `{p}` is not a sub-path\n  help: write `/` or a path between slashes of letters, digits and hyphens, e.g. /cong-khai/"
+            ),
+            SiteError::Busy { output, pid } => tr!(
+                "một lần dựng khác (tiến trình {pid}) đang ghi vào {}; chờ nó xong rồi chạy lại",
+                "another build (process {pid}) is writing {}; wait for it to finish",
+                output.display()
+            ),
+            SiteError::Swap { output, source, .. } => Text::new(
+                format!(
+                    "không đưa được trang mới vào {}: {}",
+                    output.display(),
+                    io_error(source).vi
+                ),
+                format!("swapping the new site into {}: {source}", output.display()),
+            ),
+            SiteError::Io { path, source } => Text::new(
+                format!("không ghi được {}: {}", path.display(), io_error(source).vi),
+                format!("writing {}: {source}", path.display()),
+            ),
+        }
+    }
+
     /// Whether the output folder is as it was before the build: true of
     /// every failure but a swap that could not put the previous site back.
     pub fn output_unchanged(&self) -> bool {

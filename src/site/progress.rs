@@ -1,5 +1,6 @@
 //! How far a build has got, for a progress line on a terminal.
 
+use crate::lang::Lang;
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 
 /// The steps of a build, in order.
@@ -22,12 +23,16 @@ impl Stage {
         }
     }
 
-    fn describe(self) -> &'static str {
-        match self {
-            Stage::Loading => "loading content",
-            Stage::Rendering => "rendering",
-            Stage::CheckingLinks => "checking links",
-            Stage::Done => "done",
+    fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Stage::Loading, Lang::Vi) => "đang đọc nội dung",
+            (Stage::Loading, Lang::En) => "loading content",
+            (Stage::Rendering, Lang::Vi) => "đang dựng trang",
+            (Stage::Rendering, Lang::En) => "rendering",
+            (Stage::CheckingLinks, Lang::Vi) => "đang kiểm tra liên kết",
+            (Stage::CheckingLinks, Lang::En) => "checking links",
+            (Stage::Done, Lang::Vi) => "xong",
+            (Stage::Done, Lang::En) => "done",
         }
     }
 }
@@ -52,13 +57,19 @@ impl Progress {
         Stage::from_u8(self.stage.load(Ordering::Relaxed))
     }
 
-    /// `rendering: 1234 files, 56.7 MB written`, for the terminal.
-    pub fn line(&self) -> String {
-        format!(
-            "{}: {} files, {:.1} MB written",
-            self.stage().describe(),
-            self.files.load(Ordering::Relaxed),
-            self.bytes.load(Ordering::Relaxed) as f64 / 1e6
-        )
+    /// `rendering: 1234 files, 56.7 MB written`, for the terminal, in
+    /// `lang` (`đang dựng trang: 1.234 tệp, đã ghi 56,7 MB`).
+    pub fn line(&self, lang: Lang) -> String {
+        let files = self.files.load(Ordering::Relaxed);
+        let mb = self.bytes.load(Ordering::Relaxed) as f64 / 1e6;
+        let stage = self.stage().describe(lang);
+        match lang {
+            Lang::Vi => format!(
+                "{stage}: {} tệp, đã ghi {} MB",
+                crate::vi::format_int(files as u64),
+                crate::vi::format_decimal(mb, 1)
+            ),
+            Lang::En => format!("{stage}: {files} files, {mb:.1} MB written"),
+        }
     }
 }

@@ -13,6 +13,8 @@
 //! current folder or one above it.
 
 use super::SiteError;
+use crate::lang::Text;
+use crate::tr;
 use std::path::{Component, Path, PathBuf};
 
 /// The file every build writes at the root of its output: what tells a
@@ -99,57 +101,98 @@ fn absolute(path: &Path) -> PathBuf {
 /// Why `output` may not be replaced, if it may not; `content` is the
 /// content folder of the build.
 pub fn refusal(output: &Path, content: &Path) -> Option<SiteError> {
-    let refuse = |reason: &str, hint: &str| {
+    let refuse = |reason: Text, hint: Text| {
         Some(SiteError::OutputRefused {
             output: output.to_path_buf(),
-            reason: reason.to_string(),
-            hint: hint.to_string(),
+            reason,
+            hint,
         })
     };
-    let empty_folder = "name a new or empty folder, e.g. --output output";
+    let empty_folder = || {
+        tr!(
+            "chọn một thư mục mới hoặc trống, ví dụ --output output",
+            "name a new or empty folder, e.g. --output output"
+        )
+    };
     // The output folder is replaced by a rename, so a link is not followed.
     if std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
         return refuse(
-            "it is a symbolic link",
-            "name the folder itself, not a link to it",
+            tr!("đó là một lối tắt (liên kết)", "it is a symbolic link"),
+            tr!(
+                "chỉ chính thư mục đó, không chỉ lối tắt đến nó",
+                "name the folder itself, not a link to it"
+            ),
         );
     }
     let target = absolute(output);
     let content = absolute(content);
     if target.parent().is_none() {
-        return refuse("it is the root of the file system", empty_folder);
+        return refuse(
+            tr!(
+                "đó là thư mục gốc của ổ đĩa",
+                "it is the root of the file system"
+            ),
+            empty_folder(),
+        );
     }
     if target == content || content.starts_with(&target) {
-        return refuse("it holds the content folder", empty_folder);
+        return refuse(
+            tr!("nó chứa thư mục nội dung", "it holds the content folder"),
+            empty_folder(),
+        );
     }
     if target.starts_with(&content) {
-        return refuse("it is inside the content folder", empty_folder);
+        return refuse(
+            tr!(
+                "nó nằm trong thư mục nội dung",
+                "it is inside the content folder"
+            ),
+            empty_folder(),
+        );
     }
     let cwd = absolute(Path::new("."));
     if cwd.starts_with(&target) {
         return refuse(
-            "it is the current folder or a folder above it",
-            empty_folder,
+            tr!(
+                "đó là thư mục hiện tại hoặc một thư mục cha của nó",
+                "it is the current folder or a folder above it"
+            ),
+            empty_folder(),
         );
     }
     let home = std::env::var_os("HOME").map(|h| absolute(Path::new(&h)));
     if home.is_some_and(|h| h == target) {
-        return refuse("it is the home folder", empty_folder);
+        return refuse(
+            tr!("đó là thư mục cá nhân (home)", "it is the home folder"),
+            empty_folder(),
+        );
     }
     let meta = match std::fs::metadata(&target) {
         Err(_) => return None,
         Ok(meta) => meta,
     };
     if !meta.is_dir() {
-        return refuse("it is a file, not a folder", empty_folder);
+        return refuse(
+            tr!(
+                "đó là một tệp, không phải thư mục",
+                "it is a file, not a folder"
+            ),
+            empty_folder(),
+        );
     }
     let empty = std::fs::read_dir(&target).is_ok_and(|mut d| d.next().is_none());
     if empty || target.join(MARKER).is_file() {
         return None;
     }
     refuse(
-        &format!("it is not empty and was not built by congkhai (it has no {MARKER} file)"),
-        "name a new or empty folder; if it is an older congkhai output, delete it first",
+        tr!(
+            "thư mục không trống và không do congkhai tạo ra (không có tệp {MARKER})",
+            "it is not empty and was not built by congkhai (it has no {MARKER} file)"
+        ),
+        tr!(
+            "chọn một thư mục mới hoặc trống; nếu đó là bản dựng cũ của congkhai thì xoá nó trước",
+            "name a new or empty folder; if it is an older congkhai output, delete it first"
+        ),
     )
 }
 

@@ -8,6 +8,7 @@ use std::process::Command;
 
 fn check(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(bin())
+        .env("CONGKHAI_LANG", "en")
         .arg("check")
         .args(args)
         .output()

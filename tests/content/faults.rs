@@ -441,6 +441,7 @@ fn a_copied_file_a_wrong_month_and_an_old_denominator_are_named() {
     assert!(
         w.iter().any(|d| d
             .message
+            .en
             .contains("the file name says 2025-03 but the period is 2025-02")),
         "{}",
         report(&loaded)

@@ -197,6 +197,7 @@ fn spreadsheets_and_a_pasted_table_read_alike() {
     }
     let fx = Fixture::real();
     let mut child = Command::new(bin())
+        .env("CONGKHAI_LANG", "en")
         .args(["import", "-"])
         .args(args)
         .arg("--content")

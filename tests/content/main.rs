@@ -10,6 +10,7 @@ mod cli;
 mod faults;
 mod fuzz;
 mod import;
+mod lang;
 mod real_content;
 mod rule_table;
 mod rules;

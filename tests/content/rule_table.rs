@@ -6,7 +6,7 @@
 //! (`tests/content/snapshots/`), so any change of wording shows up in
 //! review. Rules whose test does not fit a row are in `rules.rs`.
 
-use crate::support::api::load;
+use crate::support::api::{load, Diagnostic, Lang};
 use crate::support::*;
 pub(crate) use Says::*;
 
@@ -387,12 +387,12 @@ fn check(rule: &Rule, new_unit: usize) -> Result<String, Vec<String>> {
     let field = rule.field.replace("{new}", &new_unit.to_string());
     let loaded = fx.load();
     let d = check_error(&loaded, rule.file, &field, line).map_err(|why| vec![why])?;
-    let hint = d.hint.as_deref().unwrap_or("");
+    let hint = d.hint.as_ref().map(|h| h.en.as_str()).unwrap_or("");
     let mut wrong = Vec::new();
     for says in rule.says {
         let (holds, what) = match *says {
-            Message(m) => (d.message.contains(m), format!("a message with {m:?}")),
-            MessageStarts(m) => (d.message.starts_with(m), format!("a message from {m:?}")),
+            Message(m) => (d.message.en.contains(m), format!("a message with {m:?}")),
+            MessageStarts(m) => (d.message.en.starts_with(m), format!("a message from {m:?}")),
             Hint(h) => (hint.contains(h), format!("a hint with {h:?}")),
             Text(t) => (text_of(d).contains(t), format!("{t:?} in message or hint")),
             Column(c) => (d.column == Some(c), format!("column {c}")),
@@ -401,17 +401,52 @@ fn check(rule: &Rule, new_unit: usize) -> Result<String, Vec<String>> {
             wrong.push(format!("expected {what}: {d}"));
         }
     }
+    wrong.extend(untranslated(d));
     if !wrong.is_empty() {
         return Err(wrong);
     }
-    let printed = d.to_string();
-    let rest = &printed[format!("{}:{line}:", d.file.display()).len()..];
-    // Relative paths, no line numbers and no unit count: the snapshot does
-    // not change when the content grows.
-    let content = format!("{}/", fx.content().display());
-    Ok(format!("{}:<line>:{rest}", rule.file)
-        .replace(&content, "")
-        .replace(&format!("`{field}`"), &format!("`{}`", rule.field)))
+    // Both languages: Vietnamese (the default) and English (`--lang en`).
+    let mut both = Vec::new();
+    for printed in [d.to_string(), d.render(Lang::En)] {
+        let rest = &printed[format!("{}:{line}:", d.file.display()).len()..];
+        // Relative paths, no line numbers and no unit count: the snapshot
+        // does not change when the content grows.
+        let content = format!("{}/", fx.content().display());
+        both.push(
+            format!("{}:<line>:{rest}", rule.file)
+                .replace(&content, "")
+                .replace(&format!("`{field}`"), &format!("`{}`", rule.field)),
+        );
+    }
+    Ok(both.join("\n"))
+}
+
+/// What is wrong with the Vietnamese of `d`: a message or hint left in
+/// English (the same text in both languages, or no Vietnamese letter).
+pub(crate) fn untranslated(d: &Diagnostic) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let mut texts = vec![("message", &d.message)];
+    if let Some(h) = &d.hint {
+        texts.push(("hint", h));
+    }
+    if let Some(p) = &d.place {
+        texts.push(("place", p));
+    }
+    for (what, t) in texts {
+        if t.vi == t.en {
+            wrong.push(format!("the {what} is not translated: {}", t.en));
+        }
+        if !t.vi.chars().any(is_vietnamese_letter) {
+            wrong.push(format!("the {what} has no Vietnamese letter: {}", t.vi));
+        }
+    }
+    wrong
+}
+
+/// A letter with a Vietnamese diacritic (or đ).
+fn is_vietnamese_letter(c: char) -> bool {
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+        .contains(c.to_lowercase().next().unwrap_or(c))
 }
 
 /// Check every row of `rules`, reporting each failing one by name; the

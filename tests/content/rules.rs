@@ -22,7 +22,7 @@ fn yaml_syntax_error_unclosed_bracket() {
     let errs = errors_at(&loaded, FEB_2023, "");
     assert_eq!(errs.len(), 1, "{}", report(&loaded));
     let d = errs[0];
-    assert!(d.message.starts_with("YAML syntax"), "{d}");
+    assert!(d.message.en.starts_with("YAML syntax"), "{d}");
     // libyaml notices the missing `]` at the next key; it must be near.
     let at = d.line.expect("a syntax error has a line");
     assert!((line..=line + 2).contains(&at), "{d}");
@@ -35,14 +35,14 @@ fn unknown_field_suggests_the_nearest() {
     let line = fx.replace(FEB_2023, "\nsubject:", "\nsubjet:") + 1;
     let loaded = fx.load();
     let d = the_error(&loaded, FEB_2023, "subjet", line);
-    assert!(d.message.contains("did you mean `subject`?"), "{d}");
+    assert!(d.message.en.contains("did you mean `subject`?"), "{d}");
     // The misspelt key also leaves `subject` missing: reported too, at the
     // top of the mapping where it belongs.
     let missing = errors_at(&loaded, FEB_2023, "");
     assert!(
         missing
             .iter()
-            .any(|d| d.message.contains("missing field `subject`")),
+            .any(|d| d.message.en.contains("missing field `subject`")),
         "{}",
         report(&loaded)
     );
@@ -111,7 +111,7 @@ fn two_dispatches_of_the_same_issuer_kind_and_period() {
         (FEB_2023, "2023-02-vpub-ban-sao.yaml")
     };
     the_error(&loaded, this, "period", line);
-    assert!(d.message.contains(other), "{d}");
+    assert!(d.message.en.contains(other), "{d}");
 }
 
 #[test]
@@ -142,11 +142,15 @@ fn file_name_that_is_not_a_slug() {
         .collect();
     assert_eq!(errs.len(), 1, "{}", report(&loaded));
     let d = errs[0];
-    assert!(d.message.contains("Tháng 02 VPUB"), "{d}");
+    assert!(d.message.en.contains("Tháng 02 VPUB"), "{d}");
     // A file name has no line inside the file.
     assert_eq!(d.line, None);
     assert!(
-        d.hint.as_deref().unwrap().contains("`thang-02-vpub`"),
+        d.hint
+            .as_ref()
+            .map(|h| h.en.as_str())
+            .unwrap()
+            .contains("`thang-02-vpub`"),
         "{d}"
     );
     assert!(loaded.model.is_none());
@@ -164,8 +168,8 @@ fn published_status_that_disagrees_with_the_target() {
     ) + 1;
     let loaded = fx.load();
     let d = the_warning(&loaded, OCT_2023, "appendices[1].rows[15].status", line);
-    assert!(d.message.contains("5,63"), "{d}");
-    assert!(d.message.contains("30"), "{d}");
+    assert!(d.message.en.contains("5,63"), "{d}");
+    assert!(d.message.en.contains("30"), "{d}");
     // The published record stands: the model is built, with the status as printed.
     let model = loaded
         .model
@@ -186,8 +190,8 @@ fn groups_that_do_not_add_up_to_the_total() {
     let line = fx.replace(MAR_2025, "total: 73,04", "total: 70,04");
     let loaded = fx.load();
     let d = the_warning(&loaded, MAR_2025, "results.total", line);
-    assert!(d.message.contains("73,2"), "{d}");
-    assert!(d.message.contains("70,04"), "{d}");
+    assert!(d.message.en.contains("73,2"), "{d}");
+    assert!(d.message.en.contains("70,04"), "{d}");
     assert!(loaded.model.is_some());
 }
 
@@ -251,7 +255,12 @@ fn a_file_that_is_not_utf8() {
     let errs = errors_at(&loaded, FEB_2023, "");
     assert_eq!(errs.len(), 1, "{}", report(&loaded));
     assert_eq!(errs[0].line, Some(line));
-    assert!(errs[0].hint.as_deref().unwrap().contains("UTF-8"));
+    assert!(errs[0]
+        .hint
+        .as_ref()
+        .map(|h| h.en.as_str())
+        .unwrap()
+        .contains("UTF-8"));
 }
 
 #[test]
@@ -265,8 +274,15 @@ fn a_file_saved_in_the_windows_vietnamese_code_page() {
     assert_eq!(errs.len(), 1, "{}", report(&loaded));
     let d = errs[0];
     assert_eq!(d.line, Some(8), "{d}");
-    assert!(d.message.contains("UTF-8"), "{d}");
-    assert!(d.hint.as_deref().unwrap().contains("UTF-8"), "{d}");
+    assert!(d.message.en.contains("UTF-8"), "{d}");
+    assert!(
+        d.hint
+            .as_ref()
+            .map(|h| h.en.as_str())
+            .unwrap()
+            .contains("UTF-8"),
+        "{d}"
+    );
 }
 
 #[test]
@@ -353,7 +369,7 @@ fn errors_in_units_and_a_dispatch_in_one_run() {
     assert_eq!(d.len(), 1, "{}", report(&loaded));
     assert_eq!(d[0].line, Some(l1));
     assert!(
-        d[0].message.contains("did you mean `department`?"),
+        d[0].message.en.contains("did you mean `department`?"),
         "{}",
         d[0]
     );

@@ -92,7 +92,7 @@ fn the_next_month_copies_the_header_and_leaves_every_figure_to_fill() {
     assert!(
         errors
             .iter()
-            .all(|d| d.message.starts_with("not filled in yet")),
+            .all(|d| d.message.en.starts_with("not filled in yet")),
         "{}",
         report(&loaded)
     );

@@ -164,6 +164,7 @@ fn a_frame_or_image_from_outside_the_site_is_refused() {
         assert!(
             errors[0]
                 .message
+                .en
                 .contains("an embedded file from outside the site"),
             "{}",
             errors[0]

@@ -84,6 +84,7 @@ fn the_current_folder_and_its_parents_are_refused() {
     ];
     for (out, reason) in cases {
         let run = Command::new(bin())
+            .env("CONGKHAI_LANG", "en")
             .current_dir(&cwd)
             .args(["build", "--quiet", "--output", out, "--content"])
             .arg(fx.content())
@@ -193,6 +194,7 @@ fn builds_killed_at_random_points_leave_the_previous_site_whole() {
             .wrapping_add(1442695040888963407);
         let delay = Duration::from_micros((seed >> 33) % (full * 12 / 10));
         let mut child = Command::new(bin())
+            .env("CONGKHAI_LANG", "en")
             .args(["build", "--quiet", "--content"])
             .arg(fx.content())
             .arg("--output")
@@ -231,6 +233,7 @@ fn builds_run_side_by_side_into_one_folder_never_mix() {
     let children: Vec<_> = (0..6)
         .map(|_| {
             Command::new(bin())
+                .env("CONGKHAI_LANG", "en")
                 .args(["build", "--quiet", "--content"])
                 .arg(fx.content())
                 .arg("--output")

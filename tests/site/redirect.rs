@@ -1,7 +1,7 @@
 //! An old id of a renamed unit still resolves: a small page that links on
 //! (and refreshes) to the unit; an old id may not be another unit's id.
 
-use crate::support::api::render;
+use crate::support::api::{render, Lang};
 use crate::support::*;
 
 #[test]
@@ -40,7 +40,11 @@ fn a_former_id_in_use_by_another_unit_is_refused() {
         "  - id: so-tu-phap\n    former_ids: [so-y-te]\n",
     );
     let loaded = fixture.load();
-    let errors: Vec<String> = loaded.diagnostics.errors().map(|d| d.to_string()).collect();
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .errors()
+        .map(|d| d.render(Lang::En))
+        .collect();
     assert!(loaded.model.is_none());
     assert!(
         errors.iter().any(|e| e.contains("units.yaml:")

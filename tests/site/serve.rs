@@ -56,6 +56,7 @@ fn serves_rebuilds_and_keeps_the_last_good_build() {
         .unwrap()
         .port();
     let mut child = Command::new(bin())
+        .env("CONGKHAI_LANG", "en")
         .args(["serve", "--port", &port.to_string(), "--content"])
         .arg(&content)
         .arg("--output")
@@ -101,12 +102,18 @@ fn serves_rebuilds_and_keeps_the_last_good_build() {
 /// `serve` on a free port with the real content; returns it once the first
 /// build is served.
 fn start_serving(fixture: &Fixture, output: &std::path::Path) -> (Server, u16) {
+    start_serving_in(fixture, output, "en")
+}
+
+/// [`start_serving`] with messages in `lang`.
+fn start_serving_in(fixture: &Fixture, output: &std::path::Path, lang: &str) -> (Server, u16) {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
     let child = Command::new(bin())
+        .env("CONGKHAI_LANG", lang)
         .args(["serve", "--port", &port.to_string(), "--content"])
         .arg(fixture.content())
         .arg("--output")
@@ -173,7 +180,8 @@ fn a_client_that_never_reads_stalls_no_other() {
 fn the_preview_reloads_and_shows_errors() {
     let fixture = Fixture::real();
     let output = fixture.scratch("output");
-    let (_server, port) = start_serving(&fixture, &output);
+    // In Vietnamese, as `serve` speaks by default.
+    let (_server, port) = start_serving_in(&fixture, &output, "vi");
     let (_, page) = get(port, "/thang/2023-02/").unwrap();
     assert!(
         page.contains("data-congkhai-preview"),
@@ -208,9 +216,11 @@ fn the_preview_reloads_and_shows_errors() {
         panic!("timed out waiting for {what}");
     };
     wait("the errors", &|s| {
-        s["errors"]
-            .as_str()
-            .is_some_and(|e| e.contains("2023-02-vpub.yaml") && e.contains("155,02"))
+        s["errors"].as_str().is_some_and(|e| {
+            e.contains("2023-02-vpub.yaml")
+                && e.contains("lỗi ở trường `results.total`: 155,02 lớn hơn điểm tối đa 100")
+                && e.contains("cách sửa: ")
+        })
     });
     assert_eq!(
         status(port)["generation"].as_u64(),

@@ -194,6 +194,7 @@ where
     S: AsRef<std::ffi::OsStr>,
 {
     let out = std::process::Command::new(bin())
+        .env("CONGKHAI_LANG", "en")
         .args(args)
         .arg("--content")
         .arg(fx.content())

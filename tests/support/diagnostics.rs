@@ -1,7 +1,7 @@
 //! The loader's diagnostics, picked by file and field and checked for what
 //! every diagnostic owes its reader: the file, the line, the column, a hint.
 
-use super::api::{Diagnostic, Loaded};
+use super::api::{Diagnostic, Lang, Loaded};
 
 /// Every diagnostic, one per line, for assertion messages.
 pub fn report(loaded: &Loaded) -> String {
@@ -53,7 +53,10 @@ pub fn check_error<'a>(
     if d.column.is_none() {
         return Err(format!("no column: {d}"));
     }
-    if d.hint.as_deref().is_none_or(|h| h.trim().is_empty()) {
+    if d.hint
+        .as_ref()
+        .is_none_or(|h| h.vi.trim().is_empty() || h.en.trim().is_empty())
+    {
         return Err(format!("no hint: {d}"));
     }
     if loaded.model.is_some() {
@@ -90,7 +93,12 @@ pub fn the_warning<'a>(loaded: &'a Loaded, rel: &str, field: &str, line: usize) 
     d
 }
 
-/// Message and hint together, for `contains` checks.
+/// Message and hint together, in English, for `contains` checks.
 pub fn text_of(d: &Diagnostic) -> String {
-    format!("{} {}", d.message, d.hint.as_deref().unwrap_or(""))
+    d.text(Lang::En)
+}
+
+/// Message and hint together, in Vietnamese.
+pub fn text_vi(d: &Diagnostic) -> String {
+    d.text(Lang::Vi)
 }

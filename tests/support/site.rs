@@ -29,6 +29,7 @@ pub fn build(content: &Path, output: &Path) -> Result<BuildReport, SiteError> {
 /// `congkhai build --content … --output … [extra args]`, run as a process.
 pub fn run_build(content: &Path, output: &Path, extra: &[&str]) -> Output {
     Command::new(bin())
+        .env("CONGKHAI_LANG", "en")
         .arg("build")
         .arg("--content")
         .arg(content)

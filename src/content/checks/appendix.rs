@@ -8,6 +8,7 @@ use crate::model::{
     Appendix, FigureSource, FigureValue, IndicatorEntry, Measure, Period, Row, Status, Target,
 };
 use crate::suggest::fold;
+use crate::tr;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -90,9 +91,9 @@ impl DispatchChecker<'_> {
                     self.src
                         .error(
                             &format!("{at}.columns[{c}].indicator"),
-                            "appendix columns hold rates and counts, not index points",
+                            tr!("cột của phụ lục ghi tỷ lệ và số đếm, không ghi điểm chỉ số", "appendix columns hold rates and counts, not index points"),
                         )
-                        .with_hint("use a percent or count indicator from indicators.yaml"),
+                        .with_hint(tr!("dùng một chỉ tiêu tỷ lệ (percent) hoặc số đếm (count) trong indicators.yaml", "use a percent or count indicator from indicators.yaml")),
                 );
             }
             for (k, mark) in col.footnotes.iter().enumerate() {
@@ -101,9 +102,15 @@ impl DispatchChecker<'_> {
                         self.src
                             .error(
                                 &format!("{at}.columns[{c}].footnotes[{k}]"),
-                                format!("no footnote `{mark}` in this appendix"),
+                                tr!(
+                                    "phụ lục này không có chú thích `{mark}`",
+                                    "no footnote `{mark}` in this appendix"
+                                ),
                             )
-                            .with_hint("add it under `footnotes:` with its text"),
+                            .with_hint(tr!(
+                                "thêm chú thích đó vào `footnotes:` cùng nội dung của nó",
+                                "add it under `footnotes:` with its text"
+                            )),
                     );
                 }
             }
@@ -126,11 +133,15 @@ impl DispatchChecker<'_> {
                 self.src
                     .error(
                         &format!("{at}.columns"),
-                        "only one column can carry the published status",
+                        tr!(
+                            "chỉ một cột được ghi tình trạng hoàn thành",
+                            "only one column can carry the published status"
+                        ),
                     )
-                    .with_hint(
-                        "keep `has_status: true` on the column the printed status refers to",
-                    ),
+                    .with_hint(tr!(
+                        "chỉ giữ `has_status: true` ở cột mà tình trạng trên văn bản nói đến",
+                        "keep `has_status: true` on the column the printed status refers to"
+                    )),
             );
         }
         status_cols.first().copied()
@@ -162,9 +173,16 @@ impl DispatchChecker<'_> {
                 self.src
                     .error(
                         &format!("{rat}.unit"),
-                        format!("`{}` has two rows in this appendix", row.unit),
+                        tr!(
+                            "`{}` có hai dòng trong phụ lục này",
+                            "`{}` has two rows in this appendix",
+                            row.unit
+                        ),
                     )
-                    .with_hint("check the unit id of this row against the printed name"),
+                    .with_hint(tr!(
+                        "đối chiếu mã đơn vị của dòng này với tên in trên văn bản",
+                        "check the unit id of this row against the printed name"
+                    )),
             );
         }
         if let (Some(printed), Ok(u)) = (&row.printed_name, self.cat.resolve_unit(&row.unit)) {
@@ -174,10 +192,12 @@ impl DispatchChecker<'_> {
                     self.src
                         .warning(
                             &format!("{rat}.printed_name"),
-                            format!("`{printed}` is not a known name of `{}` ({})", u.id, u.name),
+                            tr!(
+"`{printed}` không phải tên đã biết của `{}` ({})",
+"`{printed}` is not a known name of `{}` ({})", u.id, u.name),
                         )
                         .with_hint(
-                            "check the unit, or add the printed name to its aliases in units.yaml",
+                            tr!("kiểm tra lại đơn vị, hoặc thêm tên in trên văn bản vào `aliases` của đơn vị đó trong units.yaml", "check the unit, or add the printed name to its aliases in units.yaml"),
                         ),
                 );
             }
@@ -187,18 +207,22 @@ impl DispatchChecker<'_> {
                 self.src
                     .error(
                         &format!("{rat}.values"),
-                        format!(
+                        tr!(
+                            "có {} giá trị cho {} cột",
                             "{} values for {} columns",
                             row.values.len(),
                             app.columns.len()
                         ),
                     )
-                    .with_hint("give one value per column, in order; `~` for a blank cell"),
+                    .with_hint(tr!(
+                        "ghi mỗi cột một giá trị, theo thứ tự cột; ô trống thì ghi `~`",
+                        "give one value per column, in order; `~` for a blank cell"
+                    )),
             );
         }
         if row.status.is_some() && status_col.is_none() {
-            diags.push(self.src.error(&format!("{rat}.status"), "this appendix has no status column")
-                .with_hint("set `has_status: true` on the column the status belongs to, or remove the status"));
+            diags.push(self.src.error(&format!("{rat}.status"), tr!("phụ lục này không có cột tình trạng", "this appendix has no status column"))
+                .with_hint(tr!("đặt `has_status: true` ở cột có tình trạng, hoặc xoá `status`", "set `has_status: true` on the column the status belongs to, or remove the status")));
         }
         for (c, cell) in row.values.iter().enumerate() {
             let field = format!("{rat}.values[{c}]");
@@ -236,12 +260,13 @@ impl DispatchChecker<'_> {
                             .target
                             .as_ref()
                             .map_or(String::new(), |t| t.at_least.to_string());
-                        diags.push(self.src.warning(&format!("{rat}.status"), format!(
-                            "printed `{}` but {} {} the target of at least {t}",
+                        diags.push(self.src.warning(&format!("{rat}.status"), tr!(
+"văn bản ghi `{}` nhưng {} {} chỉ tiêu tối thiểu {t}",
+"printed `{}` but {} {} the target of at least {t}",
                             if printed_met { "Hoàn thành" } else { "Chưa hoàn thành" },
                             cell_text(cell),
                             if met { "meets" } else { "misses" }
-                        )).with_hint("the published status is kept as printed; check it against the original"));
+                        )).with_hint(tr!("tình trạng được giữ đúng như văn bản in; hãy đối chiếu với bản gốc", "the published status is kept as printed; check it against the original")));
                     }
                 }
             }

@@ -6,6 +6,7 @@ use super::dispatch::DispatchChecker;
 use crate::address::is_remote;
 use crate::diagnostics::Diagnostics;
 use crate::model::TO_FILL;
+use crate::tr;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// The remote addresses `html` embeds through `src` or `srcset`.
@@ -31,8 +32,14 @@ impl DispatchChecker<'_> {
         if body.contains(TO_FILL) {
             diags.push(
                 self.src
-                    .error("body", format!("not filled in yet (`{TO_FILL}`)"))
-                    .with_hint("replace the body with the full text of the new document"),
+                    .error(
+                        "body",
+                        tr!("chưa điền (`{TO_FILL}`)", "not filled in yet (`{TO_FILL}`)"),
+                    )
+                    .with_hint(tr!(
+                        "thay phần nội dung (`body`) bằng toàn văn văn bản mới",
+                        "replace the body with the full text of the new document"
+                    )),
             );
         }
         let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
@@ -51,8 +58,10 @@ impl DispatchChecker<'_> {
         for url in remote {
             diags.push(
                 self.src
-                    .error("body", format!("`{url}`: an embedded file from outside the site"))
-                    .with_hint("the site loads nothing from other hosts: link to it instead ([tên](địa chỉ)), or leave it out"),
+                    .error("body", tr!(
+"`{url}`: một tệp nhúng từ ngoài trang",
+"`{url}`: an embedded file from outside the site"))
+                    .with_hint(tr!("trang không tải gì từ máy chủ khác: đặt liên kết đến nó ([tên](địa chỉ)), hoặc bỏ đi", "the site loads nothing from other hosts: link to it instead ([tên](địa chỉ)), or leave it out")),
             );
         }
     }

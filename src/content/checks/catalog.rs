@@ -8,6 +8,7 @@ use super::check_measure_value;
 use crate::diagnostics::Diagnostics;
 use crate::model::catalog::*;
 use crate::suggest::{closest, fold};
+use crate::tr;
 use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 
@@ -30,17 +31,23 @@ impl Catalog {
             let at = format!("units[{i}]");
             if !is_slug(&u.id) {
                 diags.push(
-                    src.error(&format!("{at}.id"), format!("`{}` is not a valid id", u.id))
-                        .with_hint(slug_hint(&u.id)),
+                    src.error(
+                        &format!("{at}.id"),
+                        tr!("`{}` không phải mã hợp lệ", "`{}` is not a valid id", u.id),
+                    )
+                    .with_hint(slug_hint(&u.id)),
                 );
             }
             if self.units.insert(u.id.clone(), u.clone()).is_some() {
                 diags.push(
                     src.error(
                         &format!("{at}.id"),
-                        format!("the id `{}` is used twice", u.id),
+                        tr!("mã `{}` bị dùng hai lần", "the id `{}` is used twice", u.id),
                     )
-                    .with_hint("give each unit its own id"),
+                    .with_hint(tr!(
+                        "đặt cho mỗi đơn vị một mã riêng",
+                        "give each unit its own id"
+                    )),
                 );
             }
             for (j, name) in std::iter::once(&u.name).chain(&u.aliases).enumerate() {
@@ -52,8 +59,10 @@ impl Catalog {
                 };
                 match seen_names.get(&key) {
                     Some(other) if other != &u.id => diags.push(
-                        src.error(&field, format!("the name `{name}` is also a name of `{other}`"))
-                            .with_hint("a printed name must point at one unit only: remove it from one of them"),
+                        src.error(&field, tr!(
+"tên `{name}` cũng là tên của `{other}`",
+"the name `{name}` is also a name of `{other}`"))
+                            .with_hint(tr!("một tên in trên văn bản chỉ được chỉ một đơn vị: xoá tên đó ở một trong hai đơn vị", "a printed name must point at one unit only: remove it from one of them")),
                     ),
                     _ => {
                         seen_names.insert(key.clone(), u.id.clone());
@@ -66,10 +75,12 @@ impl Catalog {
                     diags.push(
                         src.error(
                             &format!("{at}.valid_to"),
-                            format!("valid_to {t} is before valid_from {f}"),
+                            tr!(
+"valid_to {t} trước valid_from {f}",
+"valid_to {t} is before valid_from {f}"),
                         )
                         .with_hint(
-                            "valid_to is the last day the unit existed: a date after valid_from",
+                            tr!("valid_to là ngày cuối cùng đơn vị còn tồn tại: một ngày sau valid_from", "valid_to is the last day the unit existed: a date after valid_from"),
                         ),
                     );
                 }
@@ -81,12 +92,17 @@ impl Catalog {
                 let field = format!("units[{i}].former_ids[{j}]");
                 if !is_slug(f) {
                     diags.push(
-                        src.error(&field, format!("`{f}` is not a valid id"))
-                            .with_hint(slug_hint(f)),
+                        src.error(
+                            &field,
+                            tr!("`{f}` không phải mã hợp lệ", "`{f}` is not a valid id"),
+                        )
+                        .with_hint(slug_hint(f)),
                     );
                 } else if self.units.contains_key(f) || !former.insert(f) {
-                    diags.push(src.error(&field, format!("`{f}` is already the id of a unit"))
-                        .with_hint("a former id must not be in use: remove it, or give the other unit another id"));
+                    diags.push(src.error(&field, tr!(
+"`{f}` đã là mã của một đơn vị",
+"`{f}` is already the id of a unit"))
+                        .with_hint(tr!("mã cũ không được đang dùng: xoá nó, hoặc đổi mã của đơn vị kia", "a former id must not be in use: remove it, or give the other unit another id")));
                 }
             }
         }
@@ -95,13 +111,25 @@ impl Catalog {
             if let Some(p) = &u.parent {
                 if let Err(hint) = self.resolve_unit(p) {
                     diags.push(
-                        src.error(&format!("{at}.parent"), format!("unknown unit `{p}`"))
-                            .with_hint(hint),
+                        src.error(
+                            &format!("{at}.parent"),
+                            tr!("không có đơn vị `{p}`", "unknown unit `{p}`"),
+                        )
+                        .with_hint(hint),
                     );
                 } else if p == &u.id {
                     diags.push(
-                        src.error(&format!("{at}.parent"), "a unit cannot be its own parent")
-                            .with_hint("write the id of the unit above it, e.g. hung-yen"),
+                        src.error(
+                            &format!("{at}.parent"),
+                            tr!(
+                                "một đơn vị không thể là cấp trên của chính nó",
+                                "a unit cannot be its own parent"
+                            ),
+                        )
+                        .with_hint(tr!(
+                            "viết mã của đơn vị cấp trên, ví dụ hung-yen",
+                            "write the id of the unit above it, e.g. hung-yen"
+                        )),
                     );
                 }
             }
@@ -110,7 +138,7 @@ impl Catalog {
                     diags.push(
                         src.error(
                             &format!("{at}.successors[{j}]"),
-                            format!("unknown unit `{s}`"),
+                            tr!("không có đơn vị `{s}`", "unknown unit `{s}`"),
                         )
                         .with_hint(hint),
                     );
@@ -120,9 +148,15 @@ impl Catalog {
                 diags.push(
                     src.error(
                         &format!("{at}.successors"),
-                        "a unit with successors needs `valid_to`",
+                        tr!(
+                            "đơn vị có đơn vị kế thừa (`successors`) cần có `valid_to`",
+                            "a unit with successors needs `valid_to`"
+                        ),
                     )
-                    .with_hint("add `valid_to:` with the last day it existed, e.g. 2025-02-28"),
+                    .with_hint(tr!(
+                        "thêm `valid_to:` với ngày cuối cùng đơn vị tồn tại, ví dụ 2025-02-28",
+                        "add `valid_to:` with the last day it existed, e.g. 2025-02-28"
+                    )),
                 );
             }
         }
@@ -133,8 +167,17 @@ impl Catalog {
             while let Some(p) = cur {
                 if !seen.insert(p.to_string()) || p == u.id {
                     diags.push(
-                        src.error(&format!("units[{i}].parent"), "the parents form a cycle")
-                            .with_hint("a unit's parent chain must end at the province"),
+                        src.error(
+                            &format!("units[{i}].parent"),
+                            tr!(
+                                "các đơn vị cấp trên tạo thành vòng lặp",
+                                "the parents form a cycle"
+                            ),
+                        )
+                        .with_hint(tr!(
+                            "chuỗi đơn vị cấp trên phải kết thúc ở tỉnh",
+                            "a unit's parent chain must end at the province"
+                        )),
                     );
                     break;
                 }
@@ -144,13 +187,16 @@ impl Catalog {
     }
 
     /// Resolve an id; on failure, a hint naming the closest id, name or alias.
-    pub(crate) fn resolve_unit(&self, id: &str) -> Result<&UnitEntry, String> {
+    pub(crate) fn resolve_unit(&self, id: &str) -> Result<&UnitEntry, crate::lang::Text> {
         if let Some(u) = self.units.get(id) {
             return Ok(u);
         }
         let folded = fold(id);
         if let Some((_, uid)) = self.names.iter().find(|(n, _)| *n == folded) {
-            return Err(format!("write the unit's id, `{uid}`, not its name"));
+            return Err(tr!(
+                "viết mã đơn vị `{uid}`, không viết tên đơn vị",
+                "write the unit's id, `{uid}`, not its name"
+            ));
         }
         let candidates = self
             .units
@@ -165,21 +211,26 @@ impl Catalog {
                     .find(|(n, _)| n == c)
                     .map_or(c, |(_, u)| u.as_str());
                 let name = self.units.get(uid).map_or("", |u| u.name.as_str());
-                Err(format!(
+                Err(tr!(
+                    "có phải ý bạn là `{uid}` ({name})? Danh sách đơn vị ở units.yaml",
                     "did you mean `{uid}` ({name})? Units are listed in units.yaml"
                 ))
             }
-            None => Err("use an id from units.yaml, or add the unit there".into()),
+            None => Err(tr!(
+                "dùng một mã có trong units.yaml, hoặc thêm đơn vị vào đó",
+                "use an id from units.yaml, or add the unit there"
+            )),
         }
     }
 
-    pub(crate) fn resolve_indicator(&self, id: &str) -> Result<&IndicatorEntry, String> {
+    pub(crate) fn resolve_indicator(&self, id: &str) -> Result<&IndicatorEntry, crate::lang::Text> {
         if let Some(i) = self.indicators.get(id) {
             return Ok(i);
         }
         let folded = fold(id);
         if let Some(ind) = self.indicators.values().find(|i| fold(&i.name) == folded) {
-            return Err(format!(
+            return Err(tr!(
+                "viết mã chỉ tiêu `{}`, không viết tên chỉ tiêu",
                 "write the indicator's id, `{}`, not its name",
                 ind.id
             ));
@@ -187,10 +238,15 @@ impl Catalog {
         let mut ids: Vec<&str> = self.indicators.keys().map(String::as_str).collect();
         ids.sort_unstable();
         match closest(id, ids.iter().copied()) {
-            Some(c) => Err(format!(
+            Some(c) => Err(tr!(
+                "có phải ý bạn là `{c}`? Danh sách chỉ tiêu ở indicators.yaml",
                 "did you mean `{c}`? Indicators are listed in indicators.yaml"
             )),
-            None => Err(format!("use one of: {}", ids.join(", "))),
+            None => Err(tr!(
+                "dùng một trong các mã: {}",
+                "use one of: {}",
+                ids.join(", ")
+            )),
         }
     }
 
@@ -206,7 +262,11 @@ impl Catalog {
                 diags.push(
                     src.error(
                         &format!("{at}.id"),
-                        format!("`{}` is not a valid id", ind.id),
+                        tr!(
+                            "`{}` không phải mã hợp lệ",
+                            "`{}` is not a valid id",
+                            ind.id
+                        ),
                     )
                     .with_hint(slug_hint(&ind.id)),
                 );
@@ -219,9 +279,16 @@ impl Catalog {
                 diags.push(
                     src.error(
                         &format!("{at}.id"),
-                        format!("the id `{}` is used twice", ind.id),
+                        tr!(
+                            "mã `{}` bị dùng hai lần",
+                            "the id `{}` is used twice",
+                            ind.id
+                        ),
                     )
-                    .with_hint("give each indicator its own id"),
+                    .with_hint(tr!(
+                        "đặt cho mỗi chỉ tiêu một mã riêng",
+                        "give each indicator its own id"
+                    )),
                 );
             }
             if let Some(t) = &ind.target {
@@ -241,7 +308,7 @@ impl Catalog {
                 diags.push(
                     src.error(
                         &format!("schemes[{i}].id"),
-                        format!("`{}` is not a valid id", s.id),
+                        tr!("`{}` không phải mã hợp lệ", "`{}` is not a valid id", s.id),
                     )
                     .with_hint(slug_hint(&s.id)),
                 );
@@ -250,9 +317,12 @@ impl Catalog {
                 diags.push(
                     src.error(
                         &format!("schemes[{i}].id"),
-                        format!("the id `{}` is used twice", s.id),
+                        tr!("mã `{}` bị dùng hai lần", "the id `{}` is used twice", s.id),
                     )
-                    .with_hint("give each scheme its own id"),
+                    .with_hint(tr!(
+                        "đặt cho mỗi bộ chỉ số một mã riêng",
+                        "give each scheme its own id"
+                    )),
                 );
             }
             self.check_scheme(s, &format!("schemes[{i}]"), src, diags);
@@ -269,10 +339,12 @@ impl Catalog {
                 diags.push(
                     src.error(
                         &format!("{at}.valid_to"),
-                        format!("valid_to {t} is before valid_from {}", s.valid_from),
+                        tr!(
+"valid_to {t} trước valid_from {}",
+"valid_to {t} is before valid_from {}", s.valid_from),
                     )
                     .with_hint(
-                        "valid_to is the last day the scheme was in force: a date after valid_from",
+                        tr!("valid_to là ngày cuối cùng bộ chỉ số còn hiệu lực: một ngày sau valid_from", "valid_to is the last day the scheme was in force: a date after valid_from"),
                     ),
                 );
             }
@@ -294,13 +366,17 @@ impl Catalog {
                     diags.push(
                         src.error(
                             &format!("{gat}.max"),
-                            format!(
-                                "the parts' maxima add up to {} but the group's max is {}",
+                            tr!(
+"tổng điểm tối đa các thành phần là {} nhưng điểm tối đa của nhóm là {}",
+"the parts' maxima add up to {} but the group's max is {}",
                                 crate::vi::format_auto(parts, 2),
                                 max
                             ),
                         )
-                        .with_hint("make the parts' maxima add up to the group's max"),
+                        .with_hint(tr!(
+                            "sửa để tổng điểm tối đa các thành phần bằng điểm tối đa của nhóm",
+                            "make the parts' maxima add up to the group's max"
+                        )),
                     );
                 }
             }
@@ -314,21 +390,26 @@ impl Catalog {
             }
         }
         let gap = sum - s.total_max.value;
-        if if all_known {
+        let off = if all_known {
             gap.abs() > 1e-9
         } else {
             gap > 1e-9
-        } {
+        };
+        if off {
             diags.push(
                 src.error(
                     &format!("{at}.total_max"),
-                    format!(
+                    tr!(
+                        "tổng điểm tối đa các nhóm là {} nhưng total_max là {}",
                         "the groups' maxima add up to {} but total_max is {}",
                         crate::vi::format_auto(sum, 2),
                         s.total_max
                     ),
                 )
-                .with_hint("make the groups' maxima add up to total_max"),
+                .with_hint(tr!(
+                    "sửa để tổng điểm tối đa các nhóm bằng total_max",
+                    "make the groups' maxima add up to total_max"
+                )),
             );
         }
     }
@@ -345,12 +426,16 @@ fn check_scheme_overlaps(schemes: &[SchemeEntry], src: &Source, diags: &mut Diag
             diags.push(
                 src.error(
                     &format!("schemes[{j}].valid_from"),
-                    format!(
+                    tr!(
+                        "bộ chỉ số `{}` bắt đầu từ {} khi `{}` vẫn còn hiệu lực",
                         "scheme `{}` starts {} while `{}` is still in force",
-                        b.id, b.valid_from, a.id
+                        b.id,
+                        b.valid_from,
+                        a.id
                     ),
                 )
-                .with_hint(format!(
+                .with_hint(tr!(
+                    "cho `{}` kết thúc một ngày trước đó: valid_to: {}",
                     "end `{}` the day before: valid_to: {}",
                     a.id,
                     b.valid_from
@@ -367,19 +452,24 @@ impl Catalog {
     fn check_points_indicator(&self, id: &str, src: &Source, field: &str, diags: &mut Diagnostics) {
         match self.resolve_indicator(id) {
             Err(hint) => diags.push(
-                src.error(field, format!("unknown indicator `{id}`"))
-                    .with_hint(hint),
-            ),
-            Ok(ind) if ind.measure != Measure::Points => diags.push(
                 src.error(
                     field,
-                    format!(
-                        "`{id}` is measured in {:?}, not points: it cannot be an index group",
-                        ind.measure
-                    )
-                    .to_lowercase(),
+                    tr!("không có chỉ tiêu `{id}`", "unknown indicator `{id}`"),
                 )
-                .with_hint("index groups are indicators with `measure: points`"),
+                .with_hint(hint),
+            ),
+            Ok(ind) if ind.measure != Measure::Points => diags.push(
+                src.error(field, {
+                    let m = format!("{:?}", ind.measure).to_lowercase();
+                    tr!(
+                        "`{id}` đo bằng {m}, không phải điểm: không thể là nhóm chỉ số",
+                        "`{id}` is measured in {m}, not points: it cannot be an index group"
+                    )
+                })
+                .with_hint(tr!(
+                    "nhóm chỉ số là chỉ tiêu có `measure: points`",
+                    "index groups are indicators with `measure: points`"
+                )),
             ),
             Ok(_) => {}
         }
@@ -389,8 +479,11 @@ impl Catalog {
         if !self.units.is_empty() {
             if let Err(hint) = self.resolve_unit(&site.province) {
                 diags.push(
-                    src.error("province", format!("unknown unit `{}`", site.province))
-                        .with_hint(hint),
+                    src.error(
+                        "province",
+                        tr!("không có đơn vị `{}`", "unknown unit `{}`", site.province),
+                    )
+                    .with_hint(hint),
                 );
             }
         }
@@ -398,22 +491,30 @@ impl Catalog {
             diags.push(
                 src.error(
                     "base_path",
-                    format!("`{}` is not a sub-path", site.base_path),
+                    tr!(
+"`{}` không phải đường dẫn con",
+"`{}` is not a sub-path", site.base_path),
                 )
-                .with_hint("write `/` or a path between slashes of letters, digits and hyphens, e.g. /cong-khai/"),
+                .with_hint(tr!("viết `/` hoặc một đường dẫn giữa hai dấu gạch chéo gồm chữ, số và gạch ngang, ví dụ /cong-khai/", "write `/` or a path between slashes of letters, digits and hyphens, e.g. /cong-khai/")),
             );
         }
         let lower = site.site_url.to_ascii_lowercase();
         if !(lower.starts_with("https://") || lower.starts_with("http://"))
             || site.site_url.ends_with('/')
         {
-            diags.push(src.error("site_url", format!("`{}` is not a site address", site.site_url)).with_hint("write the scheme and host without a trailing slash, e.g. https://hungyen.gov.vn"));
+            diags.push(src.error("site_url", tr!(
+"`{}` không phải địa chỉ trang web",
+"`{}` is not a site address", site.site_url)).with_hint(tr!("viết giao thức và tên miền, không có gạch chéo ở cuối, ví dụ https://hungyen.gov.vn", "write the scheme and host without a trailing slash, e.g. https://hungyen.gov.vn")));
         }
         if !is_slug(&site.theme) {
             diags.push(
                 src.error(
                     "theme",
-                    format!("`{}` is not a theme folder name", site.theme),
+                    tr!(
+                        "`{}` không phải tên thư mục giao diện",
+                        "`{}` is not a theme folder name",
+                        site.theme
+                    ),
                 )
                 .with_hint(slug_hint(&site.theme)),
             );

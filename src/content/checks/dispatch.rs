@@ -8,6 +8,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::{
     DispatchFile, DispatchKind, Figure, FigureSource, FigureValue, Id, IndicatorEntry, Period,
 };
+use crate::tr;
 use rustc_hash::FxHashMap;
 
 /// Checks one dispatch file against the catalog, and collects its figures.
@@ -51,7 +52,7 @@ impl<'a> DispatchChecker<'a> {
             Err(hint) => {
                 diags.push(
                     self.src
-                        .error(field, format!("unknown unit `{id}`"))
+                        .error(field, tr!("không có đơn vị `{id}`", "unknown unit `{id}`"))
                         .with_hint(hint),
                 );
                 false
@@ -66,16 +67,24 @@ impl<'a> DispatchChecker<'a> {
                             u.valid_from.map_or("…".into(), |d| d.to_string()),
                             u.valid_to.map_or("…".into(), |d| d.to_string())
                         );
-                        let mut hint = format!("`{id}` existed {span}");
+                        let mut hint = tr!("`{id}` tồn tại {span}", "`{id}` existed {span}");
                         if !u.successors.is_empty() {
-                            hint.push_str(&format!(
+                            hint = hint.append(&tr!(
+                                "; từ đó về sau viết đơn vị kế thừa: {}",
                                 "; from then on write its successor: {}",
                                 u.successors.join(", ")
                             ));
                         }
                         diags.push(
                             self.src
-                                .error(field, format!("{} did not exist in {p}", u.name))
+                                .error(
+                                    field,
+                                    tr!(
+                                        "{} không tồn tại trong kỳ {p}",
+                                        "{} did not exist in {p}",
+                                        u.name
+                                    ),
+                                )
                                 .with_hint(hint),
                         );
                     }
@@ -96,7 +105,10 @@ impl<'a> DispatchChecker<'a> {
             Err(hint) => {
                 diags.push(
                     self.src
-                        .error(field, format!("unknown indicator `{id}`"))
+                        .error(
+                            field,
+                            tr!("không có chỉ tiêu `{id}`", "unknown indicator `{id}`"),
+                        )
                         .with_hint(hint),
                 );
                 None
@@ -114,9 +126,15 @@ impl<'a> DispatchChecker<'a> {
                     self.src
                         .error(
                             "issuer.unit",
-                            format!("{} did not exist on {}", u.name, d.date),
+                            tr!(
+                                "{} không tồn tại vào ngày {}",
+                                "{} did not exist on {}",
+                                u.name,
+                                d.date
+                            ),
                         )
-                        .with_hint(format!(
+                        .with_hint(tr!(
+                            "theo units.yaml, đơn vị tồn tại {} – {}",
                             "valid {} – {} in units.yaml",
                             u.valid_from.map_or("…".into(), |x| x.to_string()),
                             u.valid_to.map_or("…".into(), |x| x.to_string())
@@ -130,7 +148,11 @@ impl<'a> DispatchChecker<'a> {
             if t > issued && d.date.day.is_some() {
                 diags.push(self.src.warning(
                     "data_as_of",
-                    format!("the data date {t} is after the date of issue {}", d.date),
+                    tr!(
+                        "ngày số liệu {t} sau ngày ban hành {}",
+                        "the data date {t} is after the date of issue {}",
+                        d.date
+                    ),
                 ));
             }
         }
@@ -146,16 +168,25 @@ impl<'a> DispatchChecker<'a> {
                     } else {
                         "appendices"
                     };
-                    diags.push(self.src.error(field, "a directive carries no results")
-                        .with_hint("remove the results, or set `kind: monthly-results` if the dispatch publishes them"));
+                    diags.push(self.src.error(field, tr!("văn bản chỉ đạo không có kết quả chấm điểm", "a directive carries no results"))
+                        .with_hint(tr!("xoá phần `results`, hoặc đặt `kind: monthly-results` nếu văn bản có công bố kết quả", "remove the results, or set `kind: monthly-results` if the dispatch publishes them")));
                 }
             }
             DispatchKind::MonthlyResults => {
                 if period.is_none() {
                     diags.push(
                         self.src
-                            .error("kind", "results need the period they cover")
-                            .with_hint("add `period:`, e.g. `period: 2023-10` for October 2023"),
+                            .error(
+                                "kind",
+                                tr!(
+                                    "kết quả cần có kỳ báo cáo",
+                                    "results need the period they cover"
+                                ),
+                            )
+                            .with_hint(tr!(
+                                "thêm `period:`, ví dụ `period: 2023-10` cho tháng 10/2023",
+                                "add `period:`, e.g. `period: 2023-10` for October 2023"
+                            )),
                     );
                 }
             }
@@ -188,15 +219,34 @@ impl<'a> DispatchChecker<'a> {
         if issued > today {
             diags.push(
                 self.src
-                    .error("date", format!("{} is after today ({today})", d.date))
-                    .with_hint("write the date printed on the document, e.g. 2023-03-08"),
+                    .error(
+                        "date",
+                        tr!(
+                            "{} sau ngày hôm nay ({today})",
+                            "{} is after today ({today})",
+                            d.date
+                        ),
+                    )
+                    .with_hint(tr!(
+                        "viết ngày in trên văn bản, ví dụ 2023-03-08",
+                        "write the date printed on the document, e.g. 2023-03-08"
+                    )),
             );
         }
         if let Some(t) = d.data_as_of.filter(|t| *t > today) {
             diags.push(
                 self.src
-                    .error("data_as_of", format!("{t} is after today ({today})"))
-                    .with_hint("write the data date the document prints (\"số liệu ngày …\")"),
+                    .error(
+                        "data_as_of",
+                        tr!(
+                            "{t} sau ngày hôm nay ({today})",
+                            "{t} is after today ({today})"
+                        ),
+                    )
+                    .with_hint(tr!(
+                        "viết ngày số liệu in trên văn bản (\"số liệu ngày …\")",
+                        "write the data date the document prints (\"số liệu ngày …\")"
+                    )),
             );
         }
         let Some(p) = d.period else { return };
@@ -206,24 +256,28 @@ impl<'a> DispatchChecker<'a> {
                 self.src
                     .error(
                         "period",
-                        format!(
+                        tr!(
+                            "kỳ {p} bắt đầu ngày {}, sau ngày ban hành văn bản {}",
                             "{p} starts on {}, after the document's date {}",
                             p.start(),
                             d.date
                         ),
                     )
-                    .with_hint(
-                        "a document reports a period that has begun: check `period:` and `date:`",
-                    ),
+                    .with_hint(tr!(
+                        "văn bản chỉ báo cáo kỳ đã bắt đầu: kiểm tra `period:` và `date:`",
+                        "a document reports a period that has begun: check `period:` and `date:`"
+                    )),
             );
         } else if p.end() > latest && d.data_as_of.is_none() {
             diags.push(
                 self.src
                     .warning(
                         "period",
-                        format!("{p} ends on {}, after the document's date {}", p.end(), d.date),
+                        tr!(
+"kỳ {p} kết thúc ngày {}, sau ngày ban hành văn bản {}",
+"{p} ends on {}, after the document's date {}", p.end(), d.date),
                     )
-                    .with_hint("if the figures stop before the period's end, add `data_as_of:` with their date; else check `period:`"),
+                    .with_hint(tr!("nếu số liệu tính đến trước ngày cuối kỳ thì thêm `data_as_of:` với ngày số liệu; nếu không thì kiểm tra `period:`", "if the figures stop before the period's end, add `data_as_of:` with their date; else check `period:`")),
             );
         }
     }
@@ -242,9 +296,15 @@ impl<'a> DispatchChecker<'a> {
                 self.src
                     .warning(
                         "period",
-                        format!("the file name says {named} but the period is {p}"),
+                        tr!(
+                            "tên tệp ghi kỳ {named} nhưng `period` là {p}",
+                            "the file name says {named} but the period is {p}"
+                        ),
                     )
-                    .with_hint("correct `period:`, or rename the file after the period it covers"),
+                    .with_hint(tr!(
+                        "sửa `period:`, hoặc đổi tên tệp theo kỳ mà văn bản báo cáo",
+                        "correct `period:`, or rename the file after the period it covers"
+                    )),
             );
         }
     }

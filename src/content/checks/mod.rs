@@ -20,6 +20,7 @@ use super::source::Source;
 use crate::diagnostics::Diagnostics;
 use crate::model::Date;
 use crate::model::{IndicatorEntry, Measure, Num};
+use crate::tr;
 
 /// Range checks by measure: points within 0..=max, percent within 0..=100,
 /// counts whole and not negative.
@@ -36,30 +37,53 @@ pub(super) fn check_measure_value(
         Measure::Percent if !(0.0..=100.0).contains(&x) => diags.push(
             src.error(
                 field,
-                format!("{v} is not a percent: {} is a rate from 0 to 100", ind.name),
+                tr!(
+                    "{v} không phải tỷ lệ phần trăm: {} là tỷ lệ từ 0 đến 100",
+                    "{v} is not a percent: {} is a rate from 0 to 100",
+                    ind.name
+                ),
             )
-            .with_hint("write the rate as printed, without the % sign, e.g. 44,6"),
+            .with_hint(tr!(
+                "viết tỷ lệ như văn bản in, không có dấu %, ví dụ 44,6",
+                "write the rate as printed, without the % sign, e.g. 44,6"
+            )),
         ),
         Measure::Count if x < 0.0 => diags.push(
-            src.error(field, format!("{}: {v} is below 0", ind.name))
-                .with_hint("a count is 0 or more"),
+            src.error(
+                field,
+                tr!("{}: {v} nhỏ hơn 0", "{}: {v} is below 0", ind.name),
+            )
+            .with_hint(tr!("số đếm từ 0 trở lên", "a count is 0 or more")),
         ),
         Measure::Count if v.comma => diags.push(
-            src.error(field, format!("{} is a whole count, not `{v}`", ind.name))
-                .with_hint("check the column against the document: a count has no decimal comma, e.g. 1038"),
+            src.error(
+                field,
+                tr!(
+                    "{} là số đếm nguyên, không phải `{v}`",
+                    "{} is a whole count, not `{v}`",
+                    ind.name
+                ),
+            )
+            .with_hint(tr!(
+                "đối chiếu cột với văn bản: số đếm không có dấu phẩy thập phân, ví dụ 1038",
+                "check the column against the document: a count has no decimal comma, e.g. 1038"
+            )),
         ),
         Measure::Count if v.decimals > 0 || x.fract() != 0.0 => {
             let (what, how) = crate::model::numbers::not_whole(x);
             diags.push(
-                src.error(field, format!("{} is a whole count: {what}", ind.name))
-                    .with_hint(how),
+                src.error(
+                    field,
+                    tr!("{} là số đếm nguyên: ", "{} is a whole count: ", ind.name).append(&what),
+                )
+                .with_hint(how),
             )
         }
         Measure::Points => {
             if x < 0.0 {
                 diags.push(
-                    src.error(field, format!("{v} is below 0 points"))
-                        .with_hint("scores are 0 or more"),
+                    src.error(field, tr!("{v} nhỏ hơn 0 điểm", "{v} is below 0 points"))
+                        .with_hint(tr!("điểm từ 0 trở lên", "scores are 0 or more")),
                 );
             }
             if let Some(m) = max {
@@ -67,9 +91,14 @@ pub(super) fn check_measure_value(
                     diags.push(
                         src.error(
                             field,
-                            format!("{v} is above the maximum of {m} points for {}", ind.name),
+                            tr!(
+                                "{v} lớn hơn điểm tối đa {m} của {}",
+                                "{v} is above the maximum of {m} points for {}",
+                                ind.name
+                            ),
                         )
-                        .with_hint(format!(
+                        .with_hint(tr!(
+                            "điểm nằm trong khoảng 0 đến {m}; đối chiếu số liệu với văn bản",
                             "a score is between 0 and {m}; check the figure against the dispatch"
                         )),
                     );
@@ -83,8 +112,17 @@ pub(super) fn check_measure_value(
 pub(super) fn check_percent(v: &Num, src: &Source, field: &str, diags: &mut Diagnostics) {
     if !(0.0..=100.0).contains(&v.value) {
         diags.push(
-            src.error(field, format!("{v} is not a percent (0 to 100)"))
-                .with_hint("write the rate as printed, without the % sign, e.g. 96,57"),
+            src.error(
+                field,
+                tr!(
+                    "{v} không phải tỷ lệ phần trăm (từ 0 đến 100)",
+                    "{v} is not a percent (0 to 100)"
+                ),
+            )
+            .with_hint(tr!(
+                "viết tỷ lệ như văn bản in, không có dấu %, ví dụ 96,57",
+                "write the rate as printed, without the % sign, e.g. 96,57"
+            )),
         );
     }
 }

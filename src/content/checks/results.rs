@@ -8,6 +8,7 @@ use crate::model::catalog::{provinces_ranked, scheme_for};
 use crate::model::{
     FigureSource, FigureValue, GroupResult, Num, Period, Rank, Results, SchemeEntry, TOTAL,
 };
+use crate::tr;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What every group of one `results:` is read against.
@@ -87,12 +88,14 @@ impl DispatchChecker<'_> {
                 self.src
                     .warning(
                         field,
-                        format!(
-                            "ranked out of {}, but {} provinces were ranked in {period}",
+                        tr!(
+"xếp hạng trên {}, nhưng kỳ {period} có {} tỉnh được xếp hạng",
+"ranked out of {}, but {} provinces were ranked in {period}",
                             rank.of, ranked
                         ),
                     )
-                    .with_hint(format!(
+                    .with_hint(tr!(
+                        "đối chiếu thứ hạng với văn bản: trên 63 tỉnh đến 30/6/2025, trên 34 tỉnh từ 1/7/2025 (viết `{}/{ranked}`)",
                         "check the rank against the document: out of 63 until 30/6/2025, of 34 from 1/7/2025 (write `{}/{ranked}`)",
                         rank.position
                     )),
@@ -119,9 +122,13 @@ impl DispatchChecker<'_> {
             self.src
                 .warning(
                     "period",
-                    format!("no scheme of index groups is on record for {period}: the scores are kept without maxima"),
+                    tr!(
+                        "chưa có bộ chỉ số nào cho kỳ {period}: điểm được ghi nhận không kèm điểm tối đa",
+                        "no scheme of index groups is on record for {period}: the scores are kept without maxima"
+                    ),
                 )
-                .with_hint(format!(
+                .with_hint(tr!(
+                    "bổ sung bộ chỉ số vào indicators.yaml khi đã biết; đã có: {}",
                     "add the scheme in force to indicators.yaml when it is known; known: {}",
                     known.join(", ")
                 )),
@@ -135,8 +142,17 @@ impl DispatchChecker<'_> {
             if r.rank.is_some() {
                 diags.push(
                     self.src
-                        .error("results.rank", "a rank without a total")
-                        .with_hint("add `total:` with the printed score"),
+                        .error(
+                            "results.rank",
+                            tr!(
+                                "có thứ hạng nhưng thiếu tổng điểm",
+                                "a rank without a total"
+                            ),
+                        )
+                        .with_hint(tr!(
+                            "thêm `total:` với tổng điểm in trên văn bản",
+                            "add `total:` with the printed score"
+                        )),
                 );
             }
             return;
@@ -185,9 +201,12 @@ impl DispatchChecker<'_> {
                 self.src
                     .error(
                         &format!("{at}.indicator"),
-                        format!("`{}` is given twice", g.indicator),
+                        tr!("`{}` được ghi hai lần", "`{}` is given twice", g.indicator),
                     )
-                    .with_hint("give each group once; check which group this score belongs to"),
+                    .with_hint(tr!(
+                        "mỗi nhóm chỉ ghi một lần; kiểm tra điểm này thuộc nhóm nào",
+                        "give each group once; check which group this score belongs to"
+                    )),
             );
         }
         let in_scheme = ctx.maxima.get(g.indicator.as_str()).copied();
@@ -199,21 +218,27 @@ impl DispatchChecker<'_> {
                     self.src
                         .error(
                             &format!("{at}.indicator"),
-                            format!(
-                                "`{}` is not a group of the scheme in force for {period} ({})",
+                            tr!(
+"`{}` không phải nhóm của bộ chỉ số có hiệu lực cho kỳ {period} ({})",
+"`{}` is not a group of the scheme in force for {period} ({})",
                                 g.indicator, s.id
                             ),
                         )
-                        .with_hint(format!("use one of: {}", names.join(", "))),
+                        .with_hint(tr!(
+                            "dùng một trong các nhóm: {}",
+                            "use one of: {}",
+                            names.join(", ")
+                        )),
                 );
             }
         }
         if let (Some(printed), Some(m)) = (&g.max, max) {
             if (printed.value - m.value).abs() > 1e-9 {
-                diags.push(self.src.error(&format!("{at}.max"), format!(
-                    "the printed maximum {printed} differs from {m}, the maximum of `{}` in scheme `{}`",
+                diags.push(self.src.error(&format!("{at}.max"), tr!(
+"điểm tối đa in trên văn bản {printed} khác {m}, là điểm tối đa của `{}` trong bộ chỉ số `{}`",
+"the printed maximum {printed} differs from {m}, the maximum of `{}` in scheme `{}`",
                     g.indicator, scheme.map_or("", |s| s.id.as_str())
-                )).with_hint("check the figure; if the scheme changed, add the new scheme to indicators.yaml"));
+                )).with_hint(tr!("đối chiếu số liệu; nếu bộ chỉ số đã thay đổi thì thêm bộ chỉ số mới vào indicators.yaml", "check the figure; if the scheme changed, add the new scheme to indicators.yaml")));
             }
         }
         let effective_max = max.or(g.max.as_ref());
@@ -257,17 +282,34 @@ impl DispatchChecker<'_> {
                         self.src
                             .error(
                                 &format!("{dat}.count"),
-                                format!("{} is more than the total of {}", c.0, of.0),
+                                tr!(
+                                    "{} lớn hơn tổng số {}",
+                                    "{} is more than the total of {}",
+                                    c.0,
+                                    of.0
+                                ),
                             )
-                            .with_hint("`count` is the part and `of` the whole, as in 171/171"),
+                            .with_hint(tr!(
+                                "`count` là phần, `of` là tổng, như 171/171",
+                                "`count` is the part and `of` the whole, as in 171/171"
+                            )),
                     );
                 }
             }
             if det.count.is_none() && det.percent.is_none() {
                 diags.push(
                     self.src
-                        .error(&dat, "a detail needs a `count` or a `percent`")
-                        .with_hint("e.g. `percent: 82,92` or `count: 171` with `of: 171`"),
+                        .error(
+                            &dat,
+                            tr!(
+                                "mỗi chi tiết cần `count` hoặc `percent`",
+                                "a detail needs a `count` or a `percent`"
+                            ),
+                        )
+                        .with_hint(tr!(
+                            "ví dụ `percent: 82,92`, hoặc `count: 171` với `of: 171`",
+                            "e.g. `percent: 82,92` or `count: 171` with `of: 171`"
+                        )),
                 );
             }
         }
@@ -314,12 +356,16 @@ impl DispatchChecker<'_> {
                 self.src
                     .warning(
                         "results.total",
-                        format!(
+                        tr!(
+                            "tổng điểm các nhóm là {} nhưng tổng điểm ghi là {total}",
                             "the groups add up to {} but the total is {total}",
                             crate::vi::format_auto(sum, 2)
                         ),
                     )
-                    .with_hint("check the scores against the dispatch; the printed total is kept"),
+                    .with_hint(tr!(
+                        "đối chiếu điểm với văn bản; tổng điểm in trên văn bản được giữ nguyên",
+                        "check the scores against the dispatch; the printed total is kept"
+                    )),
             );
         }
     }
