@@ -12,7 +12,27 @@ use std::collections::BTreeMap;
 #[derive(Serialize)]
 struct YearGroup {
     year: i32,
+    /// The year's own page, when the list is split by year.
+    url: Option<String>,
+    count: usize,
+    /// The dispatches, when the year is listed on this page.
     dispatches: Vec<DispatchRef>,
+}
+
+/// Dispatches the list shows on one page; beyond, `van-ban/` lists the
+/// years, each on its own page (the page weight budget).
+pub const MAX_LISTED: usize = 300;
+
+/// The newest dispatches the list names first when it is split by year.
+const LATEST: usize = 10;
+
+#[derive(Serialize)]
+struct ListPage {
+    /// The year of a year's page.
+    year: Option<i32>,
+    groups: Vec<YearGroup>,
+    /// The newest dispatches, when the list is split by year.
+    latest: Vec<DispatchRef>,
 }
 
 #[derive(Serialize)]
@@ -47,21 +67,59 @@ pub fn render(r: &PageContext) -> Pages {
             .or_default()
             .push(dispatch_ref(d));
     }
-    let groups: Vec<YearGroup> = years
+    let split = model.dispatches.len() > MAX_LISTED;
+    let mut groups: Vec<YearGroup> = years
         .into_iter()
         .rev()
         .map(|(year, mut dispatches)| {
             dispatches.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
-            YearGroup { year, dispatches }
+            YearGroup {
+                year,
+                url: split.then(|| paths::dispatch_year(year)),
+                count: dispatches.len(),
+                dispatches,
+            }
         })
         .collect();
-    let pages = vec![r.page(
+    let mut pages = Vec::new();
+    let mut latest = Vec::new();
+    if split {
+        for g in &mut groups {
+            let dispatches = std::mem::take(&mut g.dispatches);
+            if latest.len() < LATEST {
+                latest.extend(dispatches.iter().take(LATEST - latest.len()).cloned());
+            }
+            let one = ListPage {
+                year: Some(g.year),
+                groups: vec![YearGroup {
+                    year: g.year,
+                    url: None,
+                    count: g.count,
+                    dispatches,
+                }],
+                latest: Vec::new(),
+            };
+            pages.push(r.page(
+                &paths::file_of(&paths::dispatch_year(g.year)),
+                "dispatches.html",
+                "dispatches",
+                &format!("Văn bản năm {}", g.year),
+                &one,
+            )?);
+        }
+    }
+    let list = ListPage {
+        year: None,
+        groups,
+        latest,
+    };
+    pages.push(r.page(
         &paths::file_of(paths::DISPATCHES),
         "dispatches.html",
         "dispatches",
         "Văn bản",
-        &groups,
-    )?];
+        &list,
+    )?);
     model
         .dispatches
         .par_iter()

@@ -142,6 +142,8 @@ pub struct FigureRow {
     pub dispatch: DispatchRef,
     /// "Phụ lục I" or "Nội dung công văn".
     pub source: String,
+    /// The appendix's anchor on the dispatch's page, when the figure is in one.
+    pub anchor: Option<String>,
 }
 
 pub fn source_label(source: &FigureSource) -> String {
@@ -187,6 +189,14 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
                 url: paths::dispatch(&f.dispatch),
             }),
         source: source_label(&f.source),
+        anchor: match &f.source {
+            FigureSource::Appendix { number } => Some(format!(
+                "{}-phu-luc-{}",
+                f.dispatch,
+                crate::suggest::slugify(number)
+            )),
+            FigureSource::Results => None,
+        },
     }
 }
 
@@ -304,14 +314,19 @@ pub struct RowView {
     pub status: Option<Status>,
 }
 
+/// An appendix's anchor on its dispatch's page, unique in the site (a month
+/// links to several dispatches, each of which may have a "Phụ lục I").
+pub fn appendix_anchor(d: &Dispatch, app: &Appendix) -> String {
+    format!(
+        "{}-phu-luc-{}",
+        d.slug,
+        crate::suggest::slugify(&app.number)
+    )
+}
+
 pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixView {
     AppendixView {
-        // Unique on a month page too, where several dispatches may have a "Phụ lục I".
-        anchor: format!(
-            "{}-phu-luc-{}",
-            d.slug,
-            crate::suggest::slugify(&app.number)
-        ),
+        anchor: appendix_anchor(d, app),
         number: app.number.clone(),
         title: app.title.clone(),
         subtitle: app.subtitle.clone(),
