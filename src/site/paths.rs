@@ -109,11 +109,6 @@ pub fn dispatch_year(year: i32) -> String {
     format!("{DISPATCHES}nam-{year}/")
 }
 
-/// The figures of one dispatch as CSV, beside its page.
-pub fn dispatch_csv(slug: &str) -> String {
-    format!("{DISPATCHES}{slug}/ket-qua.csv")
-}
-
 /// The data of a unit's chart of one indicator, beside the unit's page.
 pub fn unit_chart_csv(unit: &str, indicator: &str) -> String {
     format!("{UNITS}{unit}/{indicator}.csv")

@@ -1,8 +1,9 @@
 //! `van-ban/` (by year) and `van-ban/<slug>/`: each dispatch as printed,
-//! with its figures as tables and its data as CSV.
+//! with its figures as tables (their data is in the open data file of
+//! their year).
 
 use super::views::*;
-use super::{Page, PageContext, Pages};
+use super::{PageContext, Pages};
 use crate::model::Dispatch;
 use crate::site::{markdown, paths};
 use rayon::prelude::*;
@@ -54,7 +55,9 @@ struct DispatchPage<'a> {
     mentions: Vec<MentionView>,
     notes: Vec<(Option<IndicatorRef>, String)>,
     figures: usize,
-    csv: String,
+    /// The open data file of the year that holds the figures.
+    csv: Option<String>,
+    year: Option<i32>,
     source: String,
 }
 
@@ -132,7 +135,8 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
     let model = r.model;
     let figures = model.figures_of_dispatch(&d.slug);
     let file = paths::file_of(&paths::dispatch(&d.slug));
-    let csv_path = paths::dispatch_csv(&d.slug);
+    // The figures are published once, in the open data file of their year.
+    let year = figures.first().map(|f| f.period.end().year());
     let page = DispatchPage {
         r#ref: dispatch_ref(d),
         file: &d.file,
@@ -167,14 +171,16 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
             })
             .collect(),
         figures: figures.len(),
-        csv: paths::link(&file, &csv_path),
+        csv: year.map(|y| paths::link(&file, &paths::open_data_csv(y))),
+        year,
         source: d.source.display().to_string(),
     };
     let title = format!("Văn bản số {}", d.number_text());
-    let mut pages = vec![r.page(&file, "dispatch.html", "dispatches", &title, &page)?];
-    if !figures.is_empty() {
-        let csv = super::open_data::csv(model, &figures);
-        pages.push(Page::file(csv_path, csv));
-    }
-    Ok(pages)
+    Ok(vec![r.page(
+        &file,
+        "dispatch.html",
+        "dispatches",
+        &title,
+        &page,
+    )?])
 }

@@ -320,7 +320,7 @@ fn unit_pages(
             .collect();
         pages.push(Page::file(
             paths::unit_chart_csv(u.id(), &h.indicator.id),
-            super::open_data::csv(model, &own),
+            super::open_data::csv_of(model, &own, &super::open_data::HISTORY_COLUMNS),
         ));
     }
     for old in &u.entry.former_ids {

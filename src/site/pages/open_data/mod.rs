@@ -22,18 +22,13 @@ use serde::Serialize;
 pub struct Record<'a> {
     /// Period as `2023-10`, `2023-Q1`, `2023-01-01/2023-05-15`.
     pub ky: String,
-    pub tu_ngay: String,
-    pub den_ngay: String,
     pub don_vi_id: &'a str,
     pub don_vi_ten: &'a str,
     pub chi_so_id: &'a str,
-    pub chi_so_ten: &'a str,
     /// `gia_tri`, `khong_ap_dung` or `chua_cong_bo`.
     pub loai: &'static str,
     /// Machine-readable value with a decimal point: `55.02`; empty when none.
     pub gia_tri: String,
-    /// The value as printed in Vietnamese: `55,02`.
-    pub gia_tri_in: String,
     /// Reason for not applicable / not published, as printed.
     pub ly_do: String,
     pub diem_toi_da: String,
@@ -44,7 +39,6 @@ pub struct Record<'a> {
     pub trung_binh_ca_nuoc: String,
     pub ty_le: String,
     pub van_ban: &'a str,
-    pub so_van_ban: String,
     pub nguon: String,
 }
 
@@ -53,37 +47,22 @@ fn machine(n: &crate::model::Num) -> String {
 }
 
 pub fn record<'a>(model: &'a Model, f: &'a Figure) -> Record<'a> {
-    let (loai, gia_tri, gia_tri_in, ly_do) = match &f.value {
-        FigureValue::Value { value } => {
-            ("gia_tri", machine(value), value.to_string(), String::new())
-        }
-        FigureValue::NotApplicable { reason } => (
-            "khong_ap_dung",
-            String::new(),
-            String::new(),
-            reason.clone(),
-        ),
+    let (loai, gia_tri, ly_do) = match &f.value {
+        FigureValue::Value { value } => ("gia_tri", machine(value), String::new()),
+        FigureValue::NotApplicable { reason } => ("khong_ap_dung", String::new(), reason.clone()),
         FigureValue::NotPublished { reason } => (
             "chua_cong_bo",
-            String::new(),
             String::new(),
             reason.clone().unwrap_or_default(),
         ),
     };
-    let d = model.dispatch(&f.dispatch);
     Record {
         ky: f.period.to_string(),
-        tu_ngay: f.period.start().to_string(),
-        den_ngay: f.period.end().to_string(),
         don_vi_id: &f.unit,
         don_vi_ten: model.unit(&f.unit).map_or("", |u| u.entry.name.as_str()),
         chi_so_id: &f.indicator,
-        chi_so_ten: model
-            .indicator(&f.indicator)
-            .map_or("", |i| i.name.as_str()),
         loai,
         gia_tri,
-        gia_tri_in,
         ly_do,
         diem_toi_da: f.max.as_ref().map(machine).unwrap_or_default(),
         muc_tieu_toi_thieu: f
@@ -103,7 +82,6 @@ pub fn record<'a>(model: &'a Model, f: &'a Figure) -> Record<'a> {
         trung_binh_ca_nuoc: f.national_average.as_ref().map(machine).unwrap_or_default(),
         ty_le: f.rate.as_ref().map(machine).unwrap_or_default(),
         van_ban: &f.dispatch,
-        so_van_ban: d.map(|d| d.number_text()).unwrap_or_default(),
         nguon: source_label(&f.source),
     }
 }
@@ -121,74 +99,91 @@ fn csv_text(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet
-/// programs read the Vietnamese letters right).
+/// programs read the Vietnamese letters right) of every column.
 pub fn csv(model: &Model, figures: &[&Figure]) -> Vec<u8> {
+    csv_of(model, figures, &ALL)
+}
+
+/// A record's cells, in [`COLUMNS`] order.
+fn cells<'r>(r: &'r Record<'_>) -> [&'r str; N] {
+    [
+        r.ky.as_str(),
+        r.don_vi_id,
+        r.don_vi_ten,
+        r.chi_so_id,
+        r.loai,
+        &r.gia_tri,
+        &r.ly_do,
+        &r.diem_toi_da,
+        &r.muc_tieu_toi_thieu,
+        r.trang_thai,
+        &r.xep_hang,
+        &r.trung_binh_ca_nuoc,
+        &r.ty_le,
+        r.van_ban,
+        &r.nguon,
+    ]
+}
+
+/// Columns of the open data files.
+const N: usize = 15;
+
+/// Whether each column, in [`COLUMNS`] order, is text a spreadsheet could
+/// take for a formula (names, reasons, sources; never ids or numbers).
+const FREE_TEXT: [bool; N] = [
+    false, false, true, false, false, false, true, false, false, false, false, false, false, false,
+    true,
+];
+
+/// Every column, in order.
+const ALL: [usize; N] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+
+/// The columns of a chart's CSV along time (a history): the period, then
+/// the value with its bound and status.
+pub const HISTORY_COLUMNS: [usize; 7] = [0, 4, 5, 6, 7, 8, 9];
+/// The columns of a chart's CSV across units (a ranking).
+pub const RANKING_COLUMNS: [usize; 9] = [1, 2, 4, 5, 6, 7, 8, 9, 10];
+
+/// A chart's CSV: `columns` (indexes into [`COLUMNS`]) of `figures`.
+pub fn csv_of(model: &Model, figures: &[&Figure], columns: &[usize]) -> Vec<u8> {
     let mut out = Vec::new();
     // Writing to memory cannot fail.
-    let _ = write_csv(model, figures.iter().copied(), &mut out);
+    let _ = write_csv_rows(model, figures.iter().copied(), columns, &mut out);
     out
 }
 
-/// [`csv`] into any writer, row by row.
-pub fn write_csv<'a>(
-    model: &Model,
-    figures: impl Iterator<Item = &'a Figure>,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    write_csv_rows(model, figures, true, out)
-}
-
-/// CSV rows of `figures`, after the byte-order mark and header when `head`.
+/// CSV rows of `figures` after the byte-order mark and header: the
+/// `columns` (indexes into [`COLUMNS`]).
 fn write_csv_rows<'a>(
     model: &Model,
     figures: impl Iterator<Item = &'a Figure>,
-    head: bool,
+    columns: &[usize],
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    if head {
-        out.write_all("\u{feff}".as_bytes())?;
-    }
+    out.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .has_headers(false)
         .buffer_capacity(1 << 16)
         .from_writer(out);
-    if head {
-        w.write_record(COLUMNS.iter().map(|(c, _)| *c))?;
-    }
+    w.write_record(columns.iter().map(|&c| COLUMNS[c].0))?;
     for f in figures {
         let r = record(model, f);
-        w.write_record(cells(&r).iter().map(|c| c.as_bytes()))?;
+        let cells = cells(&r);
+        w.write_record(
+            columns
+                .iter()
+                .map(|&c| {
+                    if FREE_TEXT[c] {
+                        csv_text(cells[c])
+                    } else {
+                        std::borrow::Cow::Borrowed(cells[c])
+                    }
+                })
+                .map(|c| c.into_owned()),
+        )?;
     }
     w.flush()
-}
-
-/// A record's cells, in [`COLUMNS`] order, text cells made safe for
-/// spreadsheets.
-fn cells<'r>(r: &'r Record<'_>) -> [std::borrow::Cow<'r, str>; 20] {
-    use std::borrow::Cow::Borrowed as B;
-    [
-        B(r.ky.as_str()),
-        B(&r.tu_ngay),
-        B(&r.den_ngay),
-        B(r.don_vi_id),
-        csv_text(r.don_vi_ten),
-        B(r.chi_so_id),
-        csv_text(r.chi_so_ten),
-        B(r.loai),
-        B(&r.gia_tri),
-        B(&r.gia_tri_in),
-        csv_text(&r.ly_do),
-        B(&r.diem_toi_da),
-        B(&r.muc_tieu_toi_thieu),
-        B(r.trang_thai),
-        B(&r.xep_hang),
-        B(&r.trung_binh_ca_nuoc),
-        B(&r.ty_le),
-        B(r.van_ban),
-        csv_text(&r.so_van_ban),
-        csv_text(&r.nguon),
-    ]
 }
 
 /// The figures of each year (of the end of their period), in the model's
@@ -227,28 +222,7 @@ fn write_json(
     for (n, &i) in figures.iter().enumerate() {
         out.write_all(if n == 0 { b"[" } else { b",\n[" })?;
         let r = record(model, &model.figures[i]);
-        let row = [
-            r.ky.as_str(),
-            &r.tu_ngay,
-            &r.den_ngay,
-            r.don_vi_id,
-            r.don_vi_ten,
-            r.chi_so_id,
-            r.chi_so_ten,
-            r.loai,
-            &r.gia_tri,
-            &r.gia_tri_in,
-            &r.ly_do,
-            &r.diem_toi_da,
-            &r.muc_tieu_toi_thieu,
-            r.trang_thai,
-            &r.xep_hang,
-            &r.trung_binh_ca_nuoc,
-            &r.ty_le,
-            r.van_ban,
-            &r.so_van_ban,
-            &r.nguon,
-        ];
+        let row = cells(&r);
         for (c, cell) in row.iter().enumerate() {
             if c > 0 {
                 out.write_all(b",")?;
@@ -323,7 +297,7 @@ fn write_years(
             write_csv_rows(
                 model,
                 figures.iter().map(|&i| &model.figures[i]),
-                true,
+                &ALL,
                 &mut csv,
             )
             .map_err(|source| SiteError::Io {

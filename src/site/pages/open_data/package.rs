@@ -7,15 +7,11 @@ use crate::site::paths;
 /// The columns with their meaning, for the documentation page.
 pub const COLUMNS: &[(&str, &str)] = &[
     ("ky", "Kỳ đánh giá: tháng (2023-10), quý (2023-Q1), nửa năm (2023-H1), năm (2023), tuần (2023-W05) hoặc khoảng thời gian (2023-01-01/2023-05-15)"),
-    ("tu_ngay", "Ngày đầu của kỳ (năm-tháng-ngày)"),
-    ("den_ngay", "Ngày cuối của kỳ (năm-tháng-ngày)"),
     ("don_vi_id", "Mã đơn vị (không đổi qua các văn bản)"),
     ("don_vi_ten", "Tên chính thức của đơn vị"),
     ("chi_so_id", "Mã chỉ số"),
-    ("chi_so_ten", "Tên chỉ số"),
     ("loai", "gia_tri: có số liệu; khong_ap_dung: không áp dụng (khác với 0); chua_cong_bo: văn bản không công bố số liệu"),
     ("gia_tri", "Giá trị, dấu chấm thập phân (55.02), để máy đọc"),
-    ("gia_tri_in", "Giá trị như văn bản in, dấu phẩy thập phân (55,02)"),
     ("ly_do", "Lý do không áp dụng hoặc không công bố, như văn bản ghi"),
     ("diem_toi_da", "Điểm tối đa của nhóm chỉ số theo bộ chỉ số áp dụng cho kỳ"),
     ("muc_tieu_toi_thieu", "Mục tiêu tối thiểu (%) áp dụng cho kỳ"),
@@ -24,21 +20,19 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("trung_binh_ca_nuoc", "Điểm trung bình cả nước"),
     ("ty_le", "Tỷ lệ đạt (%) của nhóm chỉ số"),
     ("van_ban", "Mã văn bản nguồn (trang van-ban/<mã>/)"),
-    ("so_van_ban", "Số, ký hiệu văn bản nguồn"),
     ("nguon", "Vị trí trong văn bản: nội dung văn bản hoặc phụ lục"),
 ];
 
 /// The Table Schema type of each column, in [`COLUMNS`] order: numbers
 /// with a decimal point, dates as `2023-10-01`, the rest text.
 const COLUMN_TYPES: &[&str] = &[
-    "string", "date", "date", "string", "string", "string", "string", "string", "number", "string",
-    "string", "number", "number", "string", "string", "number", "number", "string", "string",
-    "string",
+    "string", "string", "string", "string", "string", "number", "string", "number", "number",
+    "string", "string", "number", "number", "string", "string",
 ];
 
 /// Whether each column, in [`COLUMNS`] order, holds numbers.
-pub(super) fn numeric_columns() -> [bool; 20] {
-    let mut out = [false; 20];
+pub(super) fn numeric_columns() -> [bool; 15] {
+    let mut out = [false; 15];
     for (o, t) in out.iter_mut().zip(COLUMN_TYPES) {
         *o = *t == "number";
     }
@@ -71,7 +65,7 @@ pub fn datapackage(model: &Model, years: &[i32]) -> Vec<u8> {
                 "trang_thai" => {
                     f["constraints"] = json!({ "enum": ["Hoàn thành", "Chưa hoàn thành"] })
                 }
-                "ky" | "tu_ngay" | "den_ngay" | "don_vi_id" | "chi_so_id" | "van_ban" => {
+                "ky" | "don_vi_id" | "chi_so_id" | "van_ban" => {
                     f["constraints"] = json!({ "required": true })
                 }
                 _ => {}
