@@ -27,8 +27,7 @@ fn month_pages_link_to_their_appendices_instead_of_repeating_them() {
         for d in model.dispatches_of_period(&p) {
             for app in &d.file.appendices {
                 let anchor = format!(
-                    "van-ban/{}/#{}-phu-luc-{}\"",
-                    d.slug,
+                    "van-ban/{}/#phu-luc-{}\"",
                     d.slug,
                     app.number.to_lowercase()
                 );

@@ -190,11 +190,7 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
             }),
         source: source_label(&f.source),
         anchor: match &f.source {
-            FigureSource::Appendix { number } => Some(format!(
-                "{}-phu-luc-{}",
-                f.dispatch,
-                crate::suggest::slugify(number)
-            )),
+            FigureSource::Appendix { number } => Some(number_anchor(number)),
             FigureSource::Results => None,
         },
     }
@@ -314,14 +310,14 @@ pub struct RowView {
     pub status: Option<Status>,
 }
 
-/// An appendix's anchor on its dispatch's page, unique in the site (a month
-/// links to several dispatches, each of which may have a "Phụ lục I").
-pub fn appendix_anchor(d: &Dispatch, app: &Appendix) -> String {
-    format!(
-        "{}-phu-luc-{}",
-        d.slug,
-        crate::suggest::slugify(&app.number)
-    )
+/// An appendix's anchor on its dispatch's page (the only page that shows
+/// it): `phu-luc-ii`.
+pub fn appendix_anchor(_d: &Dispatch, app: &Appendix) -> String {
+    number_anchor(&app.number)
+}
+
+fn number_anchor(number: &str) -> String {
+    format!("phu-luc-{}", crate::suggest::slugify(number))
 }
 
 pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixView {
