@@ -142,8 +142,9 @@ pub struct FigureRow {
     pub dispatch: DispatchRef,
     /// "Phụ lục I" or "Nội dung công văn".
     pub source: String,
-    /// The appendix's anchor on the dispatch's page, when the figure is in one.
-    pub anchor: Option<String>,
+    /// Where the figure is published: the dispatch's page, at its appendix
+    /// when the figure is in one.
+    pub source_url: String,
 }
 
 pub fn source_label(source: &FigureSource) -> String {
@@ -189,9 +190,11 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
                 url: paths::dispatch(&f.dispatch),
             }),
         source: source_label(&f.source),
-        anchor: match &f.source {
-            FigureSource::Appendix { number } => Some(number_anchor(number)),
-            FigureSource::Results => None,
+        source_url: match &f.source {
+            FigureSource::Appendix { number } => {
+                format!("{}#{}", paths::dispatch(&f.dispatch), number_anchor(number))
+            }
+            FigureSource::Results => paths::dispatch(&f.dispatch),
         },
     }
 }
