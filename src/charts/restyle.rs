@@ -276,13 +276,22 @@ fn restyle(el: Element, role: Role, frame: &Frame) -> Element {
     }
 }
 
+/// The colours of a mark: marks that share them can share a group.
+fn look(el: &Element) -> [Option<&str>; 3] {
+    ["fill", "stroke", "stroke-width"].map(|k| attr(el, k))
+}
+
 /// Print one element, leaving out what its group already says.
 fn write(out: &mut String, el: &Element, shared: &[(&str, &str)]) {
     out.push('<');
     out.push_str(&el.tag);
     for (k, v) in &el.attrs {
         if !shared.iter().any(|(sk, _)| sk == k) {
-            out.push_str(&format!(" {k}=\"{v}\""));
+            out.push(' ');
+            out.push_str(k);
+            out.push_str("=\"");
+            out.push_str(v);
+            out.push('"');
         }
     }
     match &el.text {
@@ -342,6 +351,11 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
         if items[start].0 == Role::Axes {
             items[start..end].sort_by_key(|(_, e)| (e.tag == "text", e.tag.clone()));
         }
+        // Points that look alike side by side (met, then missed): each kind
+        // then shares its colours through one group. They do not overlap.
+        if matches!(items[start].0, Role::Point1 | Role::Point2) {
+            items[start..end].sort_by(|(_, a), (_, b)| look(a).cmp(&look(b)));
+        }
         start = end;
     }
     // Runs of like elements share their presentation attributes through a
@@ -349,9 +363,12 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
     let mut i = 0;
     while i < items.len() {
         let (role, first) = &items[i];
+        let points = matches!(role, Role::Point1 | Role::Point2);
         let end = items[i..]
             .iter()
-            .position(|(r, e)| r != role || e.tag != first.tag)
+            .position(|(r, e)| {
+                r != role || e.tag != first.tag || (points && look(e) != look(first))
+            })
             .map_or(items.len(), |n| i + n);
         let run = &items[i..end];
         let shared: Vec<(&str, &str)> = if run.len() < 2 {

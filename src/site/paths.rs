@@ -23,10 +23,9 @@ pub const UNITS: &str = "don-vi/";
 pub const DISPATCHES: &str = "van-ban/";
 pub const INDICATORS: &str = "chi-so/";
 pub const OPEN_DATA: &str = "du-lieu/";
-/// The open data files, every figure of the site.
-pub const OPEN_DATA_CSV: &str = "du-lieu/ket-qua.csv";
-pub const OPEN_DATA_JSON: &str = "du-lieu/ket-qua.json";
-/// The Frictionless Data Package that describes the CSV.
+/// Every year's CSV of the open data in one zip.
+pub const OPEN_DATA_ZIP: &str = "du-lieu/ket-qua-csv.zip";
+/// The Frictionless Data Package that describes the open data files.
 pub const OPEN_DATA_PACKAGE: &str = "du-lieu/datapackage.json";
 /// The theme's assets.
 pub const STATIC: &str = "static/";
@@ -64,6 +63,21 @@ pub const SECTIONS: Sections = Sections {
     script: "static/site.js",
 };
 
+/// The open data of one year as CSV: `du-lieu/ket-qua-2023.csv`.
+pub fn open_data_csv(year: i32) -> String {
+    format!("{OPEN_DATA}ket-qua-{year}.csv")
+}
+
+/// The open data of one year as JSON: `du-lieu/ket-qua-2023.json`.
+pub fn open_data_json(year: i32) -> String {
+    format!("{OPEN_DATA}ket-qua-{year}.json")
+}
+
+/// The last part of a path: the name a file is saved under.
+pub fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
 /// The search index's file for a word beginning: `tim-kiem/chi-muc/kho.json`.
 pub fn search_shard(key: &str) -> String {
     format!("{SEARCH_INDEX}{key}.json")
@@ -89,9 +103,10 @@ pub fn indicator(id: &str) -> String {
     format!("{INDICATORS}{id}/")
 }
 
-/// The figures of one dispatch as CSV, beside its page.
-pub fn dispatch_csv(slug: &str) -> String {
-    format!("{DISPATCHES}{slug}/ket-qua.csv")
+/// The dispatches issued in one year, when the list is split by year:
+/// `van-ban/nam-2023/` (dispatch slugs start with their period, digits).
+pub fn dispatch_year(year: i32) -> String {
+    format!("{DISPATCHES}nam-{year}/")
 }
 
 /// The data of a unit's chart of one indicator, beside the unit's page.
@@ -178,7 +193,7 @@ mod tests {
         assert_eq!(file_of(&unit("so-tu-phap")), "don-vi/so-tu-phap/index.html");
         assert_eq!(file_of(UNITS), "don-vi/index.html");
         assert_eq!(file_of(""), HOME);
-        assert_eq!(file_of(OPEN_DATA_CSV), OPEN_DATA_CSV);
+        assert_eq!(file_of(OPEN_DATA_ZIP), OPEN_DATA_ZIP);
         assert_eq!(url_of_file(&file_of(&dispatch("x"))), "van-ban/x/");
     }
 

@@ -60,18 +60,25 @@ pub fn polyline_points(n: &Node) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// The y of each point of a series, left to right (points are grouped by
+/// how they look, so their order in the file is not the months' order).
 pub fn point_ys(doc: &Document, series: &str) -> Vec<f64> {
-    with_class(doc, "chart-point")
+    let mut points: Vec<(f64, f64)> = with_class(doc, "chart-point")
         .iter()
         .filter(|n| has_class(n, series))
         .map(|n| {
             if n.has_tag_name("circle") {
-                num(n, "cy")
+                (num(n, "cx"), num(n, "cy"))
             } else {
-                num(n, "y") + num(n, "height") / 2.0
+                (
+                    num(n, "x") + num(n, "width") / 2.0,
+                    num(n, "y") + num(n, "height") / 2.0,
+                )
             }
         })
-        .collect()
+        .collect();
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    points.into_iter().map(|(_, y)| y).collect()
 }
 
 /// Checks every chart must pass.

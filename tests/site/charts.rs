@@ -29,22 +29,26 @@ fn charts() -> Vec<Chart> {
         }
         let html = std::str::from_utf8(bytes).unwrap();
         let mut rest = html;
-        while let Some((block, after)) = between(rest, "<div class=\"chart-figure", "</details>") {
+        while let Some((block, after)) =
+            between(rest, "<div class=\"chart-figure", "<p class=\"chart-csv\">")
+        {
             rest = after;
             let (svg, _) = between(block, "<svg", "</svg>").expect("an svg in every chart");
-            let (tbody, _) =
-                between(block, "<tbody>", "</tbody>").expect("a data table beside every chart");
-            let values = tbody
-                .split("<tr>")
-                .skip(1)
-                .map(|row| {
-                    let (cell, _) =
-                        between(row, "<td class=\"num\">", "</td>").expect("a value cell");
-                    cell.trim_start_matches("<td class=\"num\">")
-                        .trim_end_matches("</td>")
-                        .to_string()
-                })
-                .collect();
+            // The chart's own folded table, else the table of the page it
+            // names (one table per chart).
+            let values = match after.split_once("data-chart-table=\"") {
+                Some((before, id)) if !before.contains("</div>") => {
+                    let id = &id[..id.find('"').unwrap()];
+                    let (table, _) = between(html, &format!("<caption id=\"{id}\">"), "</tbody>")
+                        .unwrap_or_else(|| panic!("{page}: no table {id}"));
+                    cells(table.split_once("<tbody>").expect("a body").1, "<td>")
+                }
+                _ => {
+                    let (tbody, _) = between(block, "<tbody>", "</tbody>")
+                        .expect("a data table beside every chart");
+                    cells(tbody, "<td class=\"num\">")
+                }
+            };
             out.push(Chart {
                 page: page.clone(),
                 svg: svg.to_string(),
@@ -53,6 +57,31 @@ fn charts() -> Vec<Chart> {
         }
     }
     out
+}
+
+/// The first value cell of each row, as text without tags (and without
+/// the notes under the value).
+fn cells(tbody: &str, cell: &str) -> Vec<String> {
+    tbody
+        .split("<tr")
+        .skip(1)
+        .map(|row| {
+            let (cell, _) = between(row, cell, "</td>").expect("a value cell");
+            let inner = &cell[cell.find('>').unwrap() + 1..cell.len() - "</td>".len()];
+            let inner = inner.split("<small>").next().unwrap_or_default();
+            let mut text = String::new();
+            let mut in_tag = false;
+            for ch in inner.chars() {
+                match ch {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text.trim().to_string()
+        })
+        .collect()
 }
 
 fn is_number(v: &str) -> bool {

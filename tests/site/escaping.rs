@@ -139,8 +139,11 @@ fn script_in_a_name_a_subject_or_markdown_never_becomes_markup() {
         "Công bố <script>alert(1)</script> kết quả"
     ));
     // The data files keep the name exactly, as data.
-    let json: serde_json::Value = serde_json::from_slice(&files["du-lieu/ket-qua.json"]).unwrap();
-    let records = json_records(&json);
+    let records: Vec<_> = files
+        .iter()
+        .filter(|(path, _)| path.starts_with("du-lieu/ket-qua-20") && path.ends_with(".json"))
+        .flat_map(|(_, bytes)| json_records(&serde_json::from_slice(bytes).unwrap()))
+        .collect();
     assert!(
         records
             .iter()
@@ -308,6 +311,9 @@ fn every_xml_file_parses_whatever_the_text() {
     let files = snapshot(&out);
     let mut parsed = 0;
     for (path, bytes) in &files {
+        if path.ends_with(".zip") {
+            continue;
+        }
         let text = std::str::from_utf8(bytes).unwrap();
         if path.ends_with(".xml") || path.ends_with(".svg") {
             roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{path}: {e}"));

@@ -7,7 +7,8 @@ use crate::support::*;
 #[test]
 fn so_tu_phap_44_6_and_5_63_on_month_and_unit_page() {
     let site = build_real();
-    let month = "thang/2023-10/index.html";
+    // The appendix is published once, on the dispatch's page.
+    let month = "van-ban/2023-10-vpub/index.html";
     let unit = "don-vi/so-tu-phap/index.html";
     assert!(row_contains!(
         site.out,
@@ -24,13 +25,13 @@ fn so_tu_phap_44_6_and_5_63_on_month_and_unit_page() {
     assert!(row_contains!(
         site.out,
         unit,
-        "thang/2023-10/",
+        "van-ban/2023-10-vpub/",
         ["tháng 10/2023", "44,6%", "Chưa đạt"]
     ));
     assert!(row_contains!(
         site.out,
         unit,
-        "thang/2023-10/",
+        "van-ban/2023-10-vpub/",
         ["tháng 10/2023", "5,63%", "Chưa đạt"]
     ));
     for page in [month, unit] {
@@ -48,12 +49,12 @@ fn van_giang_21_86_not_completed_on_month_and_unit_page() {
     assert!(row_contains!(
         site.out,
         "don-vi/van-giang/index.html",
-        "thang/2023-10/",
+        "van-ban/2023-10-vpub/",
         ["21,86%", "Chưa đạt"]
     ));
     assert!(row_contains!(
         site.out,
-        "thang/2023-10/index.html",
+        "van-ban/2023-10-vpub/index.html",
         "don-vi/van-giang/",
         ["21,86%", "Chưa hoàn thành"]
     ));
@@ -75,7 +76,7 @@ fn province_55_02_and_rank_20_of_63_for_february_2023() {
     assert!(row_contains!(
         site.out,
         "don-vi/hung-yen/index.html",
-        "thang/2023-02/",
+        "van-ban/2023-02-vpub/",
         ["55,02", "20/63"]
     ));
     assert!(!text_contains!(
@@ -90,14 +91,14 @@ fn e_copies_1_038_with_thousands_dot() {
     let site = build_real();
     assert!(row_contains!(
         site.out,
-        "thang/2023-10/index.html",
+        "van-ban/2023-10-vpub/index.html",
         "don-vi/thanh-pho-hung-yen/",
         ["1.038"]
     ));
     assert!(row_contains!(
         site.out,
         "don-vi/thanh-pho-hung-yen/index.html",
-        "thang/2023-10/",
+        "van-ban/2023-10-vpub/",
         ["1.038"]
     ));
     let text = visible_text(&site.text("don-vi/thanh-pho-hung-yen/index.html"));
@@ -112,7 +113,7 @@ fn not_applicable_is_shown_with_its_reason_not_as_zero() {
     let site = build_real();
     let reason = "TTHC không có phí, lệ phí";
     // Month page: the Sở Tài chính row of Phụ lục II.
-    let html = site.text("thang/2023-10/index.html");
+    let html = site.text("van-ban/2023-10-vpub/index.html");
     let na_rows: Vec<String> = rows(&html)
         .into_iter()
         .filter(|(raw, text)| raw.contains("don-vi/so-tai-chinh/") && text.contains(reason))
@@ -128,7 +129,7 @@ fn not_applicable_is_shown_with_its_reason_not_as_zero() {
     let html = site.text("don-vi/so-tai-chinh/index.html");
     let na_rows: Vec<String> = rows(&html)
         .into_iter()
-        .filter(|(raw, text)| raw.contains("thang/2023-10/") && text.contains(reason))
+        .filter(|(raw, text)| raw.contains("van-ban/2023-10-vpub/") && text.contains(reason))
         .map(|(_, t)| t)
         .collect();
     assert_eq!(
@@ -147,7 +148,7 @@ fn a_real_zero_is_shown_as_0_percent() {
     let marker = "don-vi/so-khoa-hoc-va-cong-nghe/";
     assert!(row_contains!(
         site.out,
-        "thang/2023-10/index.html",
+        "van-ban/2023-10-vpub/index.html",
         marker,
         ["Sở Khoa học và Công nghệ", "0%", "Chưa hoàn thành"]
     ));
@@ -155,7 +156,7 @@ fn a_real_zero_is_shown_as_0_percent() {
     assert!(
         rows(&html)
             .iter()
-            .any(|(raw, text)| raw.contains("thang/2023-10/")
+            .any(|(raw, text)| raw.contains("van-ban/2023-10-vpub/")
                 && text.contains("Chưa đạt")
                 && text.split_whitespace().any(|t| t == "0%")),
         "no 0% row on the unit page:\n{}",

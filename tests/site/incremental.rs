@@ -73,7 +73,7 @@ fn one_changed_figure_rebuilds_only_what_shows_it() {
     assert!(row_contains!(
         s.site.scratch("out"),
         "don-vi/so-tai-chinh/index.html",
-        "thang/2023-10/",
+        "van-ban/2023-10-vpub/",
         ["99,5"]
     ));
 }
@@ -95,7 +95,7 @@ fn each_kind_of_edit_gives_the_bytes_of_a_full_build() {
     s.edit(FEB_2023, "total: 55,02", "total: 55,2");
     assert!(!s.rebuild().full);
 
-    // The subject: every unit page lists the dispatch by its subject.
+    // The subject: the lists of dispatches show it.
     s.edit(
         OCT_2023,
         "cung cấp dịch vụ công tháng 10/2023\n",
@@ -104,7 +104,7 @@ fn each_kind_of_edit_gives_the_bytes_of_a_full_build() {
     assert!(!s.rebuild().full);
     assert!(text_contains!(
         s.site.scratch("out"),
-        "don-vi/an-thi/index.html",
+        "van-ban/index.html",
         "dịch vụ công trực tuyến tháng 10/2023"
     ));
 

@@ -1,5 +1,6 @@
-//! The open data (`du-lieu/ket-qua.csv` and `.json`): one record per
-//! figure, the same records in both, every column documented.
+//! The open data (`du-lieu/ket-qua-<year>.csv` and `.json`, and the zip of
+//! every year's CSV): one record per figure, the same records in both,
+//! every column documented.
 
 use crate::support::api::load;
 use crate::support::*;
@@ -9,6 +10,55 @@ use std::fs;
 fn figure_count() -> usize {
     let loaded = load(&real_content());
     loaded.model.expect("the real content loads").figures.len()
+}
+
+/// The open data files of one kind (`csv`, `json`), oldest year first.
+fn yearly(out: &std::path::Path, ext: &str) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(out.join("du-lieu"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("ket-qua-20") && n.ends_with(&format!(".{ext}")))
+        .map(|n| {
+            let bytes = fs::read(out.join("du-lieu").join(&n)).unwrap();
+            (n, bytes)
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no yearly {ext} file");
+    files
+}
+
+/// Every year's CSV as one table: the header (the same in every file) and
+/// the rows, oldest year first.
+fn all_csv(out: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = None;
+    let mut rows = Vec::new();
+    for (name, bytes) in yearly(out, "csv") {
+        let (h, r) = read_csv(&bytes);
+        let year = &name["ket-qua-".len().."ket-qua-".len() + 4];
+        assert!(
+            r.iter().all(|row| row[0].contains(year)),
+            "{name}: a figure of another year"
+        );
+        assert!(
+            header.get_or_insert(h.clone()) == &h,
+            "{name}: another header"
+        );
+        rows.extend(r);
+    }
+    (header.unwrap_or_default(), rows)
+}
+
+/// Every year's JSON records, oldest year first.
+pub fn all_json(out: &std::path::Path) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    yearly(out, "json")
+        .iter()
+        .flat_map(|(name, bytes)| {
+            let json: serde_json::Value =
+                serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{name} parses: {e}"));
+            json_records(&json)
+        })
+        .collect()
 }
 
 fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
@@ -34,22 +84,27 @@ fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-/// The records of ket-qua.json: the array itself, or the one array field
-/// of the top-level object.
+/// The records of one year's JSON: `columns` names the cells of each
+/// array of `rows`; no key is repeated per record.
 pub fn json_records(json: &serde_json::Value) -> Vec<serde_json::Map<String, serde_json::Value>> {
-    let array = match json {
-        serde_json::Value::Array(a) => a,
-        serde_json::Value::Object(o) => {
-            let arrays: Vec<&Vec<serde_json::Value>> =
-                o.values().filter_map(|v| v.as_array()).collect();
-            assert_eq!(arrays.len(), 1, "one array of records in ket-qua.json");
-            arrays[0]
-        }
-        other => panic!("ket-qua.json is neither an array nor an object: {other}"),
-    };
-    array
+    let columns: Vec<&str> = json["columns"]
+        .as_array()
+        .expect("columns")
         .iter()
-        .map(|r| r.as_object().expect("each record is an object").clone())
+        .map(|c| c.as_str().expect("a column name"))
+        .collect();
+    let rows = json["rows"].as_array().expect("rows");
+    assert_eq!(json["so_ban_ghi"], rows.len(), "so_ban_ghi counts the rows");
+    rows.iter()
+        .map(|row| {
+            let cells = row.as_array().expect("each row is an array");
+            assert_eq!(cells.len(), columns.len(), "a cell per column");
+            columns
+                .iter()
+                .map(|c| c.to_string())
+                .zip(cells.iter().cloned())
+                .collect()
+        })
         .collect()
 }
 
@@ -64,8 +119,7 @@ fn as_cell(v: &serde_json::Value) -> String {
 #[test]
 fn open_data_csv_has_one_row_per_figure() {
     let site = build_real();
-    let bytes = fs::read(site.out.join("du-lieu/ket-qua.csv")).unwrap();
-    let (header, rows) = read_csv(&bytes);
+    let (header, rows) = all_csv(&site.out);
     assert_eq!(rows.len(), figure_count(), "header: {header:?}");
     let tu_phap: Vec<&Vec<String>> = rows
         .iter()
@@ -74,8 +128,8 @@ fn open_data_csv_has_one_row_per_figure() {
     assert!(
         tu_phap
             .iter()
-            .any(|r| r.iter().any(|c| c == "44.6") && r.iter().any(|c| c == "44,6")),
-        "no so-tu-phap row with 44.6 and 44,6: {tu_phap:#?}"
+            .any(|r| r.iter().any(|c| c == "44.6") && !r.iter().any(|c| c == "44,6")),
+        "no so-tu-phap row with 44.6 (a decimal point, for machines): {tu_phap:#?}"
     );
     assert!(tu_phap
         .iter()
@@ -105,11 +159,8 @@ fn open_data_csv_has_one_row_per_figure() {
 #[test]
 fn open_data_json_has_the_same_records_as_the_csv() {
     let site = build_real();
-    let (header, rows) = read_csv(&fs::read(site.out.join("du-lieu/ket-qua.csv")).unwrap());
-    let json: serde_json::Value =
-        serde_json::from_slice(&fs::read(site.out.join("du-lieu/ket-qua.json")).unwrap())
-            .expect("ket-qua.json parses");
-    let records = json_records(&json);
+    let (header, rows) = all_csv(&site.out);
+    let records = all_json(&site.out);
     assert_eq!(records.len(), figure_count());
     assert_eq!(records.len(), rows.len());
     for (i, (record, row)) in records.iter().zip(&rows).enumerate() {
@@ -143,10 +194,26 @@ fn the_data_package_describes_every_column_and_the_licence() {
     assert_eq!(package["profile"], "tabular-data-package");
     // CC BY 4.0 when site.yaml sets no licence.
     assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
-    let resource = &package["resources"][0];
-    assert_eq!(resource["path"], "ket-qua.csv");
+    // Every file of the folder is a resource of the package.
+    let resources = package["resources"].as_array().expect("resources");
+    let described: Vec<&str> = resources
+        .iter()
+        .map(|r| r["path"].as_str().expect("a path"))
+        .collect();
+    for (name, _) in yearly(&site.out, "csv")
+        .into_iter()
+        .chain(yearly(&site.out, "json"))
+    {
+        assert!(described.contains(&name.as_str()), "{name}: {described:?}");
+    }
+    assert!(described.contains(&"ket-qua-csv.zip"), "{described:?}");
+    let resource = &resources[0];
+    assert_eq!(resource["profile"], "tabular-data-resource");
     let fields = resource["schema"]["fields"].as_array().expect("fields");
-    let (header, rows) = read_csv(&fs::read(site.out.join("du-lieu/ket-qua.csv")).unwrap());
+    for r in resources.iter().filter(|r| r["format"] == "csv") {
+        assert_eq!(&r["schema"]["fields"], &resource["schema"]["fields"]);
+    }
+    let (header, rows) = all_csv(&site.out);
     let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
     assert_eq!(names, header, "one field per CSV column, in order");
     // Every value is of its field's type and within its constraints.
@@ -184,6 +251,7 @@ fn the_data_package_describes_every_column_and_the_licence() {
         "{text}"
     );
     assert!(text.contains("Tải tất cả số liệu (CSV, "), "{text}");
+    assert!(text.contains("ket-qua-2023.csv ("), "{text}");
     assert!(text.contains(" KB)") && !text.contains(" byte"), "{text}");
     assert!(!text.contains("Tải ket-qua"), "{text}");
 }

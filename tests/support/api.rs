@@ -17,5 +17,4 @@ pub use congkhai::model::{
     Rank, Status,
 };
 pub use congkhai::site::incremental::IncrementalBuilder;
-pub use congkhai::site::pages::months::MAX_APPENDIX_ROWS;
 pub use congkhai::site::{build as site_build, render, BuildOptions, BuildReport, SiteError};

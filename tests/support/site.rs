@@ -164,8 +164,8 @@ impl Expected {
             "don-vi/index.html",
             "chi-so/index.html",
             "du-lieu/index.html",
-            "du-lieu/ket-qua.csv",
-            "du-lieu/ket-qua.json",
+            "du-lieu/ket-qua-csv.zip",
+            "du-lieu/datapackage.json",
             "sitemap.xml",
             "feed.xml",
             "404.html",
@@ -175,6 +175,12 @@ impl Expected {
         .map(|s| s.to_string())
         .collect();
         pages.extend(self.months.iter().map(|m| format!("thang/{m}/index.html")));
+        // The open data, one CSV and one JSON per year.
+        let years: std::collections::BTreeSet<&str> = self.months.iter().map(|m| &m[..4]).collect();
+        for y in years {
+            pages.push(format!("du-lieu/ket-qua-{y}.csv"));
+            pages.push(format!("du-lieu/ket-qua-{y}.json"));
+        }
         pages.extend(
             self.dispatches
                 .iter()

@@ -1,8 +1,9 @@
 //! `van-ban/` (by year) and `van-ban/<slug>/`: each dispatch as printed,
-//! with its figures as tables and its data as CSV.
+//! with its figures as tables (their data is in the open data file of
+//! their year).
 
 use super::views::*;
-use super::{Page, PageContext, Pages};
+use super::{PageContext, Pages};
 use crate::model::Dispatch;
 use crate::site::{markdown, paths};
 use rayon::prelude::*;
@@ -12,7 +13,27 @@ use std::collections::BTreeMap;
 #[derive(Serialize)]
 struct YearGroup {
     year: i32,
+    /// The year's own page, when the list is split by year.
+    url: Option<String>,
+    count: usize,
+    /// The dispatches, when the year is listed on this page.
     dispatches: Vec<DispatchRef>,
+}
+
+/// Dispatches the list shows on one page; beyond, `van-ban/` lists the
+/// years, each on its own page (the page weight budget).
+pub const MAX_LISTED: usize = 300;
+
+/// The newest dispatches the list names first when it is split by year.
+const LATEST: usize = 10;
+
+#[derive(Serialize)]
+struct ListPage {
+    /// The year of a year's page.
+    year: Option<i32>,
+    groups: Vec<YearGroup>,
+    /// The newest dispatches, when the list is split by year.
+    latest: Vec<DispatchRef>,
 }
 
 #[derive(Serialize)]
@@ -34,7 +55,9 @@ struct DispatchPage<'a> {
     mentions: Vec<MentionView>,
     notes: Vec<(Option<IndicatorRef>, String)>,
     figures: usize,
-    csv: String,
+    /// The open data file of the year that holds the figures.
+    csv: Option<String>,
+    year: Option<i32>,
     source: String,
 }
 
@@ -47,21 +70,59 @@ pub fn render(r: &PageContext) -> Pages {
             .or_default()
             .push(dispatch_ref(d));
     }
-    let groups: Vec<YearGroup> = years
+    let split = model.dispatches.len() > MAX_LISTED;
+    let mut groups: Vec<YearGroup> = years
         .into_iter()
         .rev()
         .map(|(year, mut dispatches)| {
             dispatches.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
-            YearGroup { year, dispatches }
+            YearGroup {
+                year,
+                url: split.then(|| paths::dispatch_year(year)),
+                count: dispatches.len(),
+                dispatches,
+            }
         })
         .collect();
-    let pages = vec![r.page(
+    let mut pages = Vec::new();
+    let mut latest = Vec::new();
+    if split {
+        for g in &mut groups {
+            let dispatches = std::mem::take(&mut g.dispatches);
+            if latest.len() < LATEST {
+                latest.extend(dispatches.iter().take(LATEST - latest.len()).cloned());
+            }
+            let one = ListPage {
+                year: Some(g.year),
+                groups: vec![YearGroup {
+                    year: g.year,
+                    url: None,
+                    count: g.count,
+                    dispatches,
+                }],
+                latest: Vec::new(),
+            };
+            pages.push(r.page(
+                &paths::file_of(&paths::dispatch_year(g.year)),
+                "dispatches.html",
+                "dispatches",
+                &format!("Văn bản năm {}", g.year),
+                &one,
+            )?);
+        }
+    }
+    let list = ListPage {
+        year: None,
+        groups,
+        latest,
+    };
+    pages.push(r.page(
         &paths::file_of(paths::DISPATCHES),
         "dispatches.html",
         "dispatches",
         "Văn bản",
-        &groups,
-    )?];
+        &list,
+    )?);
     model
         .dispatches
         .par_iter()
@@ -74,7 +135,8 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
     let model = r.model;
     let figures = model.figures_of_dispatch(&d.slug);
     let file = paths::file_of(&paths::dispatch(&d.slug));
-    let csv_path = paths::dispatch_csv(&d.slug);
+    // The figures are published once, in the open data file of their year.
+    let year = figures.first().map(|f| f.period.end().year());
     let page = DispatchPage {
         r#ref: dispatch_ref(d),
         file: &d.file,
@@ -109,14 +171,16 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
             })
             .collect(),
         figures: figures.len(),
-        csv: paths::link(&file, &csv_path),
+        csv: year.map(|y| paths::link(&file, &paths::open_data_csv(y))),
+        year,
         source: d.source.display().to_string(),
     };
     let title = format!("Văn bản số {}", d.number_text());
-    let mut pages = vec![r.page(&file, "dispatch.html", "dispatches", &title, &page)?];
-    if !figures.is_empty() {
-        let csv = super::open_data::csv(model, &figures);
-        pages.push(Page::file(csv_path, csv));
-    }
-    Ok(pages)
+    Ok(vec![r.page(
+        &file,
+        "dispatch.html",
+        "dispatches",
+        &title,
+        &page,
+    )?])
 }

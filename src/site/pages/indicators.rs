@@ -217,7 +217,7 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
     if !province_figures.is_empty() {
         pages.push(Page::file(
             paths::indicator_chart_csv(&ind.id, province),
-            super::open_data::csv(model, &province_figures),
+            super::open_data::csv_of(model, &province_figures, &super::open_data::HISTORY_COLUMNS),
         ));
     }
 
@@ -260,7 +260,7 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
         );
         pages.push(Page::file(
             paths::ranking_csv(&ind.id),
-            super::open_data::csv(model, &ordered),
+            super::open_data::csv_of(model, &ordered, &super::open_data::RANKING_COLUMNS),
         ));
     }
     let page = IndicatorPage {

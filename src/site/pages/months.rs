@@ -42,10 +42,12 @@ struct MentionView {
     dispatch: DispatchRef,
 }
 
-/// Rows of appendices a month page shows in full; beyond, it links to the
-/// dispatches, so that no page grows past about a megabyte.
-pub const MAX_APPENDIX_ROWS: usize = 600;
+/// Units that missed their target a month page names one by one, per
+/// appendix; beyond, it gives their number and the link to the appendix.
+pub const MAX_MISSES_NAMED: usize = 30;
 
+/// One appendix of the period, published once, on its dispatch's page:
+/// the month page links to it with what it holds at a glance.
 #[derive(Serialize)]
 struct AppendixLink {
     dispatch: DispatchRef,
@@ -53,6 +55,10 @@ struct AppendixLink {
     number: String,
     title: String,
     rows: usize,
+    /// Rows whose status is "not met".
+    missed: usize,
+    /// The units that missed, when they are few enough to name.
+    misses: Vec<UnitRef>,
 }
 
 #[derive(Serialize)]
@@ -61,9 +67,7 @@ struct MonthPage {
     label: String,
     dispatches: Vec<DispatchRef>,
     results: Vec<ResultsView>,
-    appendices: Vec<AppendixView>,
-    /// When the period's appendices are too long for one page (national
-    /// scale), they stay on their dispatches' pages and are linked here.
+    /// The period's appendices, each on its dispatch's page.
     appendix_links: Vec<AppendixLink>,
     notes: Vec<NoteView>,
     mentions: Vec<MentionView>,
@@ -140,7 +144,6 @@ fn month_page(
             .iter()
             .filter_map(|d| results_view(model, d))
             .collect(),
-        appendices: Vec::new(),
         appendix_links: Vec::new(),
         notes: Vec::new(),
         mentions: Vec::new(),
@@ -148,26 +151,29 @@ fn month_page(
         next: periods.get(i + 1).map(|q| link(r, *q)),
         total_chart: total_chart.clone(),
     };
-    let rows: usize = dispatches
-        .iter()
-        .flat_map(|d| &d.file.appendices)
-        .map(|a| a.rows.len())
-        .sum();
-    let inline = rows <= MAX_APPENDIX_ROWS;
     for d in &dispatches {
         for app in &d.file.appendices {
-            if inline {
-                page.appendices.push(appendix_view(model, d, app));
-            } else {
-                let view = appendix_view(model, d, app);
-                page.appendix_links.push(AppendixLink {
-                    dispatch: view.dispatch,
-                    anchor: view.anchor,
-                    number: view.number,
-                    title: view.title,
-                    rows: app.rows.len(),
-                });
-            }
+            let missed: Vec<&crate::model::dispatch::Row> = app
+                .rows
+                .iter()
+                .filter(|row| row.status == Some(crate::model::Status::NotMet))
+                .collect();
+            page.appendix_links.push(AppendixLink {
+                dispatch: dispatch_ref(d),
+                anchor: appendix_anchor(d, app),
+                number: app.number.clone(),
+                title: app.title.clone(),
+                rows: app.rows.len(),
+                missed: missed.len(),
+                misses: if missed.len() <= MAX_MISSES_NAMED {
+                    missed
+                        .iter()
+                        .map(|row| unit_ref(model, &row.unit))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            });
         }
         for n in &d.file.notes {
             page.notes.push(NoteView {

@@ -17,7 +17,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 struct Group {
     title: String,
     units: Vec<UnitItem>,
+    /// When the list is too long for one page, a group of communes and
+    /// wards is the link to its parent's page, which lists them.
+    parent: Option<UnitRef>,
+    count: usize,
 }
+
+/// Units the list names on one page; beyond, each parent's communes and
+/// wards are listed on the parent's page (the page weight budget).
+pub const MAX_LISTED: usize = 500;
 
 #[derive(Serialize)]
 struct UnitItem {
@@ -204,7 +212,9 @@ pub fn render(r: &PageContext) -> Pages {
         if !units.is_empty() {
             groups.push(Group {
                 title: title.into(),
+                count: units.len(),
                 units,
+                parent: None,
             });
         }
     }
@@ -224,13 +234,16 @@ pub fn render(r: &PageContext) -> Pages {
             by_parent.entry(key).or_default().push(item(u));
         }
     }
+    let split = model.units.len() > MAX_LISTED;
     for ((_, parent), units) in by_parent {
         let name = model
             .unit(parent)
             .map_or(parent.to_string(), |p| p.display_name().to_string());
         groups.push(Group {
             title: format!("Xã, phường thuộc {name}"),
-            units,
+            count: units.len(),
+            units: if split { Vec::new() } else { units },
+            parent: (split && model.unit(parent).is_some()).then(|| unit_ref(model, parent)),
         });
     }
     let orphans: Vec<UnitItem> = model
@@ -244,7 +257,9 @@ pub fn render(r: &PageContext) -> Pages {
     if !orphans.is_empty() {
         groups.push(Group {
             title: "Xã, phường".into(),
+            count: orphans.len(),
             units: orphans,
+            parent: None,
         });
     }
     let pages = vec![r.page(
@@ -291,7 +306,10 @@ fn unit_pages(
     let model = r.model;
     let refs = |ids: &[String]| ids.iter().map(|i| unit_ref(model, i)).collect::<Vec<_>>();
     let figures = model.figures_of_unit(u.id());
-    let mut slugs: BTreeSet<&str> = figures.iter().map(|f| &*f.dispatch).collect();
+    // The dispatches with the unit's figures are linked from the history
+    // tables, period by period; the list names those that name the unit
+    // otherwise (as issuer, or in a mention).
+    let mut slugs: BTreeSet<&str> = BTreeSet::new();
     let mut mentions = Vec::new();
     for (slug, note) in named {
         slugs.insert(slug);
@@ -342,7 +360,7 @@ fn unit_pages(
             .collect();
         pages.push(Page::file(
             paths::unit_chart_csv(u.id(), &h.indicator.id),
-            super::open_data::csv(model, &own),
+            super::open_data::csv_of(model, &own, &super::open_data::HISTORY_COLUMNS),
         ));
         // The peers' figures drawn beside the unit's latest one.
         if h.peer_chart.is_some() {

@@ -142,6 +142,9 @@ pub struct FigureRow {
     pub dispatch: DispatchRef,
     /// "Phụ lục I" or "Nội dung công văn".
     pub source: String,
+    /// Where the figure is published: the dispatch's page, at its appendix
+    /// when the figure is in one.
+    pub source_url: String,
 }
 
 pub fn source_label(source: &FigureSource) -> String {
@@ -187,6 +190,12 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
                 url: paths::dispatch(&f.dispatch),
             }),
         source: source_label(&f.source),
+        source_url: match &f.source {
+            FigureSource::Appendix { number } => {
+                format!("{}#{}", paths::dispatch(&f.dispatch), number_anchor(number))
+            }
+            FigureSource::Results => paths::dispatch(&f.dispatch),
+        },
     }
 }
 
@@ -304,14 +313,19 @@ pub struct RowView {
     pub status: Option<Status>,
 }
 
+/// An appendix's anchor on its dispatch's page (the only page that shows
+/// it): `phu-luc-ii`.
+pub fn appendix_anchor(_d: &Dispatch, app: &Appendix) -> String {
+    number_anchor(&app.number)
+}
+
+fn number_anchor(number: &str) -> String {
+    format!("phu-luc-{}", crate::suggest::slugify(number))
+}
+
 pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixView {
     AppendixView {
-        // Unique on a month page too, where several dispatches may have a "Phụ lục I".
-        anchor: format!(
-            "{}-phu-luc-{}",
-            d.slug,
-            crate::suggest::slugify(&app.number)
-        ),
+        anchor: appendix_anchor(d, app),
         number: app.number.clone(),
         title: app.title.clone(),
         subtitle: app.subtitle.clone(),

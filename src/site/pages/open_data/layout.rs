@@ -1,11 +1,11 @@
-//! What a partial rebuild needs to rewrite the open data files from the
-//! first record that changed.
+//! What a partial rebuild needs to rewrite only the open data files of the
+//! years that changed.
 
-/// Where each record starts in the two open data files, as last written:
-/// after an edit, `serve` rewrites the files from the first record that
-/// changed (the newest month is at the end).
+/// The years whose files the last build wrote, oldest first: after an edit,
+/// `serve` rewrites the files of the year of the first record that changed
+/// and of the years after it (the newest month is at the end), and all of
+/// them when the years are no longer the same.
 #[derive(Debug, Clone, Default)]
 pub struct OpenDataLayout {
-    pub csv: Vec<u64>,
-    pub json: Vec<u64>,
+    pub years: Vec<i32>,
 }
