@@ -19,6 +19,16 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
 
 pub const MONTHS: &str = "thang/";
+/// Periods other than months, each under a section that says what it is:
+/// a year's results are not a "tháng".
+pub const QUARTERS: &str = "quy/";
+pub const HALF_YEARS: &str = "nua-nam/";
+pub const YEARS: &str = "nam/";
+pub const WEEKS: &str = "tuan/";
+/// Any other span, such as a year to date up to a cut-off.
+pub const SPANS: &str = "ky/";
+/// Every section that holds a page per period.
+pub const PERIOD_SECTIONS: [&str; 6] = [MONTHS, QUARTERS, HALF_YEARS, YEARS, WEEKS, SPANS];
 pub const UNITS: &str = "don-vi/";
 pub const DISPATCHES: &str = "van-ban/";
 pub const INDICATORS: &str = "chi-so/";
@@ -83,9 +93,18 @@ pub fn search_shard(key: &str) -> String {
     format!("{SEARCH_INDEX}{key}.json")
 }
 
-/// The results of a period: `thang/2023-10/`.
-pub fn month(period: &Period) -> String {
-    format!("{MONTHS}{}/", period.slug())
+/// The results of a period, under the section of its kind: `thang/2023-10/`,
+/// `quy/2024-q1/`, `nam/2024/`, `tuan/2024-w03/`, `ky/2025-01-01-2025-05-15/`.
+pub fn period(period: &Period) -> String {
+    let section = match period {
+        Period::Month { .. } => MONTHS,
+        Period::Quarter { .. } => QUARTERS,
+        Period::Half { .. } => HALF_YEARS,
+        Period::Year { .. } => YEARS,
+        Period::Week { .. } => WEEKS,
+        Period::Range { .. } => SPANS,
+    };
+    format!("{section}{}/", period.slug())
 }
 
 /// A unit's page: `don-vi/so-tu-phap/`.
@@ -172,7 +191,8 @@ pub fn link(from: &str, address: &str) -> String {
 /// month's, dispatch's or indicator's folder (`don-vi/<id>`, …), the search
 /// index (`tim-kiem/chi-muc`); any other file is its own part.
 pub fn owner(path: &str) -> &str {
-    for section in [UNITS, MONTHS, DISPATCHES, INDICATORS, SEARCH] {
+    let sections = [UNITS, DISPATCHES, INDICATORS, SEARCH];
+    for section in sections.into_iter().chain(PERIOD_SECTIONS) {
         if let Some(rest) = path.strip_prefix(section) {
             if let Some((name, _)) = rest.split_once('/') {
                 return &path[..section.len() + name.len()];

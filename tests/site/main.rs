@@ -22,6 +22,7 @@ mod links;
 mod open_data;
 mod output_guard;
 mod pages;
+mod periods;
 mod redirect;
 mod scale;
 mod scorecard;

@@ -140,11 +140,48 @@ pub fn history(
     id: &str,
     csv: &str,
 ) -> Option<ChartView> {
+    let kind = period_kinds(model, unit, indicator).into_iter().next()?;
+    history_of_kind(model, unit, indicator, kind, id, csv)
+}
+
+/// What kind of period a figure is of: months, quarters, years… are never
+/// joined into one line.
+pub type PeriodKind = std::mem::Discriminant<Period>;
+
+/// The kinds of period of a unit's figures of one indicator, the kind of
+/// its latest figure first, then the others from the most recent.
+pub fn period_kinds(model: &Model, unit: &str, indicator: &str) -> Vec<PeriodKind> {
+    let mut periods: Vec<Period> = model
+        .figures_of_unit(unit)
+        .into_iter()
+        .filter(|f| &*f.indicator == indicator)
+        .map(|f| f.period)
+        .collect();
+    periods.sort_by_key(|p| std::cmp::Reverse((p.sort_key(), *p)));
+    let mut kinds: Vec<PeriodKind> = Vec::new();
+    for p in periods {
+        let k = std::mem::discriminant(&p);
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    kinds
+}
+
+/// [`history`] of the periods of one kind only.
+pub fn history_of_kind(
+    model: &Model,
+    unit: &str,
+    indicator: &str,
+    kind: PeriodKind,
+    id: &str,
+    csv: &str,
+) -> Option<ChartView> {
     let ind = model.indicator(indicator)?;
     let figures: Vec<&Figure> = model
         .figures_of_unit(unit)
         .into_iter()
-        .filter(|f| &*f.indicator == indicator)
+        .filter(|f| &*f.indicator == indicator && std::mem::discriminant(&f.period) == kind)
         .collect();
     let valued: Vec<&&Figure> = figures
         .iter()

@@ -6,7 +6,7 @@
 //! | page | module | template |
 //! |---|---|---|
 //! | `index.html` | [`home`] | `index.html` |
-//! | `thang/`, `thang/<period>/` | [`months`] | `months.html`, `month.html` |
+//! | `thang/`, `thang/<month>/`; `quy/`, `nua-nam/`, `nam/`, `tuan/`, `ky/` for other periods | [`months`] | `months.html`, `month.html` |
 //! | `van-ban/`, `van-ban/<slug>/` | [`dispatches`] | `dispatches.html`, `dispatch.html` |
 //! | `don-vi/`, `don-vi/<id>/` | [`units`] | `units.html`, `unit.html`, `redirect.html` |
 //! | `chi-so/`, `chi-so/<id>/` | [`indicators`] | `indicators.html`, `indicator.html` |

@@ -1,4 +1,5 @@
-//! `thang/` and `thang/<period>/`: one page per period covered by any dispatch.
+//! `thang/` and a page per period covered by any dispatch: `thang/<month>/`,
+//! or under the section of its kind (`quy/`, `nua-nam/`, `nam/`, `tuan/`, `ky/`).
 
 use super::views::*;
 use super::{Page, PageContext, Pages};
@@ -84,7 +85,7 @@ fn link(r: &PageContext, p: Period) -> MonthLink {
         .find(|f| *f.unit == *r.model.site.province && &*f.indicator == TOTAL);
     MonthLink {
         period: p,
-        url: paths::month(&p),
+        url: paths::period(&p),
         label: vi::format_period(&p),
         total: total.and_then(|f| match &f.value {
             crate::model::FigureValue::Value { value } => Some(*value),
@@ -117,7 +118,7 @@ pub fn render(r: &PageContext) -> Pages {
     // One chart for every month page: they are all as deep in the site.
     let total_chart = periods
         .first()
-        .and_then(|p| super::home::total_chart(model, &paths::file_of(&paths::month(p))));
+        .and_then(|p| super::home::total_chart(model, &paths::file_of(&paths::period(p))));
     periods.par_iter().enumerate().try_for_each(|(i, p)| {
         if !r.affected.period(p) {
             return Ok(());
@@ -194,7 +195,7 @@ fn month_page(
     let title = format!("Kết quả {}", page.label);
     let charts = usize::from(page.total_chart.is_some());
     let page = r.page(
-        &paths::file_of(&paths::month(p)),
+        &paths::file_of(&paths::period(p)),
         "month.html",
         "months",
         &title,

@@ -378,7 +378,7 @@ pub fn scorecard(
     Some(Scorecard {
         common_since,
         period: latest,
-        period_url: paths::month(&latest),
+        period_url: paths::period(&latest),
         has_status: lines.iter().any(|l| l.met.is_some()),
         has_change: lines.iter().any(|l| l.change.is_some()),
         has_place: lines.iter().any(|l| l.place.is_some()),

@@ -44,6 +44,9 @@ pub struct History {
     pub peer_chart: Option<ChartView>,
     /// The printed ranks over time, 1 at the top.
     pub rank_chart: Option<ChartView>,
+    /// Lines of the other kinds of period (yearly results beside monthly
+    /// ones): each kind is its own line, never joined to another.
+    pub more_charts: Vec<ChartView>,
     pub rows: Vec<FigureRow>,
     /// Periods whose status (printed, else computed from the target) is met.
     pub met: usize,
@@ -119,9 +122,14 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
             let then_and_now = match chart {
                 Some(_) => None,
                 None => {
+                    // Of the latest kind of period only, like the line.
+                    let kind = super::chart_data::period_kinds(model, unit, &ind.id)
+                        .into_iter()
+                        .next();
                     let valued: Vec<&&crate::model::Figure> = figures
                         .iter()
                         .filter(|f| *f.indicator == *ind.id && f.value.number().is_some())
+                        .filter(|f| Some(std::mem::discriminant(&f.period)) == kind)
                         .collect();
                     match (valued.first(), valued.last()) {
                         (Some(a), Some(b)) if valued.len() >= 2 => {
@@ -153,6 +161,21 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                     }),
                 _ => None,
             };
+            let more_charts = super::chart_data::period_kinds(model, unit, &ind.id)
+                .into_iter()
+                .skip(1)
+                .enumerate()
+                .filter_map(|(i, kind)| {
+                    super::chart_data::history_of_kind(
+                        model,
+                        unit,
+                        &ind.id,
+                        kind,
+                        &format!("bieu-do-{}-{}", ind.id, i + 2),
+                        &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
+                    )
+                })
+                .collect();
             let rank_chart = super::chart_data::rank_history(
                 model,
                 unit,
@@ -166,6 +189,7 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                 then_and_now,
                 peer_chart,
                 rank_chart,
+                more_charts,
                 met: rows
                     .iter()
                     .filter(|r| judged_status(r) == Some(true))
@@ -342,6 +366,7 @@ fn unit_pages(
             usize::from(h.chart.is_some())
                 + usize::from(h.peer_chart.is_some())
                 + usize::from(h.rank_chart.is_some())
+                + h.more_charts.len()
         })
         .sum();
     let unit_page = r.page(

@@ -116,7 +116,7 @@ pub fn dispatch_ref(d: &Dispatch) -> DispatchRef {
         issuer: c.issuer.to_string(),
         directive: c.kind == DispatchKind::Directive,
         period: c.period,
-        period_url: c.period.as_ref().map(paths::month),
+        period_url: c.period.as_ref().map(paths::period),
         data_as_of: c.data_as_of.map(|x| x.to_string()),
         url: paths::dispatch(c.slug),
     }
@@ -157,7 +157,7 @@ pub fn source_label(source: &FigureSource) -> String {
 pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
     FigureRow {
         period: f.period,
-        period_url: paths::month(&f.period),
+        period_url: paths::period(&f.period),
         unit: unit_ref(model, &f.unit),
         indicator: indicator_ref(model, &f.indicator),
         value: f.value.clone(),
@@ -267,7 +267,7 @@ pub fn results_view(model: &Model, d: &Dispatch) -> Option<ResultsView> {
     Some(ResultsView {
         unit: unit_ref(model, &r.unit),
         period,
-        period_url: paths::month(&period),
+        period_url: paths::period(&period),
         total: r.total,
         total_max: scheme.map(|s| s.total_max),
         rank: r.rank,
