@@ -209,7 +209,19 @@ mod tests {
     #[test]
     fn every_page_is_written_to_its_index_file() {
         let p = Period::parse("2023-10").unwrap();
-        assert_eq!(file_of(&month(&p)), "thang/2023-10/index.html");
+        assert_eq!(file_of(&period(&p)), "thang/2023-10/index.html");
+        // Other periods under the section of their kind.
+        for (text, page) in [
+            ("2024", "nam/2024/index.html"),
+            ("2024-Q1", "quy/2024-q1/index.html"),
+            ("2024-H2", "nua-nam/2024-h2/index.html"),
+            ("2024-W03", "tuan/2024-w03/index.html"),
+            ("2025-01-01/2025-05-15", "ky/2025-01-01-2025-05-15/index.html"),
+        ] {
+            let p = Period::parse(text).unwrap();
+            assert_eq!(file_of(&period(&p)), page);
+            assert_eq!(owner(page), &page[..page.len() - "/index.html".len()]);
+        }
         assert_eq!(file_of(&unit("so-tu-phap")), "don-vi/so-tu-phap/index.html");
         assert_eq!(file_of(UNITS), "don-vi/index.html");
         assert_eq!(file_of(""), HOME);
