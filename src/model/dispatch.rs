@@ -49,6 +49,10 @@ pub struct DispatchFile {
     pub mentions: Vec<Mention>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// The editor's own notes (a source error, a title that contradicts
+    /// the body): never part of the document's text, shown apart from it.
+    #[serde(default)]
+    pub editor_notes: Vec<Note>,
     /// The full text of the dispatch body as Markdown, as printed.
     pub body: String,
 }

@@ -216,7 +216,10 @@ mod tests {
             ("2024-Q1", "quy/2024-q1/index.html"),
             ("2024-H2", "nua-nam/2024-h2/index.html"),
             ("2024-W03", "tuan/2024-w03/index.html"),
-            ("2025-01-01/2025-05-15", "ky/2025-01-01-2025-05-15/index.html"),
+            (
+                "2025-01-01/2025-05-15",
+                "ky/2025-01-01-2025-05-15/index.html",
+            ),
         ] {
             let p = Period::parse(text).unwrap();
             assert_eq!(file_of(&period(&p)), page);

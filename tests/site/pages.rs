@@ -269,3 +269,45 @@ fn home_page_leads_with_the_latest_month() {
         "{html}"
     );
 }
+
+#[test]
+fn an_editors_note_is_shown_apart_from_the_document() {
+    let fx = Fixture::real();
+    let note = "Tiêu đề và nội dung mâu thuẫn: ghi chú của người biên tập.";
+    fx.replace(
+        MAR_2025,
+        "\nbody: |",
+        &format!("\neditor_notes:\n  - indicator: tong-diem\n    text: \"{note}\"\n\nbody: |"),
+    );
+    let out = fx.scratch("out");
+    build(fx.content(), &out).unwrap_or_else(|e| panic!("{e}"));
+    let html = read_text(&out, "van-ban/2025-03-vpub/index.html");
+    let aside = html
+        .find("<aside class=\"editor-notes\"")
+        .expect("the editor's notes");
+    let end = aside + html[aside..].find("</aside>").expect("closed");
+    let text = visible_text(&html[aside..end]);
+    assert!(text.contains("Ghi chú của người biên tập"), "{text}");
+    assert!(
+        text.contains(&format!("Tổng điểm Bộ chỉ số: {note}")),
+        "{text}"
+    );
+    // Not inside the archived document, and said once.
+    let article = &html[html.find("<article").unwrap_or(0)..html.find("</article>").unwrap_or(0)];
+    assert!(!article.contains(note));
+    assert_eq!(html.matches(note).count(), 1);
+}
+
+#[test]
+fn an_editors_note_about_an_unknown_indicator_is_refused() {
+    let fx = Fixture::real();
+    fx.replace(
+        MAR_2025,
+        "\nbody: |",
+        "\neditor_notes:\n  - indicator: tong-diemm\n    text: Ghi chú.\n\nbody: |",
+    );
+    let loaded = fx.load();
+    let errs = errors_at(&loaded, MAR_2025, "editor_notes[0].indicator");
+    assert_eq!(errs.len(), 1, "{}", report(&loaded));
+    assert!(errs[0].line.is_some());
+}

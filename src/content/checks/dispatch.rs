@@ -202,6 +202,11 @@ impl<'a> DispatchChecker<'a> {
                 self.indicator(ind, &format!("notes[{i}].indicator"), diags);
             }
         }
+        for (i, n) in d.editor_notes.iter().enumerate() {
+            if let Some(ind) = &n.indicator {
+                self.indicator(ind, &format!("editor_notes[{i}].indicator"), diags);
+            }
+        }
         let Some(period) = period else { return };
         if let Some(r) = &d.results {
             self.check_results(r, period, diags);

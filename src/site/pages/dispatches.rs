@@ -4,7 +4,7 @@
 
 use super::views::*;
 use super::{PageContext, Pages};
-use crate::model::Dispatch;
+use crate::model::{Dispatch, Model, Note};
 use crate::site::{markdown, paths};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -54,6 +54,8 @@ struct DispatchPage<'a> {
     appendices: Vec<AppendixView>,
     mentions: Vec<MentionView>,
     notes: Vec<(Option<IndicatorRef>, String)>,
+    /// The editor's notes, shown apart from the document's own.
+    editor_notes: Vec<(Option<IndicatorRef>, String)>,
     figures: usize,
     /// The open data file of the year that holds the figures.
     csv: Option<String>,
@@ -159,17 +161,8 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
                 note: m.note.clone(),
             })
             .collect(),
-        notes: d
-            .file
-            .notes
-            .iter()
-            .map(|n| {
-                (
-                    n.indicator.as_deref().map(|i| indicator_ref(model, i)),
-                    n.text.clone(),
-                )
-            })
-            .collect(),
+        notes: note_views(model, &d.file.notes),
+        editor_notes: note_views(model, &d.file.editor_notes),
         figures: figures.len(),
         csv: year.map(|y| paths::link(&file, &paths::open_data_csv(y))),
         year,
@@ -183,4 +176,17 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
         &title,
         &page,
     )?])
+}
+
+/// Notes with the indicator each concerns.
+fn note_views(model: &Model, notes: &[Note]) -> Vec<(Option<IndicatorRef>, String)> {
+    notes
+        .iter()
+        .map(|n| {
+            (
+                n.indicator.as_deref().map(|i| indicator_ref(model, i)),
+                n.text.clone(),
+            )
+        })
+        .collect()
 }
