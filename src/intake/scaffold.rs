@@ -253,6 +253,10 @@ fn scaffold_text(text: &str, src: &Known, period: &Period, ranked: u32) -> Strin
                 "{pad}{TO_FILL} Thay đoạn này và toàn văn dưới đây bằng toàn văn của văn bản mới.\n\n"
             ));
         }
+        // The editor's notes were about the old document only.
+        if section == "editor_notes" && !trimmed.is_empty() {
+            continue;
+        }
         let key = key_of(line);
         let value_part = line.split_once(':').map(|(k, v)| (k, v.trim()));
         let replaced = match (section, key, value_part) {

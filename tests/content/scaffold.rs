@@ -169,3 +169,22 @@ fn other_period_kinds_and_wrong_arguments() {
     assert!(!ok && said.contains("no dispatch `khong-co`"), "{said}");
     assert!(load(&real_content()).model.is_some());
 }
+
+#[test]
+fn the_editors_notes_stay_with_their_document() {
+    let fx = Fixture::real();
+    fx.replace(
+        MAR_2025,
+        "\nbody: |",
+        "\neditor_notes:\n  - text: Bản gốc ghi sai tháng ở tiêu đề.\n\nbody: |",
+    );
+    let (ok, said) = new(&fx, &["2025-04"]);
+    assert!(ok, "{said}");
+    let text = fx.read("dispatches/2025/2025-04-vpub.yaml");
+    assert!(
+        !text.contains("editor_notes") && !text.contains("ghi sai tháng"),
+        "{text}"
+    );
+    // The document's own text and notes are still there to be replaced.
+    assert!(text.contains("\nbody: |"));
+}
