@@ -149,6 +149,10 @@ pub(super) fn load(dir: &Path, mut cache: Option<&mut LoadCache>) -> (Loaded, Ve
         }
         _ => None,
     };
+    if let Some(m) = &model {
+        super::changes::check_changes(m, dir, &mut diags);
+        diags.sort();
+    }
     crate::timings::note("load: model", t);
     let loaded = Loaded {
         model,

@@ -12,6 +12,7 @@
 //! - `assemble`: the model from checked content.
 
 mod assemble;
+mod changes;
 mod checks;
 pub mod decimal_commas;
 mod files;

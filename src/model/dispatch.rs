@@ -94,8 +94,34 @@ pub struct Results {
     pub total: Option<Num>,
     #[serde(default)]
     pub rank: Option<Rank>,
+    /// The grade as printed ("tốt", "xuất sắc"): never derived from the score.
+    #[serde(default)]
+    pub grade: Option<String>,
+    /// The national average of the total, as printed.
+    #[serde(default)]
+    pub national_average: Option<Num>,
+    /// The change against an earlier result, as printed.
+    #[serde(default)]
+    pub change: Option<Change>,
     #[serde(default)]
     pub groups: Vec<GroupResult>,
+}
+
+/// A change as a document prints it: "tăng 3,2 điểm, tăng 5 bậc so với
+/// năm 2023". Checked against the earlier record when there is one.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// Points gained (negative when lost): `3,2`, `-1,5`.
+    #[serde(default)]
+    pub points: Option<Num>,
+    /// Places gained in the ranking (negative when lost): `5`, `-8`.
+    #[serde(default)]
+    pub rank: Option<i64>,
+    /// The period compared with; by default the previous period of the
+    /// same kind that has a result.
+    #[serde(default)]
+    pub since: Option<Period>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -128,7 +128,7 @@ pub(super) fn check_percent(v: &Num, src: &Source, field: &str, diags: &mut Diag
 }
 
 /// Half a unit of the last printed decimal: the rounding a printed figure may carry.
-pub(super) fn half_unit(v: &Num) -> f64 {
+pub(crate) fn half_unit(v: &Num) -> f64 {
     0.5 * 10f64.powi(-(v.decimals as i32))
 }
 

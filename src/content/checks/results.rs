@@ -166,6 +166,23 @@ impl DispatchChecker<'_> {
                 "results.total",
                 diags,
             );
+            if let Some(avg) = &r.national_average {
+                let max = scheme.map(|s| &s.total_max);
+                check_measure_value(ind, avg, max, self.src, "results.national_average", diags);
+            }
+        }
+        if r.grade.as_deref().is_some_and(|g| g.trim().is_empty()) {
+            diags.push(
+                self.src
+                    .error(
+                        "results.grade",
+                        tr!("xếp loại để trống", "the grade is empty"),
+                    )
+                    .with_hint(tr!(
+                        "ghi xếp loại đúng như văn bản in (ví dụ: tốt), hoặc bỏ dòng `grade:`",
+                        "write the grade as printed (e.g. tốt), or delete the `grade:` line"
+                    )),
+            );
         }
         if ctx.unit_ok {
             let mut f = self.figure(
@@ -177,6 +194,7 @@ impl DispatchChecker<'_> {
             );
             f.max = scheme.map(|s| s.total_max);
             f.rank = r.rank;
+            f.national_average = r.national_average;
             f.scheme = scheme.map(|s| self.id(&s.id));
             self.figures.push(f);
         }

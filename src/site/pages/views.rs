@@ -209,6 +209,12 @@ pub struct ResultsView {
     pub total: Option<Num>,
     pub total_max: Option<Num>,
     pub rank: Option<Rank>,
+    /// The grade as printed.
+    pub grade: Option<String>,
+    /// The national average of the total, as printed.
+    pub national_average: Option<Num>,
+    /// The printed change in words: "tăng 3,2 điểm, tăng 5 bậc so với năm 2023".
+    pub change: Option<String>,
     pub groups: Vec<GroupView>,
     /// Whether any group has a national average / a rank (else no column).
     pub has_average: bool,
@@ -271,6 +277,9 @@ pub fn results_view(model: &Model, d: &Dispatch) -> Option<ResultsView> {
         total: r.total,
         total_max: scheme.map(|s| s.total_max),
         rank: r.rank,
+        grade: r.grade.clone(),
+        national_average: r.national_average,
+        change: r.change.as_ref().and_then(change_text),
         has_average: groups.iter().any(|g| g.national_average.is_some()),
         has_rank: groups.iter().any(|g| g.rank.is_some()),
         groups,
@@ -362,4 +371,32 @@ pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixVie
         dispatch: dispatch_ref(d),
         has_status: app.columns.iter().any(|c| c.has_status),
     }
+}
+
+/// A printed change in words, signs turned into "tăng" and "giảm".
+fn change_text(c: &crate::model::Change) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(p) = c.points {
+        let verb = if p.value < 0.0 { "giảm" } else { "tăng" };
+        let abs = Num {
+            value: p.value.abs(),
+            ..p
+        };
+        parts.push(format!("{verb} {abs} điểm"));
+    }
+    if let Some(r) = c.rank {
+        parts.push(match r {
+            0 => "giữ hạng".to_string(),
+            r if r > 0 => format!("tăng {r} bậc"),
+            r => format!("giảm {} bậc", r.unsigned_abs()),
+        });
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut s = parts.join(", ");
+    if let Some(since) = &c.since {
+        s.push_str(&format!(" so với {}", crate::vi::format_period(since)));
+    }
+    Some(s)
 }
