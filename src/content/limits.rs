@@ -32,24 +32,48 @@ fn forbidden(c: char) -> Option<&'static str> {
     }
 }
 
+/// Bytes that are, or may start, a character [`forbidden`] refuses.
+const SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = !matches!(b, 0x09 | 0x0a | 0x0d);
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t[0xef] = true;
+    t
+};
+
 /// Whether `s` holds a character [`forbidden`] refuses: the same answer,
 /// from the UTF-8 bytes, without decoding each character (the text of a
 /// file and each of its values is scanned; nearly all are clean).
 fn has_forbidden(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => true,
-        // U+0080–U+009F
-        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
-        // U+202A–U+202E, U+2066–U+2069
-        0xe2 => matches!(
-            (b.get(i + 1), b.get(i + 2)),
-            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-        ),
-        // U+FFFE, U+FFFF
-        0xef => b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf)),
-        _ => false,
-    })
+    let mut i = 0;
+    while i < b.len() {
+        if SUSPECT[usize::from(b[i])] {
+            let refused = match b[i] {
+                // U+0080–U+009F
+                0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+                // U+202A–U+202E, U+2066–U+2069
+                0xe2 => matches!(
+                    (b.get(i + 1), b.get(i + 2)),
+                    (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                ),
+                // U+FFFE, U+FFFF
+                0xef => b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf)),
+                _ => true,
+            };
+            if refused {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 fn describe(c: char) -> String {
