@@ -12,6 +12,7 @@
 # the `scaling:begin` and `scaling:end` markers of BENCHMARKS.md.
 #
 # Usage: bench/scaling.sh [--runs N] [--months "12 24 60 120"] [--provinces "1 8 34"]
+#        bench/scaling.sh --report-only   (the section again, from bench/scaling.csv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CONGKHAI_TODAY=${CONGKHAI_TODAY:-2099-12-31}
@@ -20,12 +21,14 @@ WORK=$ROOT/target/bench/scaling
 RUNS=2
 MONTHS_LIST="12 24 60 120"
 PROVINCES_LIST="1 8 34"
+MEASURE=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
     --months) MONTHS_LIST=$2; shift 2 ;;
     --provinces) PROVINCES_LIST=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --report-only) MEASURE=0; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -33,13 +36,14 @@ log() { printf '[scaling %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 [ -x /usr/bin/time ] || { echo "scaling: /usr/bin/time (package time) is needed" >&2; exit 1; }
 
 mkdir -p "$WORK/bin"
+CSV=$ROOT/bench/scaling.csv
 log "building the release binary, the generator and the chart example"
 cargo build --release --quiet --bin congkhai --example synth --example scaling_chart
 RELEASE=${CARGO_TARGET_DIR:-$ROOT/target}/release
 for b in congkhai examples/synth examples/scaling_chart; do cp "$RELEASE/$b" "$WORK/bin/"; done
+if [ "$MEASURE" = 1 ]; then
 BIN=$WORK/bin/congkhai
 
-CSV=$ROOT/bench/scaling.csv
 echo "series,label,n,seconds,peak_kb,output_bytes,pages,figures,yaml_bytes" >"$CSV.tmp"
 
 # point SERIES LABEL N SYNTH-ARGS...
@@ -76,7 +80,10 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for m in $MONTHS_LIST; do point months "$m tháng" "$m" --scale province --months "$m"; done
 for p in $PROVINCES_LIST; do point provinces "$p tỉnh" "$p" --scale national --months 60 --provinces "$p"; done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "$load_start|$load_end|$(git rev-parse --short HEAD 2>/dev/null || echo unknown)|$(date -u +%Y-%m-%d)|$RUNS" >"$ROOT/bench/scaling.run"
 mv "$CSV.tmp" "$CSV"
+fi
+IFS='|' read -r load_start load_end commit run_date RUNS <"$ROOT/bench/scaling.run"
 log "drawing the charts"
 rm -f bench/scaling-*.svg
 "$WORK/bin/scaling_chart" "$CSV" bench >/dev/null
@@ -85,12 +92,11 @@ rm -f bench/scaling-*.svg
 # growth FROM TO: how a measure grows against n, from the smallest to the
 # largest point: the exponent k of cost ∝ n^k (1 = linear, below 1 = better).
 section() {
-  local commit; commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
   cat <<EOT
 <!-- scaling:begin -->
 ## How the cost grows
 
-Written by \`bench/scaling.sh\` on $(date -u +%Y-%m-%d), commit \`$commit\`
+Written by \`bench/scaling.sh\` on $run_date, commit \`$commit\`
 (load average $load_start at the start, $load_end at the end). Each point:
 synthetic content of \`examples/synth.rs\`, $RUNS builds, the fastest counts,
 peak memory the highest (\`/usr/bin/time -v\`). Months: province scale;
@@ -106,14 +112,18 @@ EOT
   }' "$CSV"
   echo
   echo "Growth from the smallest to the largest point, as the exponent k of"
-  echo "cost ∝ size^k (k = 1: linear; below 1: better than linear):"
+  echo "cost ∝ size^k (k = 1: linear; below 1: better than linear), against"
+  echo "the series' size (months, provinces) and against the figures the"
+  echo "content holds (which grow faster than the months: the synthetic"
+  echo "province gains Phụ lục III in 2023 and its communes in 07/2025):"
   echo
-  echo "| series | size from → to | build time | peak memory | output |"
-  echo "|---|---|---|---|---|"
+  echo "| series | size from → to | figures from → to | build time k (size; figures) | peak memory k (size; figures) | output k (size; figures) |"
+  echo "|---|---|---|---|---|---|"
   for series in months provinces; do
-    awk -F, -v s="$series" 'NR > 1 && $1 == s { n[++c] = $3; t[c] = $4; m[c] = $5; o[c] = $6 }
-      function k(a, b) { return (a > 0 && b > 0 && n[c] != n[1]) ? sprintf("%.2f", log(b / a) / log(n[c] / n[1])) : "—" }
-      END { if (c > 1) printf "| %s | %s → %s | %s | %s | %s |\n", s, n[1], n[c], k(t[1], t[c]), k(m[1], m[c]), k(o[1], o[c]) }' "$CSV"
+    awk -F, -v s="$series" 'NR > 1 && $1 == s { n[++c] = $3; t[c] = $4; m[c] = $5; o[c] = $6; f[c] = $8 }
+      function k(a, b, x, y) { return (a > 0 && b > 0 && x > 0 && y != x) ? sprintf("%.2f", log(b / a) / log(y / x)) : "—" }
+      function both(a, b) { return k(a, b, n[1], n[c]) "; " k(a, b, f[1], f[c]) }
+      END { if (c > 1) printf "| %s | %s → %s | %s → %s | %s | %s | %s |\n", s, n[1], n[c], f[1], f[c], both(t[1], t[c]), both(m[1], m[c]), both(o[1], o[c]) }' "$CSV"
   done
   cat <<'EOT'
 
