@@ -19,6 +19,12 @@ pub fn decimal_commas_in_flow(source: &Source) -> Vec<Diagnostic> {
             }
             block_indent = None;
         }
+        // Only a flow collection (`[`, `{`, open or continued) can hold a
+        // decimal comma, and only a `key: |` line starts a block scalar:
+        // any other line changes nothing, and most lines are such.
+        if depth == 0 && !starts_block(line) && !line.bytes().any(|b| b == b'[' || b == b'{') {
+            continue;
+        }
         let chars: Vec<char> = line.chars().collect();
         let mut quote: Option<char> = None;
         let mut prev_significant = ' ';
@@ -91,20 +97,23 @@ pub fn decimal_commas_in_flow(source: &Source) -> Vec<Diagnostic> {
                 at_line_start = false;
             }
         }
-        let t = line.trim_end();
-        let is_block_start = depth == 0
-            && quote.is_none()
-            && t.rsplit_once(':').is_some_and(|(_, rest)| {
-                let r = rest.trim();
-                !r.is_empty()
-                    && (r.starts_with('|') || r.starts_with('>'))
-                    && r[1..].chars().all(|c| matches!(c, '-' | '+' | '0'..='9'))
-            });
+        let is_block_start = depth == 0 && quote.is_none() && starts_block(line);
         if is_block_start {
             block_indent = Some(indent);
         }
     }
     found
+}
+
+/// Whether `line` ends in `: |` or `: >` (with chomping or indentation
+/// indicators): the start of a block scalar, outside quotes and flows.
+fn starts_block(line: &str) -> bool {
+    line.trim_end().rsplit_once(':').is_some_and(|(_, rest)| {
+        let r = rest.trim();
+        !r.is_empty()
+            && (r.starts_with('|') || r.starts_with('>'))
+            && r[1..].chars().all(|c| matches!(c, '-' | '+' | '0'..='9'))
+    })
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ pub(super) fn read_source(path: &Path, diags: &mut Diagnostics) -> Option<Source
     }
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(Source::new(path, &text)),
+            Ok(text) => Some(Source::from_text(path, text)),
             Err(e) => {
                 let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
                     .iter()

@@ -47,6 +47,50 @@ fn in_the_text(c: char) -> Text {
     tr!("đoạn chữ có {vi} ({code})", "{en} ({code}) in the text")
 }
 
+/// Bytes that are, or may start, a character [`forbidden`] refuses.
+const SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = !matches!(b, 0x09 | 0x0a | 0x0d);
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t[0xef] = true;
+    t
+};
+
+/// Whether `s` holds a character [`forbidden`] refuses: the same answer,
+/// from the UTF-8 bytes, without decoding each character (the text of a
+/// file and each of its values is scanned; nearly all are clean).
+fn has_forbidden(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if SUSPECT[usize::from(b[i])] {
+            let refused = match b[i] {
+                // U+0080–U+009F
+                0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+                // U+202A–U+202E, U+2066–U+2069
+                0xe2 => matches!(
+                    (b.get(i + 1), b.get(i + 2)),
+                    (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                ),
+                // U+FFFE, U+FFFF
+                0xef => b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf)),
+                _ => true,
+            };
+            if refused {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
 fn describe(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
@@ -54,6 +98,9 @@ fn describe(c: char) -> String {
 /// Control characters written as they are in the file.
 pub fn raw_characters(source: &Source) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    if !has_forbidden(&source.text) {
+        return found;
+    }
     for (i, line) in source.text.lines().enumerate() {
         // The first on each line: a pasted run of them is one mistake.
         if let Some((col, c)) = line
@@ -151,21 +198,58 @@ pub fn anchors_and_aliases(source: &Source) -> Vec<Diagnostic> {
 /// too long and lists too long, in the tree YAML read.
 pub fn in_values(value: &Value, source: &Source) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    walk(value, String::new(), source, &mut found);
+    walk(value, &mut Vec::new(), source, &mut found);
     found
 }
 
-fn walk(value: &Value, path: String, source: &Source, found: &mut Vec<Diagnostic>) {
+/// One step of the field path to a value; the path is written out only
+/// for a diagnostic.
+enum Step<'a> {
+    Key(&'a Value),
+    Index(usize),
+}
+
+/// `results.groups[0].score`, as serde_path_to_error writes it.
+fn path_of(steps: &[Step]) -> String {
+    let mut path = String::new();
+    for step in steps {
+        match step {
+            Step::Key(k) => {
+                let key = match k {
+                    Value::String(s) => s.clone(),
+                    other => serde_yaml::to_string(other)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                };
+                if path.is_empty() {
+                    path = key;
+                } else {
+                    path = format!("{path}.{key}");
+                }
+            }
+            Step::Index(i) => path = format!("{path}[{i}]"),
+        }
+    }
+    path
+}
+
+fn walk<'a>(
+    value: &'a Value,
+    path: &mut Vec<Step<'a>>,
+    source: &Source,
+    found: &mut Vec<Diagnostic>,
+) {
     if found.len() >= 10 {
         return;
     }
     match value {
-        Value::String(s) => text(s, &path, source, found),
+        Value::String(s) => text(s, path, source, found),
         Value::Sequence(items) => {
             if items.len() > MAX_ITEMS {
                 found.push(
                     source
-                        .error(&path, {
+                        .error(&path_of(path), {
                             let (n, max) = (items.len(), MAX_ITEMS);
                             let (n_vi, max_vi) = (format_int(n as u64), format_int(max as u64));
                             tr!(
@@ -181,27 +265,19 @@ fn walk(value: &Value, path: String, source: &Source, found: &mut Vec<Diagnostic
                 return;
             }
             for (i, item) in items.iter().enumerate() {
-                walk(item, format!("{path}[{i}]"), source, found);
+                path.push(Step::Index(i));
+                walk(item, path, source, found);
+                path.pop();
             }
         }
         Value::Mapping(map) => {
             for (k, v) in map {
-                let key = match k {
-                    Value::String(s) => {
-                        text(s, &path, source, found);
-                        s.clone()
-                    }
-                    other => serde_yaml::to_string(other)
-                        .unwrap_or_default()
-                        .trim()
-                        .to_string(),
-                };
-                let child = if path.is_empty() {
-                    key
-                } else {
-                    format!("{path}.{key}")
-                };
-                walk(v, child, source, found);
+                if let Value::String(s) = k {
+                    text(s, path, source, found);
+                }
+                path.push(Step::Key(k));
+                walk(v, path, source, found);
+                path.pop();
             }
         }
         Value::Tagged(t) => walk(&t.value, path, source, found),
@@ -209,7 +285,12 @@ fn walk(value: &Value, path: String, source: &Source, found: &mut Vec<Diagnostic
     }
 }
 
-fn text(s: &str, path: &str, source: &Source, found: &mut Vec<Diagnostic>) {
+fn text(s: &str, path: &[Step], source: &Source, found: &mut Vec<Diagnostic>) {
+    // Fewer bytes than the limit: fewer characters too.
+    if s.len() <= MAX_TEXT_CHARS && !has_forbidden(s) {
+        return;
+    }
+    let path = &path_of(path);
     if let Some(c) = s.chars().find(|&c| forbidden(c).is_some()) {
         found.push(source.error(path, in_the_text(c)).with_hint(tr!(
             "xoá mã thoát (như \\u0001) khỏi đoạn chữ",
@@ -246,6 +327,27 @@ mod tests {
 
     fn src(text: &str) -> Source {
         Source::new(Path::new("x.yaml"), text)
+    }
+
+    #[test]
+    fn the_byte_scan_refuses_exactly_the_forbidden_characters() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                has_forbidden(&text),
+                forbidden(c).is_some(),
+                "{}",
+                describe(c)
+            );
+        }
+    }
+
+    #[test]
+    fn paths_are_written_as_serde_path_to_error_writes_them() {
+        let s = src("a:\n  - x\n  - {b: \"\\u0001\"}\n1: \"\\u0002\"\n");
+        let v: Value = serde_yaml::from_str(&s.text).unwrap();
+        let fields: Vec<String> = in_values(&v, &s).into_iter().map(|d| d.field).collect();
+        assert_eq!(fields, ["a[1].b", "1"]);
     }
 
     #[test]

@@ -169,6 +169,15 @@ struct Dispatches {
     reread: Vec<PathBuf>,
 }
 
+/// What one file gave: its stamp, its outcome, and whether it was read
+/// this time (not taken from the cache).
+type Read = (Option<Stamp>, Arc<FileOutcome>, bool);
+
+/// Files read and checked together; while one chunk is read, the outcomes
+/// of the previous one are moved into the result, so that both cores stay
+/// busy and the figures of only two chunks exist twice at any time.
+const CHUNK: usize = 128;
+
 /// Read and check every dispatch file, in parallel, taking unchanged files
 /// from `cache` and keeping every outcome there when there is one.
 fn read_dispatches(
@@ -178,17 +187,19 @@ fn read_dispatches(
     cache: Option<&mut LoadCache>,
     diags: &mut Diagnostics,
 ) -> Dispatches {
-    let mut out = Dispatches {
-        dispatches: Vec::new(),
-        figures: Vec::new(),
-        reread: Vec::new(),
+    let mut merged = Merged {
+        out: Dispatches {
+            dispatches: Vec::new(),
+            figures: Vec::new(),
+            reread: Vec::new(),
+        },
+        kept: HashMap::new(),
+        keep: cache.is_some(),
+        diags,
     };
-    let mut kept = HashMap::new();
-    // In chunks, so that the figures of only one chunk of files exist
-    // twice (in their file's outcome and in the model) at any time.
-    for chunk in files.chunks(64) {
-        let cached = cache.as_deref();
-        let outcomes: Vec<(Option<Stamp>, Arc<FileOutcome>, bool)> = chunk
+    let cached = cache.as_deref();
+    let read_chunk = |chunk: &[PathBuf]| -> Vec<Read> {
+        chunk
             .par_iter()
             .map(|path| {
                 let now = stamp::of(path);
@@ -199,19 +210,56 @@ fn read_dispatches(
                     _ => (now, Arc::new(dispatch_outcome(dir, path, catalog)), true),
                 }
             })
-            .collect();
-        for (path, (now, outcome, fresh)) in chunk.iter().zip(outcomes) {
+            .collect()
+    };
+    let mut pending: Option<(&[PathBuf], Vec<Read>)> = None;
+    for chunk in files.chunks(CHUNK) {
+        let (outcomes, ()) = rayon::join(
+            || read_chunk(chunk),
+            || {
+                if let Some((paths, outcomes)) = pending.take() {
+                    merged.add(paths, outcomes);
+                }
+            },
+        );
+        pending = Some((chunk, outcomes));
+    }
+    if let Some((paths, outcomes)) = pending.take() {
+        merged.add(paths, outcomes);
+    }
+    let Merged { out, kept, .. } = merged;
+    // Files that disappeared leave the cache with their outcomes.
+    if let Some(cache) = cache {
+        cache.files = kept;
+    }
+    out
+}
+
+/// The outcomes gathered so far, in the order of the files.
+struct Merged<'a> {
+    out: Dispatches,
+    kept: HashMap<PathBuf, (Stamp, Arc<FileOutcome>)>,
+    /// Whether outcomes are kept for the next load (`serve`).
+    keep: bool,
+    diags: &'a mut Diagnostics,
+}
+
+impl Merged<'_> {
+    /// Add the outcomes of `paths`, one chunk of the `files` files.
+    fn add(&mut self, paths: &[PathBuf], outcomes: Vec<Read>) {
+        let out = &mut self.out;
+        for (path, (now, outcome, fresh)) in paths.iter().zip(outcomes) {
             if fresh {
                 out.reread.push(path.clone());
             }
-            match (cache.is_some(), now) {
+            match (self.keep, now) {
                 (true, Some(now)) => {
-                    diags.items.extend(outcome.diags.iter().cloned());
+                    self.diags.items.extend(outcome.diags.iter().cloned());
                     if let Some(d) = &outcome.dispatch {
                         out.dispatches.push(d.clone());
                         out.figures.extend(outcome.figures.iter().cloned());
                     }
-                    kept.insert(path.clone(), (now, outcome));
+                    self.kept.insert(path.clone(), (now, outcome));
                 }
                 _ => {
                     let outcome = Arc::try_unwrap(outcome).unwrap_or_else(|shared| FileOutcome {
@@ -219,7 +267,7 @@ fn read_dispatches(
                         figures: shared.figures.clone(),
                         diags: shared.diags.clone(),
                     });
-                    diags.items.extend(outcome.diags);
+                    self.diags.items.extend(outcome.diags);
                     if let Some(d) = outcome.dispatch {
                         out.dispatches.push(d);
                         out.figures.extend(outcome.figures);
@@ -228,11 +276,6 @@ fn read_dispatches(
             }
         }
     }
-    // Files that disappeared leave the cache with their outcomes.
-    if let Some(cache) = cache {
-        cache.files = kept;
-    }
-    out
 }
 
 /// A dispatch's file name is its page's address: two files of one name in

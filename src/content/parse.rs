@@ -61,6 +61,11 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
     if !flow_errors.is_empty() {
         return Err(flow_errors);
     }
+    // Nearly every file reads at once: serde_path_to_error's tracking is
+    // needed only to report an error, and gives the same value otherwise.
+    if let Ok(t) = T::deserialize(&value) {
+        return Ok(t);
+    }
     let mut errors: Vec<Diagnostic> = Vec::new();
     // Paths removed to read past an error: a later "missing field" there is
     // a consequence, not a new error.

@@ -28,6 +28,19 @@ impl Source {
         }
     }
 
+    /// [`Source::new`] for a text read from a file: kept as it is, not copied.
+    pub fn from_text(path: &Path, mut text: String) -> Source {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Source {
+            path: path.to_path_buf(),
+            text,
+            index: std::sync::OnceLock::new(),
+            tree: std::sync::OnceLock::new(),
+        }
+    }
+
     /// Field path → position, for error messages.
     pub fn index(&self) -> &PositionIndex {
         self.index.get_or_init(|| PositionIndex::build(&self.text))
