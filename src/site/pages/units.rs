@@ -44,7 +44,10 @@ pub struct History {
     pub peer_chart: Option<ChartView>,
     /// The printed ranks over time, 1 at the top.
     pub rank_chart: Option<ChartView>,
+    #[serde(skip)]
     pub rows: Vec<FigureRow>,
+    /// The history table (the charts' data table), as HTML.
+    pub table: String,
     /// Periods whose status (printed, else computed from the target) is met.
     pub met: usize,
     /// Periods with a status or a target to compare with.
@@ -91,6 +94,8 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
     let model = r.model;
     let figures = model.figures_of_unit(unit);
     let page_file = paths::file_of(&paths::unit(unit));
+    let root = paths::root_of(&page_file);
+    let name = model.unit(unit).map_or(unit, |u| u.entry.name.as_str());
     model
         .indicators
         .iter()
@@ -160,8 +165,16 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                 &format!("hang-{}", ind.id),
                 &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
             );
+            let table = super::tables::figure_table(
+                &rows,
+                &format!("{} của {name}", ind.name),
+                &format!("bang-{}", ind.id),
+                &root,
+                false,
+            );
             Some(History {
                 indicator: indicator_ref(model, &ind.id),
+                table,
                 chart,
                 then_and_now,
                 peer_chart,
