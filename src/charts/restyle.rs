@@ -224,6 +224,18 @@ const INHERITED: [&str; 7] = [
     "text-anchor",
 ];
 
+/// What a run of points shares through its group: the class too.
+const POINT_SHARED: [&str; 8] = [
+    "class",
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "stroke-linejoin",
+    "font-size",
+    "text-anchor",
+];
+
 fn attr<'a>(el: &'a Element, key: &str) -> Option<&'a str> {
     el.attrs
         .iter()
@@ -304,6 +316,45 @@ fn write(out: &mut String, el: &Element, shared: &[(&str, &str)]) {
     }
 }
 
+/// A run of grid lines or axis ticks as one path (the page weight
+/// budget): when each is a `line` or `polyline` whose only attributes
+/// besides its points are those the run shares.
+fn one_path(run: &[(Role, Element)], shared: &[(&str, &str)]) -> Option<String> {
+    if run.len() < 2 {
+        return None;
+    }
+    let mut d = String::new();
+    for (_, el) in run {
+        let own = |k: &str| !shared.iter().any(|(sk, _)| *sk == k);
+        match el.tag.as_str() {
+            "polyline" => {
+                if el.attrs.iter().any(|(k, _)| k != "points" && own(k)) {
+                    return None;
+                }
+                let points = attr(el, "points")?;
+                for (n, p) in points.split_whitespace().enumerate() {
+                    d.push(if n == 0 { 'M' } else { 'L' });
+                    d.push_str(p);
+                }
+            }
+            "line" => {
+                let geometry = ["x1", "y1", "x2", "y2"];
+                if el
+                    .attrs
+                    .iter()
+                    .any(|(k, _)| !geometry.contains(&k.as_str()) && own(k))
+                {
+                    return None;
+                }
+                let [x1, y1, x2, y2] = geometry.map(|k| attr(el, k));
+                d.push_str(&format!("M{},{}L{},{}", x1?, y1?, x2?, y2?));
+            }
+            _ => return None,
+        }
+    }
+    Some(d)
+}
+
 /// The final inline `<svg>` element.
 pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
     let id = clean_id(frame.id);
@@ -349,7 +400,14 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
             .position(|(r, _)| *r != items[start].0)
             .map_or(items.len(), |n| start + n);
         if items[start].0 == Role::Axes {
-            items[start..end].sort_by_key(|(_, e)| (e.tag == "text", e.tag.clone()));
+            // Labels by anchor too: each side's labels then share it.
+            items[start..end].sort_by(|(_, a), (_, b)| {
+                (a.tag == "text", &a.tag, attr(a, "text-anchor")).cmp(&(
+                    b.tag == "text",
+                    &b.tag,
+                    attr(b, "text-anchor"),
+                ))
+            });
         }
         // Points that look alike side by side (met, then missed): each kind
         // then shares its colours through one group. They do not overlap.
@@ -371,11 +429,13 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
             })
             .map_or(items.len(), |n| i + n);
         let run = &items[i..end];
+        // A run of points also shares its class: the group is the series'
+        // marks, one child per plotted figure (the page weight budget).
+        let keys: &[&str] = if points { &POINT_SHARED } else { &INHERITED };
         let shared: Vec<(&str, &str)> = if run.len() < 2 {
             Vec::new()
         } else {
-            INHERITED
-                .iter()
+            keys.iter()
                 .filter_map(|k| {
                     let v = attr(&run[0].1, k)?;
                     run.iter()
@@ -384,6 +444,20 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
                 })
                 .collect()
         };
+        if *role == Role::Axes {
+            if let Some(d) = one_path(run, &shared) {
+                out.push_str("<path");
+                for (k, v) in &shared {
+                    out.push_str(&format!(" {k}=\"{v}\""));
+                }
+                if !shared.iter().any(|(k, _)| *k == "fill") {
+                    out.push_str(" fill=\"none\"");
+                }
+                out.push_str(&format!(" d=\"{d}\"/>\n"));
+                i = end;
+                continue;
+            }
+        }
         if !shared.is_empty() {
             out.push_str("<g");
             for (k, v) in &shared {

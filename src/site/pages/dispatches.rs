@@ -177,7 +177,7 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
             .file
             .appendices
             .iter()
-            .map(|a| super::tables::appendix(&appendix_view(model, d, a), &root, "h3"))
+            .map(|a| super::tables::appendix(&appendix_view(model, &r.refs, d, a), &root, "h3"))
             .collect(),
         mentions: d
             .file

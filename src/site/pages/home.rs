@@ -60,7 +60,7 @@ pub fn render(r: &PageContext) -> Pages {
                     f.status
                         .map_or(f.meets_target() == Some(false), |s| s == Status::NotMet)
                 })
-                .map(|f| figure_row(model, f))
+                .map(|f| figure_row(model, &r.refs, f))
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();

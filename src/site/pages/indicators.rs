@@ -207,7 +207,7 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
     let root = paths::root_of(&file);
     let history: Vec<FigureRow> = province_figures
         .iter()
-        .map(|f| figure_row(model, f))
+        .map(|f| figure_row(model, &r.refs, f))
         .collect();
     let province_name = model
         .unit(province)
@@ -263,7 +263,10 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
     let higher = ind.direction == crate::model::Direction::HigherIsBetter;
     ranked.sort_by(|a, b| rank_order(a, b, higher));
     let ordered: Vec<&Figure> = ranked.into_iter().map(|(f, _)| f).collect();
-    let ranking: Vec<FigureRow> = ordered.iter().map(|f| figure_row(model, f)).collect();
+    let ranking: Vec<FigureRow> = ordered
+        .iter()
+        .map(|f| figure_row(model, &r.refs, f))
+        .collect();
     let ranking_table = match &ranking_period {
         Some(p) => super::tables::figure_table(
             &ranking,

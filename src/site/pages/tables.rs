@@ -117,9 +117,15 @@ pub fn figure_table(
             }
             o.push_str(".</span>");
         }
-        Some(_) if !show_unit => o.push_str(
-            "<span class=\"caption-source\">Mỗi kỳ dẫn đến văn bản công bố số liệu của kỳ đó.</span>",
-        ),
+        Some(_) if !show_unit => {
+            o.push_str(
+                "<span class=\"caption-source\">Mỗi kỳ dẫn đến văn bản công bố số liệu của kỳ đó.",
+            );
+            if !s.one_bound {
+                o.push_str(" Điểm tối đa, mục tiêu ghi ở kỳ đầu và khi thay đổi.");
+            }
+            o.push_str("</span>");
+        }
         _ => {}
     }
     o.push_str("</caption>\n<thead><tr><th scope=\"col\">");
@@ -141,18 +147,31 @@ pub fn figure_table(
         o.push_str("<th scope=\"col\">Đánh giá</th>");
     }
     o.push_str("</tr></thead>\n<tbody>\n");
+    let mut previous: Option<&FigureRow> = None;
     for f in rows {
-        figure_row(&mut o, f, &s, root, show_unit);
+        // The bound is named again only when it changes (the page weight
+        // budget: a history has a row per period).
+        let new_bound = previous.is_none_or(|p| p.max != f.max || p.target != f.target);
+        figure_row(&mut o, f, &s, root, show_unit, new_bound);
+        previous = Some(f);
     }
     o.push_str("</tbody>\n</table>\n</div>\n");
     o
 }
 
-fn figure_row(o: &mut String, f: &FigureRow, s: &Shared, root: &str, show_unit: bool) {
+fn figure_row(
+    o: &mut String,
+    f: &FigureRow,
+    s: &Shared,
+    root: &str,
+    show_unit: bool,
+    new_bound: bool,
+) {
+    // A `th` first in a row of `td`s is the row's header without `scope`.
     o.push_str(if missed(f) {
-        "<tr class=\"miss\"><th scope=\"row\">"
+        "<tr class=\"miss\"><th>"
     } else {
-        "<tr><th scope=\"row\">"
+        "<tr><th>"
     });
     let as_of = f.dispatch.data_as_of.as_deref().map(short_date);
     if show_unit {
@@ -180,9 +199,11 @@ fn figure_row(o: &mut String, f: &FigureRow, s: &Shared, root: &str, show_unit: 
         o.push_str(root);
         o.push_str(&f.source_url);
         o.push_str("\">");
-        o.push_str(&period(&f.period));
+        o.push_str(&vi::format_period_short(&f.period));
         o.push_str("</a>");
-        if let (false, Some(d)) = (s.one_source, &as_of) {
+        // The cut-off date, unless it is the period's last day.
+        let at_end = f.dispatch.data_as_of.as_deref() == Some(&*f.period.end().to_string());
+        if let (false, false, Some(d)) = (s.one_source, at_end, &as_of) {
             o.push_str("<small>số liệu ngày ");
             o.push_str(d);
             o.push_str("</small>");
@@ -208,7 +229,7 @@ fn figure_row(o: &mut String, f: &FigureRow, s: &Shared, root: &str, show_unit: 
         }
         FigureValue::NotPublished { .. } => o.push_str("<span class=\"np\">Chưa công bố</span>"),
     }
-    if !s.one_bound {
+    if !s.one_bound && new_bound {
         if let Some(max) = &f.max {
             o.push_str("<small>tối đa ");
             o.push_str(&num(max));
@@ -319,9 +340,11 @@ fn appendix_table(o: &mut String, a: &AppendixView, root: &str) {
     let anchor = a.anchor.as_str();
     o.push_str("\n  <div class=\"table-wrap\" role=\"region\" aria-labelledby=\"");
     o.push_str(anchor);
-    o.push_str(
-        "-bang\" tabindex=\"0\">\n  <table class=\"figures appendix-table\">\n    <caption id=\"",
-    );
+    o.push_str("-bang\" tabindex=\"0\">\n  <table class=\"figures appendix-table");
+    if a.has_status {
+        o.push_str(" has-status");
+    }
+    o.push_str("\">\n    <caption id=\"");
     o.push_str(anchor);
     o.push_str("-bang\">Phụ lục ");
     push_escaped(o, &a.number);
@@ -358,31 +381,33 @@ fn appendix_table(o: &mut String, a: &AppendixView, root: &str) {
         }
         o.push_str("</th>");
     }
-    o.push_str("\n    </tr></thead>\n    <tbody>\n    ");
+    o.push_str("\n    </tr></thead>\n    <tbody>\n");
     let percent: Vec<bool> = a
         .columns
         .iter()
         .map(|c| c.indicator.measure == Measure::Percent)
         .collect();
+    // A row per unit on one line, its cells without classes: the
+    // stylesheet styles the columns of `.appendix-table` by position (the
+    // page weight budget: an appendix has a row per unit).
     for row in &a.rows {
         o.push_str(if row.status == Some(Status::NotMet) {
-            "\n    <tr class=\"miss\">"
+            "<tr class=\"miss\"><td>"
         } else {
-            "\n    <tr>"
+            "<tr><td>"
         });
-        o.push_str("\n      <td class=\"no\">");
-        push_escaped(o, &row.no);
-        o.push_str("</td>\n      <th scope=\"row\"><a href=\"");
+        push_escaped(o, row.no);
+        o.push_str("</td><th><a href=\"");
         o.push_str(root);
         o.push_str(&row.unit.url);
         o.push_str("\">");
-        match row.printed_name.as_deref().filter(|n| !n.is_empty()) {
+        match row.printed_name.filter(|n| !n.is_empty()) {
             Some(n) => push_escaped(o, n),
             None => push_escaped(o, &row.unit.name),
         }
-        o.push_str("</a></th>\n      ");
+        o.push_str("</a></th>");
         for (i, cell) in row.cells.iter().enumerate() {
-            o.push_str("<td class=\"num\">");
+            o.push_str("<td>");
             match cell {
                 Cell::Value { value } => {
                     o.push_str(&num(value));
@@ -399,7 +424,6 @@ fn appendix_table(o: &mut String, a: &AppendixView, root: &str) {
             }
             o.push_str("</td>");
         }
-        o.push_str("\n      ");
         if a.has_status {
             o.push_str("<td>");
             match row.status {
@@ -411,7 +435,7 @@ fn appendix_table(o: &mut String, a: &AppendixView, root: &str) {
             }
             o.push_str("</td>");
         }
-        o.push_str("\n    </tr>\n    ");
+        o.push_str("</tr>\n");
     }
-    o.push_str("\n    </tbody>\n  </table>\n  </div>\n  ");
+    o.push_str("    </tbody>\n  </table>\n  </div>\n  ");
 }

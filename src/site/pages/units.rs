@@ -103,7 +103,7 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
             let rows: Vec<FigureRow> = figures
                 .iter()
                 .filter(|f| *f.indicator == *ind.id)
-                .map(|f| figure_row(model, f))
+                .map(|f| figure_row(model, &r.refs, f))
                 .collect();
             if rows.is_empty() {
                 return None;
