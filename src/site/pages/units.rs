@@ -113,13 +113,16 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                 FigureValue::NotApplicable { .. } => None,
                 _ => row.status.map(|s| s == Status::Met).or(row.met),
             };
+            // The line and the rank chart show the history table as their
+            // data table: their own rows are not needed on the page.
             let chart = super::chart_data::history(
                 model,
                 unit,
                 &ind.id,
                 &format!("bieu-do-{}", ind.id),
                 &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
-            );
+            )
+            .map(without_rows);
             // No line from two values: where they start and end, in words.
             let then_and_now = match chart {
                 Some(_) => None,
@@ -164,7 +167,8 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                 &ind.id,
                 &format!("hang-{}", ind.id),
                 &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
-            );
+            )
+            .map(without_rows);
             let table = super::tables::figure_table(
                 &rows,
                 &format!("{} của {name}", ind.name),
@@ -192,6 +196,13 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
             })
         })
         .collect()
+}
+
+/// A chart whose data table is another table of the page.
+fn without_rows(mut c: ChartView) -> ChartView {
+    c.rows = Vec::new();
+    c.columns = Vec::new();
+    c
 }
 
 pub fn render(r: &PageContext) -> Pages {
