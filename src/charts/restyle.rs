@@ -9,6 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::text::escape;
+use std::borrow::Cow;
 
 const SENTINEL: char = '\u{1}';
 
@@ -103,18 +104,19 @@ pub(crate) fn mark<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, role: Role
     let _ = area.draw(&Text::new(text, (0, 0), ("sans-serif", 10.0).into_font()));
 }
 
-/// One element as plotters printed it (text content still escaped).
+/// One element as plotters printed it (text content still escaped),
+/// borrowing from plotters' text where it is left as printed.
 #[derive(Debug)]
-struct Element {
-    tag: String,
-    attrs: Vec<(String, String)>,
-    text: Option<String>,
+struct Element<'a> {
+    tag: &'a str,
+    attrs: Vec<(&'a str, Cow<'a, str>)>,
+    text: Option<&'a str>,
 }
 
 /// Plotters prints one element per line with double-quoted, escaped
 /// attributes; anything else ends the parse (it never happens, and a short
 /// chart is better than a panic).
-fn parse(svg: &str) -> Vec<Element> {
+fn parse(svg: &str) -> Vec<Element<'_>> {
     let mut out = Vec::new();
     let mut rest = svg;
     while let Some(start) = rest.find('<') {
@@ -125,7 +127,7 @@ fn parse(svg: &str) -> Vec<Element> {
         }
         let name_end = rest.find(|c: char| c.is_whitespace() || c == '>' || c == '/');
         let Some(name_end) = name_end else { break };
-        let tag = rest[..name_end].to_string();
+        let tag = &rest[..name_end];
         rest = &rest[name_end..];
         let mut attrs = Vec::new();
         let self_closing;
@@ -144,10 +146,10 @@ fn parse(svg: &str) -> Vec<Element> {
             let Some(eq) = rest.find("=\"") else {
                 return out;
             };
-            let key = rest[..eq].trim().to_string();
+            let key = rest[..eq].trim();
             rest = &rest[eq + 2..];
             let Some(q) = rest.find('"') else { return out };
-            attrs.push((key, rest[..q].to_string()));
+            attrs.push((key, Cow::Borrowed(&rest[..q])));
             rest = &rest[q + 1..];
         }
         let mut text = None;
@@ -155,7 +157,7 @@ fn parse(svg: &str) -> Vec<Element> {
             let Some(end) = rest.find("</text>") else {
                 return out;
             };
-            text = Some(rest[..end].trim().to_string());
+            text = Some(rest[..end].trim());
             rest = &rest[end + "</text>".len()..];
         }
         out.push(Element { tag, attrs, text });
@@ -165,18 +167,21 @@ fn parse(svg: &str) -> Vec<Element> {
 
 /// Numbers with at most two decimals: plotters prints font sizes such as
 /// `12.903225806451612`.
-fn round_number(value: &str) -> String {
+fn round_number(value: &str) -> Cow<'_, str> {
+    if !value.contains('.') {
+        return Cow::Borrowed(value);
+    }
     match value.parse::<f64>() {
-        Ok(v) if value.contains('.') && v.is_finite() => {
+        Ok(v) if v.is_finite() => {
             let s = format!("{:.2}", (v * 100.0).round() / 100.0);
             let s = s.trim_end_matches('0').trim_end_matches('.');
-            if s == "-0" {
+            Cow::Owned(if s == "-0" {
                 "0".to_string()
             } else {
                 s.to_string()
-            }
+            })
         }
-        _ => value.to_string(),
+        _ => Cow::Borrowed(value),
     }
 }
 
@@ -224,49 +229,69 @@ const INHERITED: [&str; 7] = [
     "text-anchor",
 ];
 
-fn attr<'a>(el: &'a Element, key: &str) -> Option<&'a str> {
-    el.attrs
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
+/// What a run of points shares through its group: the class too.
+const POINT_SHARED: [&str; 8] = [
+    "class",
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "stroke-linejoin",
+    "font-size",
+    "text-anchor",
+];
+
+fn attr<'a>(el: &'a Element<'_>, key: &str) -> Option<&'a str> {
+    el.attrs.iter().find(|(k, _)| *k == key).map(|(_, v)| &**v)
 }
 
 /// One element with its role's class and attributes, plotters' defaults
 /// dropped and its numbers rounded.
-fn restyle(el: Element, role: Role, frame: &Frame) -> Element {
+fn restyle<'a>(el: Element<'a>, role: Role, frame: &'a Frame) -> Element<'a> {
     let shape = el.tag != "text";
     let hatched = shape && matches!(role, Role::BarMiss | Role::KeyMiss);
     let unstroked = attr(&el, "stroke") == Some("none");
-    let mut attrs: Vec<(String, String)> = Vec::new();
+    let mut attrs: Vec<(&str, Cow<str>)> = Vec::with_capacity(el.attrs.len() + 2);
     if let Some(class) = role.class() {
-        attrs.push(("class".into(), class.into()));
+        attrs.push(("class", Cow::Borrowed(class)));
     }
     for (k, v) in el.attrs {
-        let v = round_number(&v);
-        match (k.as_str(), v.as_str()) {
+        // Plotters' values are borrowed; a rounded number is new.
+        let v = match v {
+            Cow::Borrowed(b) => round_number(b),
+            Cow::Owned(o) => Cow::Owned(round_number(&o).into_owned()),
+        };
+        match (k, &*v) {
             // SVG defaults, and the font comes from the root.
             ("opacity", "1") | ("stroke", "none") | ("font-family", _) => {}
             ("stroke-width", _) if unstroked => {}
-            ("points", _) => attrs.push((k, v.trim_end().to_string())),
-            ("fill", _) if hatched && frame.miss_fill.is_some() => {
-                attrs.push((k, frame.miss_fill.clone().unwrap_or_default()))
+            ("points", p) => {
+                let trimmed = match &v {
+                    Cow::Borrowed(b) => Cow::Borrowed(b.trim_end()),
+                    Cow::Owned(_) => Cow::Owned(p.trim_end().to_string()),
+                };
+                attrs.push((k, trimmed))
             }
+            ("fill", _) if hatched && frame.miss_fill.is_some() => attrs.push((
+                k,
+                Cow::Borrowed(frame.miss_fill.as_deref().unwrap_or_default()),
+            )),
             _ => attrs.push((k, v)),
         }
     }
     if role == Role::Strong && !shape {
-        attrs.push(("font-weight".into(), "bold".into()));
+        attrs.push(("font-weight", Cow::Borrowed("bold")));
     }
     if hatched {
-        attrs.push(("stroke".into(), frame.miss_stroke.into()));
-        attrs.push(("stroke-width".into(), "1.5".into()));
+        attrs.push(("stroke", Cow::Borrowed(frame.miss_stroke)));
+        attrs.push(("stroke-width", Cow::Borrowed("1.5")));
     }
-    if matches!(el.tag.as_str(), "polyline" | "line") {
+    if matches!(el.tag, "polyline" | "line") {
         if let Some(dash) = role.dash() {
-            attrs.push(("stroke-dasharray".into(), dash.into()));
+            attrs.push(("stroke-dasharray", Cow::Borrowed(dash)));
         }
         if matches!(role, Role::Line1 | Role::Line2) {
-            attrs.push(("stroke-linejoin".into(), "round".into()));
+            attrs.push(("stroke-linejoin", Cow::Borrowed("round")));
         }
     }
     Element {
@@ -277,14 +302,14 @@ fn restyle(el: Element, role: Role, frame: &Frame) -> Element {
 }
 
 /// The colours of a mark: marks that share them can share a group.
-fn look(el: &Element) -> [Option<&str>; 3] {
+fn look<'a>(el: &'a Element) -> [Option<&'a str>; 3] {
     ["fill", "stroke", "stroke-width"].map(|k| attr(el, k))
 }
 
 /// Print one element, leaving out what its group already says.
 fn write(out: &mut String, el: &Element, shared: &[(&str, &str)]) {
     out.push('<');
-    out.push_str(&el.tag);
+    out.push_str(el.tag);
     for (k, v) in &el.attrs {
         if !shared.iter().any(|(sk, _)| sk == k) {
             out.push(' ');
@@ -302,6 +327,45 @@ fn write(out: &mut String, el: &Element, shared: &[(&str, &str)]) {
         }
         None => out.push_str("/>\n"),
     }
+}
+
+/// A run of grid lines or axis ticks as one path (the page weight
+/// budget): when each is a `line` or `polyline` whose only attributes
+/// besides its points are those the run shares.
+fn one_path(run: &[(Role, Element)], shared: &[(&str, &str)]) -> Option<String> {
+    if run.len() < 2 {
+        return None;
+    }
+    let mut d = String::new();
+    for (_, el) in run {
+        let own = |k: &str| !shared.iter().any(|(sk, _)| *sk == k);
+        match el.tag {
+            "polyline" => {
+                if el.attrs.iter().any(|(k, _)| *k != "points" && own(k)) {
+                    return None;
+                }
+                let points = attr(el, "points")?;
+                for (n, p) in points.split_whitespace().enumerate() {
+                    d.push(if n == 0 { 'M' } else { 'L' });
+                    d.push_str(p);
+                }
+            }
+            "line" => {
+                let geometry = ["x1", "y1", "x2", "y2"];
+                if el
+                    .attrs
+                    .iter()
+                    .any(|(k, _)| !geometry.contains(k) && own(k))
+                {
+                    return None;
+                }
+                let [x1, y1, x2, y2] = geometry.map(|k| attr(el, k));
+                d.push_str(&format!("M{},{}L{},{}", x1?, y1?, x2?, y2?));
+            }
+            _ => return None,
+        }
+    }
+    Some(d)
 }
 
 /// The final inline `<svg>` element.
@@ -330,7 +394,7 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
         if el.tag == "svg" {
             continue;
         }
-        if let Some(t) = el.text.as_deref().and_then(|t| t.strip_prefix(SENTINEL)) {
+        if let Some(t) = el.text.and_then(|t| t.strip_prefix(SENTINEL)) {
             role = t
                 .parse::<usize>()
                 .ok()
@@ -349,7 +413,14 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
             .position(|(r, _)| *r != items[start].0)
             .map_or(items.len(), |n| start + n);
         if items[start].0 == Role::Axes {
-            items[start..end].sort_by_key(|(_, e)| (e.tag == "text", e.tag.clone()));
+            // Labels by anchor too: each side's labels then share it.
+            items[start..end].sort_by(|(_, a), (_, b)| {
+                (a.tag == "text", &a.tag, attr(a, "text-anchor")).cmp(&(
+                    b.tag == "text",
+                    &b.tag,
+                    attr(b, "text-anchor"),
+                ))
+            });
         }
         // Points that look alike side by side (met, then missed): each kind
         // then shares its colours through one group. They do not overlap.
@@ -371,11 +442,13 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
             })
             .map_or(items.len(), |n| i + n);
         let run = &items[i..end];
+        // A run of points also shares its class: the group is the series'
+        // marks, one child per plotted figure (the page weight budget).
+        let keys: &[&str] = if points { &POINT_SHARED } else { &INHERITED };
         let shared: Vec<(&str, &str)> = if run.len() < 2 {
             Vec::new()
         } else {
-            INHERITED
-                .iter()
+            keys.iter()
                 .filter_map(|k| {
                     let v = attr(&run[0].1, k)?;
                     run.iter()
@@ -384,6 +457,20 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
                 })
                 .collect()
         };
+        if *role == Role::Axes {
+            if let Some(d) = one_path(run, &shared) {
+                out.push_str("<path");
+                for (k, v) in &shared {
+                    out.push_str(&format!(" {k}=\"{v}\""));
+                }
+                if !shared.iter().any(|(k, _)| *k == "fill") {
+                    out.push_str(" fill=\"none\"");
+                }
+                out.push_str(&format!(" d=\"{d}\"/>\n"));
+                i = end;
+                continue;
+            }
+        }
         if !shared.is_empty() {
             out.push_str("<g");
             for (k, v) in &shared {

@@ -6,14 +6,28 @@ pub fn parse(svg: &str) -> Document<'_> {
     Document::parse(svg).unwrap_or_else(|e| panic!("invalid SVG: {e}\n{svg}"))
 }
 
-pub fn has_class(n: &Node, class: &str) -> bool {
+fn own_class(n: &Node, class: &str) -> bool {
     n.attribute("class")
         .is_some_and(|c| c.split(' ').any(|x| x == class))
 }
 
+fn is_group(n: &Node) -> bool {
+    n.tag_name().name() == "g"
+}
+
+/// Whether a mark has `class`, on itself or from its group (a run of
+/// points shares its class through a `<g>`).
+pub fn has_class(n: &Node, class: &str) -> bool {
+    own_class(n, class)
+        || (!is_group(n)
+            && n.parent_element()
+                .is_some_and(|p| is_group(&p) && own_class(&p, class)))
+}
+
+/// The marks (never a group) with `class`.
 pub fn with_class<'a>(doc: &'a Document, class: &str) -> Vec<Node<'a, 'a>> {
     doc.descendants()
-        .filter(|n| n.is_element() && has_class(n, class))
+        .filter(|n| n.is_element() && !is_group(n) && has_class(n, class))
         .collect()
 }
 

@@ -85,7 +85,8 @@ const LAUNCH_ARGS = [
 // must be readable without JavaScript.
 const KEY_PAGES = [
   { name: 'home', path: '', figures: ['73,04', '28/63', 'Tăng 18,02 điểm'] },
-  { name: 'thang-2023-10', path: 'thang/2023-10/', figures: ['8,4', '18,7', 'Chưa hoàn thành: Sở Tư pháp'] },
+  // The month links to its appendix tables, published once on the dispatch's page.
+  { name: 'thang-2023-10', path: 'thang/2023-10/', figures: ['Chưa hoàn thành', 'Sở Tư pháp'] },
   { name: 'van-ban-2023-10-vpub', path: 'van-ban/2023-10-vpub/', figures: ['44,6%', '21,86%', 'Chưa hoàn thành'] },
   { name: 'don-vi-so-tu-phap', path: 'don-vi/so-tu-phap/', figures: ['44,6', '5,63', 'Chưa đạt'] },
   { name: 'don-vi-hung-yen', path: 'don-vi/hung-yen/', figures: ['73,04', 'Hạng 28/63', 'Hạng giảm 8 bậc'] },

@@ -2,6 +2,7 @@
 //! the pages a build renders, and the context every template receives.
 
 use super::open_data::layout::OpenDataLayout;
+use super::views::Refs;
 use super::Page;
 use crate::model::Model;
 use crate::site::incremental::affected::Affected;
@@ -37,6 +38,8 @@ pub struct PageContext<'a> {
     /// Where each record of the open data files starts: the previous
     /// build's on the way in, this build's once they are written.
     pub open_data: Mutex<Option<OpenDataLayout>>,
+    /// The views of units, indicators and dispatches the table rows share.
+    pub refs: Refs<'a>,
 }
 
 impl<'a> PageContext<'a> {
@@ -53,6 +56,7 @@ impl<'a> PageContext<'a> {
             writer,
             affected,
             open_data: Mutex::new(open_data),
+            refs: Refs::new(model),
         }
     }
 

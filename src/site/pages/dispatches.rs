@@ -43,15 +43,32 @@ struct MentionView {
     note: String,
 }
 
+/// What the page shows of the dispatch's header and closing (its tables
+/// come as HTML, see [`super::tables`]).
+#[derive(Serialize)]
+struct DispatchFileView<'a> {
+    issuer: &'a crate::model::Issuer,
+    place: &'a str,
+    date: crate::model::PartialDate,
+    subject: &'a str,
+    period: Option<crate::model::Period>,
+    data_as_of: Option<crate::model::Date>,
+    recipients: &'a [String],
+    legal_basis: &'a [String],
+    signature: &'a crate::model::Signature,
+    distribution: &'a [String],
+}
+
 #[derive(Serialize)]
 struct DispatchPage<'a> {
     r#ref: DispatchRef,
-    file: &'a crate::model::DispatchFile,
+    file: DispatchFileView<'a>,
     issuer_unit: UnitRef,
     /// The body, from Markdown, sanitized.
     body_html: String,
     results: Option<ResultsView>,
-    appendices: Vec<AppendixView>,
+    /// Each appendix as HTML.
+    appendices: Vec<String>,
     mentions: Vec<MentionView>,
     notes: Vec<(Option<IndicatorRef>, String)>,
     /// The editor's notes, shown apart from the document's own.
@@ -139,9 +156,22 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
     let file = paths::file_of(&paths::dispatch(&d.slug));
     // The figures are published once, in the open data file of their year.
     let year = figures.first().map(|f| f.period.end().year());
+    let root = paths::root_of(&file);
+    let f = &d.file;
     let page = DispatchPage {
         r#ref: dispatch_ref(d),
-        file: &d.file,
+        file: DispatchFileView {
+            issuer: &f.issuer,
+            place: &f.place,
+            date: f.date,
+            subject: &f.subject,
+            period: f.period,
+            data_as_of: f.data_as_of,
+            recipients: &f.recipients,
+            legal_basis: &f.legal_basis,
+            signature: &f.signature,
+            distribution: &f.distribution,
+        },
         issuer_unit: unit_ref(model, &d.file.issuer.unit),
         body_html: markdown::to_safe_html(&d.file.body),
         results: results_view(model, d),
@@ -149,7 +179,7 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
             .file
             .appendices
             .iter()
-            .map(|a| appendix_view(model, d, a))
+            .map(|a| super::tables::appendix(&appendix_view(model, &r.refs, d, a), &root, "h3"))
             .collect(),
         mentions: d
             .file

@@ -28,8 +28,8 @@ struct Home {
 struct Misses {
     indicator: IndicatorRef,
     /// "Tỷ lệ hồ sơ nộp trực tuyến, tháng 10/2023: 3 đơn vị chưa đạt".
-    caption: String,
-    rows: Vec<FigureRow>,
+    /// The units as an HTML table.
+    table: String,
 }
 
 /// The province's total score over time, for the page written to `file`,
@@ -60,7 +60,7 @@ pub fn render(r: &PageContext) -> Pages {
                     f.status
                         .map_or(f.meets_target() == Some(false), |s| s == Status::NotMet)
                 })
-                .map(|f| figure_row(model, f))
+                .map(|f| figure_row(model, &r.refs, f))
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
@@ -76,8 +76,14 @@ pub fn render(r: &PageContext) -> Pages {
             let period = below_target_period.as_ref().map(crate::vi::format_period)?;
             (!rows.is_empty()).then(|| Misses {
                 indicator: indicator_ref(model, &ind.id),
-                caption: format!("{}, {period}: {} đơn vị chưa đạt", ind.name, rows.len()),
-                rows,
+                // "Tỷ lệ hồ sơ nộp trực tuyến, tháng 10/2023: 3 đơn vị chưa đạt".
+                table: super::tables::figure_table(
+                    &rows,
+                    &format!("{}, {period}: {} đơn vị chưa đạt", ind.name, rows.len()),
+                    &format!("bang-chua-dat-{}", ind.id),
+                    "",
+                    true,
+                ),
             })
         })
         .collect();

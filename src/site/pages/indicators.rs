@@ -63,13 +63,14 @@ struct IndicatorPage {
     indicator: IndicatorRef,
     maxima: Vec<Maximum>,
     province: UnitRef,
-    /// The province's figures, oldest first.
-    history: Vec<FigureRow>,
+    /// The province's figures, oldest first, as an HTML table (empty
+    /// without figures).
+    history_table: String,
     history_chart: Option<ChartView>,
     ranking_period: Option<Period>,
     /// The latest period's unit figures, best first; not applicable and
-    /// not published at the end.
-    ranking: Vec<FigureRow>,
+    /// not published at the end, as an HTML table.
+    ranking_table: String,
     ranking_chart: Option<ChartView>,
 }
 
@@ -203,10 +204,25 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
         .copied()
         .filter(|f| *f.unit == **province)
         .collect();
-    let history = province_figures
+    let root = paths::root_of(&file);
+    let history: Vec<FigureRow> = province_figures
         .iter()
-        .map(|f| figure_row(model, f))
+        .map(|f| figure_row(model, &r.refs, f))
         .collect();
+    let province_name = model
+        .unit(province)
+        .map_or(province.as_str(), |u| u.entry.name.as_str());
+    let history_table = if history.is_empty() {
+        String::new()
+    } else {
+        super::tables::figure_table(
+            &history,
+            &format!("{} của {province_name} qua các kỳ", ind.name),
+            "bang-lich-su",
+            &root,
+            false,
+        )
+    };
     let history_chart = chart_data::history(
         model,
         province,
@@ -247,7 +263,20 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
     let higher = ind.direction == crate::model::Direction::HigherIsBetter;
     ranked.sort_by(|a, b| rank_order(a, b, higher));
     let ordered: Vec<&Figure> = ranked.into_iter().map(|(f, _)| f).collect();
-    let ranking = ordered.iter().map(|f| figure_row(model, f)).collect();
+    let ranking: Vec<FigureRow> = ordered
+        .iter()
+        .map(|f| figure_row(model, &r.refs, f))
+        .collect();
+    let ranking_table = match &ranking_period {
+        Some(p) => super::tables::figure_table(
+            &ranking,
+            &format!("{} theo đơn vị, {}", ind.name, crate::vi::format_period(p)),
+            "bang-xep-hang",
+            &root,
+            true,
+        ),
+        None => String::new(),
+    };
     let mut ranking_chart = None;
     if let Some(p) = ranking_period {
         ranking_chart = chart_data::ranking(
@@ -268,10 +297,10 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
         indicator: indicator_ref(model, &ind.id),
         maxima: maxima(r, ind),
         province: unit_ref(model, province),
-        history,
+        history_table,
         history_chart,
         ranking_period,
-        ranking,
+        ranking_table,
         ranking_chart,
     };
     let charts =

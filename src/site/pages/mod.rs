@@ -24,6 +24,7 @@ pub mod months;
 pub mod open_data;
 pub mod scorecard;
 pub mod search;
+mod tables;
 pub mod units;
 pub mod views;
 

@@ -47,7 +47,10 @@ pub struct History {
     /// Lines of the other kinds of period (yearly results beside monthly
     /// ones): each kind is its own line, never joined to another.
     pub more_charts: Vec<ChartView>,
+    #[serde(skip)]
     pub rows: Vec<FigureRow>,
+    /// The history table (the charts' data table), as HTML.
+    pub table: String,
     /// Periods whose status (printed, else computed from the target) is met.
     pub met: usize,
     /// Periods with a status or a target to compare with.
@@ -94,6 +97,8 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
     let model = r.model;
     let figures = model.figures_of_unit(unit);
     let page_file = paths::file_of(&paths::unit(unit));
+    let root = paths::root_of(&page_file);
+    let name = model.unit(unit).map_or(unit, |u| u.entry.name.as_str());
     model
         .indicators
         .iter()
@@ -101,7 +106,7 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
             let rows: Vec<FigureRow> = figures
                 .iter()
                 .filter(|f| *f.indicator == *ind.id)
-                .map(|f| figure_row(model, f))
+                .map(|f| figure_row(model, &r.refs, f))
                 .collect();
             if rows.is_empty() {
                 return None;
@@ -111,13 +116,16 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                 FigureValue::NotApplicable { .. } => None,
                 _ => row.status.map(|s| s == Status::Met).or(row.met),
             };
+            // The line and the rank chart show the history table as their
+            // data table: their own rows are not needed on the page.
             let chart = super::chart_data::history(
                 model,
                 unit,
                 &ind.id,
                 &format!("bieu-do-{}", ind.id),
                 &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
-            );
+            )
+            .map(without_rows);
             // No line from two values: where they start and end, in words.
             let then_and_now = match chart {
                 Some(_) => None,
@@ -182,9 +190,18 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                 &ind.id,
                 &format!("hang-{}", ind.id),
                 &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
+            )
+            .map(without_rows);
+            let table = super::tables::figure_table(
+                &rows,
+                &format!("{} của {name}", ind.name),
+                &format!("bang-{}", ind.id),
+                &root,
+                false,
             );
             Some(History {
                 indicator: indicator_ref(model, &ind.id),
+                table,
                 chart,
                 then_and_now,
                 peer_chart,
@@ -203,6 +220,13 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
             })
         })
         .collect()
+}
+
+/// A chart whose data table is another table of the page.
+fn without_rows(mut c: ChartView) -> ChartView {
+    c.rows = Vec::new();
+    c.columns = Vec::new();
+    c
 }
 
 pub fn render(r: &PageContext) -> Pages {

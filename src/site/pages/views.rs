@@ -7,6 +7,8 @@ use crate::model::{PartialDate, Period};
 use crate::site::paths;
 use crate::vi;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitRef {
@@ -122,14 +124,14 @@ pub fn dispatch_ref(d: &Dispatch) -> DispatchRef {
     }
 }
 
-/// One figure as a table row.
+/// One figure as a table row. The unit, indicator and dispatch are shared
+/// by the rows of a build ([`Refs`]): a national build writes about a
+/// million rows.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureRow {
     pub period: Period,
-    /// The period's page.
-    pub period_url: String,
-    pub unit: UnitRef,
-    pub indicator: IndicatorRef,
+    pub unit: Arc<UnitRef>,
+    pub indicator: Arc<IndicatorRef>,
     pub value: FigureValue,
     pub max: Option<Num>,
     pub target: Option<Target>,
@@ -139,7 +141,7 @@ pub struct FigureRow {
     pub rank: Option<Rank>,
     pub national_average: Option<Num>,
     pub rate: Option<Num>,
-    pub dispatch: DispatchRef,
+    pub dispatch: Arc<DispatchRef>,
     /// "Phụ lục I" or "Nội dung công văn".
     pub source: String,
     /// Where the figure is published: the dispatch's page, at its appendix
@@ -154,25 +156,53 @@ pub fn source_label(source: &FigureSource) -> String {
     }
 }
 
-pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
-    FigureRow {
-        period: f.period,
-        period_url: paths::period(&f.period),
-        unit: unit_ref(model, &f.unit),
-        indicator: indicator_ref(model, &f.indicator),
-        value: f.value.clone(),
-        max: f.max,
-        target: f.target.as_deref().cloned(),
-        status: f.status,
-        met: f.meets_target(),
-        rank: f.rank,
-        national_average: f.national_average,
-        rate: f.rate,
-        dispatch: model
-            .dispatch(&f.dispatch)
-            .map(dispatch_ref)
-            .unwrap_or_else(|| DispatchRef {
-                slug: f.dispatch.to_string(),
+/// The views of every unit, indicator and dispatch, built once per build
+/// and shared by the table rows.
+pub struct Refs<'a> {
+    units: HashMap<&'a str, Arc<UnitRef>>,
+    indicators: HashMap<&'a str, Arc<IndicatorRef>>,
+    dispatches: HashMap<&'a str, Arc<DispatchRef>>,
+}
+
+impl<'a> Refs<'a> {
+    pub fn new(model: &'a Model) -> Self {
+        Refs {
+            units: model
+                .units
+                .iter()
+                .map(|u| (u.id(), Arc::new(unit_ref(model, u.id()))))
+                .collect(),
+            indicators: model
+                .indicators
+                .iter()
+                .map(|i| (i.id.as_str(), Arc::new(indicator_ref(model, &i.id))))
+                .collect(),
+            dispatches: model
+                .dispatches
+                .iter()
+                .map(|d| (d.slug.as_str(), Arc::new(dispatch_ref(d))))
+                .collect(),
+        }
+    }
+
+    fn unit(&self, model: &Model, id: &str) -> Arc<UnitRef> {
+        self.units
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| Arc::new(unit_ref(model, id)))
+    }
+
+    fn indicator(&self, model: &Model, id: &str) -> Arc<IndicatorRef> {
+        self.indicators
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| Arc::new(indicator_ref(model, id)))
+    }
+
+    fn dispatch(&self, slug: &str) -> Arc<DispatchRef> {
+        self.dispatches.get(slug).cloned().unwrap_or_else(|| {
+            Arc::new(DispatchRef {
+                slug: slug.to_string(),
                 number: String::new(),
                 title: String::new(),
                 link_text: String::new(),
@@ -187,8 +217,26 @@ pub fn figure_row(model: &Model, f: &Figure) -> FigureRow {
                 period: None,
                 period_url: None,
                 data_as_of: None,
-                url: paths::dispatch(&f.dispatch),
-            }),
+                url: paths::dispatch(slug),
+            })
+        })
+    }
+}
+
+pub fn figure_row(model: &Model, refs: &Refs, f: &Figure) -> FigureRow {
+    FigureRow {
+        period: f.period,
+        unit: refs.unit(model, &f.unit),
+        indicator: refs.indicator(model, &f.indicator),
+        value: f.value.clone(),
+        max: f.max,
+        target: f.target.as_deref().cloned(),
+        status: f.status,
+        met: f.meets_target(),
+        rank: f.rank,
+        national_average: f.national_average,
+        rate: f.rate,
+        dispatch: refs.dispatch(&f.dispatch),
         source: source_label(&f.source),
         source_url: match &f.source {
             FigureSource::Appendix { number } => {
@@ -290,14 +338,14 @@ pub fn results_view(model: &Model, d: &Dispatch) -> Option<ResultsView> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AppendixView {
+pub struct AppendixView<'a> {
     /// Anchor on the page: `phu-luc-i`.
     pub anchor: String,
     pub number: String,
     pub title: String,
     pub subtitle: Option<String>,
     pub columns: Vec<ColumnView>,
-    pub rows: Vec<RowView>,
+    pub rows: Vec<RowView<'a>>,
     pub footnotes: Vec<Footnote>,
     pub dispatch: DispatchRef,
     pub has_status: bool,
@@ -314,11 +362,11 @@ pub struct ColumnView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RowView {
-    pub no: String,
-    pub unit: UnitRef,
-    pub printed_name: Option<String>,
-    pub cells: Vec<Cell>,
+pub struct RowView<'a> {
+    pub no: &'a str,
+    pub unit: Arc<UnitRef>,
+    pub printed_name: Option<&'a str>,
+    pub cells: &'a [Cell],
     pub status: Option<Status>,
 }
 
@@ -332,7 +380,12 @@ fn number_anchor(number: &str) -> String {
     format!("phu-luc-{}", crate::suggest::slugify(number))
 }
 
-pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixView {
+pub fn appendix_view<'a>(
+    model: &Model,
+    refs: &Refs,
+    d: &Dispatch,
+    app: &'a Appendix,
+) -> AppendixView<'a> {
     AppendixView {
         anchor: appendix_anchor(d, app),
         number: app.number.clone(),
@@ -360,10 +413,10 @@ pub fn appendix_view(model: &Model, d: &Dispatch, app: &Appendix) -> AppendixVie
             .rows
             .iter()
             .map(|r| RowView {
-                no: r.no.clone(),
-                unit: unit_ref(model, &r.unit),
-                printed_name: r.printed_name.clone(),
-                cells: r.values.clone(),
+                no: &r.no,
+                unit: refs.unit(model, &r.unit),
+                printed_name: r.printed_name.as_deref(),
+                cells: &r.values,
                 status: r.status,
             })
             .collect(),
