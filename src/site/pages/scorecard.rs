@@ -8,8 +8,9 @@ use crate::model::catalog::Level;
 use crate::model::{Figure, FigureValue, Measure, Model, Num, Period, Rank, Status};
 use crate::site::paths;
 use crate::vi;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::mem::discriminant;
 
 /// How a place among peers names them: "thứ 3/10 huyện, thị xã, thành phố".
@@ -29,14 +30,14 @@ type PeerKey<'a> = (&'a str, Period, Option<&'a str>, Level);
 /// once per build, in one pass over the figures.
 #[derive(Default)]
 pub struct PeerIndex<'a> {
-    figures: HashMap<PeerKey<'a>, Vec<(f64, &'a Figure)>>,
+    figures: FxHashMap<PeerKey<'a>, Vec<(f64, &'a Figure)>>,
 }
 
 impl<'a> PeerIndex<'a> {
     pub fn new(model: &'a Model) -> Self {
         // One figure per unit: the newest wins when two dispatches give one.
-        let mut by_unit: HashMap<PeerKey<'a>, BTreeMap<&'a str, (f64, &'a Figure)>> =
-            HashMap::new();
+        let mut by_unit: FxHashMap<PeerKey<'a>, BTreeMap<&'a str, (f64, &'a Figure)>> =
+            FxHashMap::default();
         for f in &model.figures {
             let (Some(v), Some(u)) = (f.value.number(), model.unit(&f.unit)) else {
                 continue;

@@ -6,8 +6,8 @@ use crate::model::{Dispatch, Figure, FigureSource, FigureValue, Model};
 use crate::model::{PartialDate, Period};
 use crate::site::paths;
 use crate::vi;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Serialize)]
@@ -159,9 +159,9 @@ pub fn source_label(source: &FigureSource) -> String {
 /// The views of every unit, indicator and dispatch, built once per build
 /// and shared by the table rows.
 pub struct Refs<'a> {
-    units: HashMap<&'a str, Arc<UnitRef>>,
-    indicators: HashMap<&'a str, Arc<IndicatorRef>>,
-    dispatches: HashMap<&'a str, Arc<DispatchRef>>,
+    units: FxHashMap<&'a str, Arc<UnitRef>>,
+    indicators: FxHashMap<&'a str, Arc<IndicatorRef>>,
+    dispatches: FxHashMap<&'a str, Arc<DispatchRef>>,
 }
 
 impl<'a> Refs<'a> {
