@@ -5,7 +5,7 @@
 use super::checks::half_unit;
 use super::source::Source;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Change, Dispatch, Figure, Model, Num, Period, TOTAL};
+use crate::model::{Change, Dispatch, Figure, Model, Period, TOTAL};
 use crate::tr;
 use std::mem::discriminant;
 use std::path::Path;
@@ -24,7 +24,9 @@ pub(super) fn check_changes(model: &Model, dir: &Path, diags: &mut Diagnostics) 
         let Some(earlier) = earlier(&figures, d, &period, change) else {
             continue;
         };
-        let Some(was) = number(earlier) else { continue };
+        let Some(was) = earlier.value.num() else {
+            continue;
+        };
         let since = crate::vi::format_period(&earlier.period);
         if let Some(points) = change.points {
             let computed = total.value - was.value;
@@ -83,15 +85,8 @@ fn earlier<'m>(
                     && f.period.sort_key() < period.sort_key()
             }
         };
-        comparable && &*f.indicator == TOTAL && *f.dispatch != *d.slug && number(f).is_some()
+        comparable && &*f.indicator == TOTAL && *f.dispatch != *d.slug && f.value.number().is_some()
     })
-}
-
-fn number(f: &Figure) -> Option<Num> {
-    match f.value {
-        crate::model::FigureValue::Value { value } => Some(value),
-        _ => None,
-    }
 }
 
 /// A warning at `field` of the dispatch's file, with its line.

@@ -22,8 +22,13 @@ pub enum FigureValue {
 
 impl FigureValue {
     pub fn number(&self) -> Option<f64> {
+        self.num().map(|n| n.value)
+    }
+
+    /// The figure as printed (its decimals kept), when there is one.
+    pub fn num(&self) -> Option<Num> {
         match self {
-            FigureValue::Value { value } => Some(value.value),
+            FigureValue::Value { value } => Some(*value),
             _ => None,
         }
     }

@@ -271,6 +271,26 @@ pub fn history_of_kind(
     })
 }
 
+/// A unit's name as the charts print it.
+fn unit_name(model: &Model, f: &Figure) -> String {
+    model
+        .unit(&f.unit)
+        .map_or(f.unit.to_string(), |u| u.display_name().to_string())
+}
+
+/// A figure as a bar: its unit, its value, and whether it met the target
+/// (printed status, else computed).
+fn bar_of(model: &Model, f: &Figure) -> Bar {
+    Bar {
+        label: unit_name(model, f),
+        value: datum(&f.value),
+        met: f
+            .status
+            .map(|s| s == Status::Met)
+            .or_else(|| f.meets_target()),
+    }
+}
+
 /// One period's units as ranked horizontal bars (figures already in rank order).
 pub fn ranking(
     model: &Model,
@@ -285,24 +305,10 @@ pub fn ranking(
         return None;
     }
     let target = target_of(ind, figures);
-    let name = |f: &Figure| {
-        model
-            .unit(&f.unit)
-            .map_or(f.unit.to_string(), |u| u.display_name().to_string())
-    };
+    let name = |f: &Figure| unit_name(model, f);
     let chart = BarChart {
         title: format!("{} theo đơn vị, {}", ind.name, vi::format_period(period)),
-        bars: figures
-            .iter()
-            .map(|f| Bar {
-                label: name(f),
-                value: datum(&f.value),
-                met: f
-                    .status
-                    .map(|s| s == Status::Met)
-                    .or_else(|| f.meets_target()),
-            })
-            .collect(),
+        bars: figures.iter().map(|f| bar_of(model, f)).collect(),
         scale: scale_of(ind, figures),
         target,
         target_label: target.map(|t| format!("Mục tiêu {}%", vi::format_auto(t, 2))),
@@ -332,11 +338,6 @@ fn lower_first(s: &str) -> String {
     c.next()
         .map(|f| f.to_lowercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-/// A rank in the form it is printed in: `20/63`.
-fn rank_text(r: Rank) -> String {
-    r.to_string()
 }
 
 /// A unit's printed ranks for one indicator over time, drawn with 1 at the
@@ -396,18 +397,17 @@ pub fn rank_history(
     let title = match movement {
         "giữ" => format!(
             "Hạng {name} của {unit_name} giữ ở {} từ {then} đến {now}",
-            rank_text(last)
+            last
         ),
         "đổi" => format!(
             "Hạng {name} của {unit_name}: {} ({then}), {} ({now})",
-            rank_text(first),
-            rank_text(last)
+            first, last
         ),
         verb => format!(
             "Hạng {name} của {unit_name} {verb} từ {} ({then}) {} {} ({now})",
-            rank_text(first),
+            first,
             if verb == "tăng" { "lên" } else { "xuống" },
-            rank_text(last)
+            last
         ),
     };
     let of = given.iter().map(|(_, r)| r.of).max().unwrap_or(1);
@@ -451,7 +451,7 @@ pub fn rank_history(
         .zip(&ranks)
         .map(|(p, r)| ChartRow {
             label: vi::format_period(p),
-            values: vec![r.map_or("Chưa công bố".into(), rank_text)],
+            values: vec![r.map_or("Chưa công bố".into(), |r| r.to_string())],
         })
         .collect();
     Some(ChartView {
@@ -492,11 +492,7 @@ pub fn among_peers(
         .take(MAX_PEER_BARS)
         .map(|(_, p)| *p)
         .collect();
-    let name = |f: &Figure| {
-        model
-            .unit(&f.unit)
-            .map_or(f.unit.to_string(), |u| u.display_name().to_string())
-    };
+    let name = |f: &Figure| unit_name(model, f);
     let higher = peers.partition_point(|(v, _)| *v > peers[at].0);
     let window = if shown.len() < peers.len() {
         format!(" (biểu đồ: {} đơn vị xếp gần nhất)", shown.len())
@@ -515,17 +511,7 @@ pub fn among_peers(
     let target = target_of(ind, &all);
     let chart = BarChart {
         title,
-        bars: shown
-            .iter()
-            .map(|p| Bar {
-                label: name(p),
-                value: datum(&p.value),
-                met: p
-                    .status
-                    .map(|s| s == Status::Met)
-                    .or_else(|| p.meets_target()),
-            })
-            .collect(),
+        bars: shown.iter().map(|p| bar_of(model, p)).collect(),
         scale: scale_of(ind, &all),
         target,
         target_label: target.map(|t| format!("Mục tiêu {}%", vi::format_auto(t, 2))),

@@ -87,10 +87,7 @@ fn link(r: &PageContext, p: Period) -> MonthLink {
         period: p,
         url: paths::period(&p),
         label: vi::format_period(&p),
-        total: total.and_then(|f| match &f.value {
-            crate::model::FigureValue::Value { value } => Some(*value),
-            _ => None,
-        }),
+        total: total.and_then(|f| f.value.num()),
         rank: total.and_then(|f| f.rank),
         dispatches: r.model.dispatches_of_period(&p).len(),
     }

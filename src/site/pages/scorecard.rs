@@ -215,13 +215,6 @@ fn rank_change(now: Rank, was: Rank, since: &Period) -> (&'static str, String, S
     (trend, short, long)
 }
 
-fn number(f: &Figure) -> Option<Num> {
-    match &f.value {
-        FigureValue::Value { value } => Some(*value),
-        _ => None,
-    }
-}
-
 /// The scorecard of `unit`: its latest period with a published value, or
 /// none when it has no figure. `figures` are the unit's, ordered by period.
 pub fn scorecard(
@@ -271,19 +264,21 @@ pub fn scorecard(
             (None, Some(t)) => Some(format!("mục tiêu ≥ {}%", t.at_least)),
             _ => None,
         };
-        let (trend, change_text, delta, since) =
-            match (number(f), prev.and_then(|p| number(p).map(|n| (n, p)))) {
-                (Some(now), Some((was, p))) => {
-                    let (t, text, delta) = change(now, was, ind.measure, &p.period);
-                    (
-                        Some(t),
-                        Some(text),
-                        Some(delta),
-                        Some(vi::format_period(&p.period)),
-                    )
-                }
-                _ => (None, None, None, None),
-            };
+        let (trend, change_text, delta, since) = match (
+            f.value.num(),
+            prev.and_then(|p| p.value.num().map(|n| (n, p))),
+        ) {
+            (Some(now), Some((was, p))) => {
+                let (t, text, delta) = change(now, was, ind.measure, &p.period);
+                (
+                    Some(t),
+                    Some(text),
+                    Some(delta),
+                    Some(vi::format_period(&p.period)),
+                )
+            }
+            _ => (None, None, None, None),
+        };
         let (place, place_short) = match (f.rank, peers.and_then(|x| x.place(model, f))) {
             (Some(r), _) => {
                 let word = peers_word(level_of_unit.unwrap_or(Level::Province));
@@ -310,8 +305,8 @@ pub fn scorecard(
             };
         // The finding: the headline's value then and now, and its rank.
         if lines.is_empty() {
-            if let (Some(now), Some(p)) = (number(f), prev) {
-                if let Some(was) = number(p) {
+            if let (Some(now), Some(p)) = (f.value.num(), prev) {
+                if let Some(was) = p.value.num() {
                     let verb = match now.value.total_cmp(&was.value) {
                         std::cmp::Ordering::Greater => "tăng",
                         std::cmp::Ordering::Less => "giảm",

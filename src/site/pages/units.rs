@@ -118,22 +118,24 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
             };
             // The line and the rank chart show the history table as their
             // data table: their own rows are not needed on the page.
-            let chart = super::chart_data::history(
-                model,
-                unit,
-                &ind.id,
-                &format!("bieu-do-{}", ind.id),
-                &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
-            )
-            .map(without_rows);
+            // One line per kind of period, the latest kind's first.
+            let kinds = super::chart_data::period_kinds(model, unit, &ind.id);
+            let csv = paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id));
+            let line = |i: usize, kind| {
+                let id = match i {
+                    0 => format!("bieu-do-{}", ind.id),
+                    i => format!("bieu-do-{}-{}", ind.id, i + 1),
+                };
+                super::chart_data::history_of_kind(model, unit, &ind.id, kind, &id, &csv)
+                    .map(without_rows)
+            };
+            let chart = kinds.first().and_then(|&kind| line(0, kind));
             // No line from two values: where they start and end, in words.
             let then_and_now = match chart {
                 Some(_) => None,
                 None => {
                     // Of the latest kind of period only, like the line.
-                    let kind = super::chart_data::period_kinds(model, unit, &ind.id)
-                        .into_iter()
-                        .next();
+                    let kind = kinds.first().copied();
                     let valued: Vec<&&crate::model::Figure> = figures
                         .iter()
                         .filter(|f| *f.indicator == *ind.id && f.value.number().is_some())
@@ -169,27 +171,18 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                     }),
                 _ => None,
             };
-            let more_charts = super::chart_data::period_kinds(model, unit, &ind.id)
-                .into_iter()
-                .skip(1)
+            let more_charts = kinds
+                .iter()
                 .enumerate()
-                .filter_map(|(i, kind)| {
-                    super::chart_data::history_of_kind(
-                        model,
-                        unit,
-                        &ind.id,
-                        kind,
-                        &format!("bieu-do-{}-{}", ind.id, i + 2),
-                        &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
-                    )
-                })
+                .skip(1)
+                .filter_map(|(i, &kind)| line(i, kind))
                 .collect();
             let rank_chart = super::chart_data::rank_history(
                 model,
                 unit,
                 &ind.id,
                 &format!("hang-{}", ind.id),
-                &paths::link(&page_file, &paths::unit_chart_csv(unit, &ind.id)),
+                &csv,
             )
             .map(without_rows);
             let table = super::tables::figure_table(
