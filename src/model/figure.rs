@@ -40,8 +40,9 @@ impl FigureValue {
 pub enum FigureSource {
     /// The results in the text (total, groups).
     Results,
-    /// An appendix table, by its printed number (I, II, III).
-    Appendix { number: Id },
+    /// An appendix table, by its printed number (I, II, III), and the row
+    /// by its printed STT or code ("15", "H31.05").
+    Appendix { number: Id, row: Id },
 }
 
 /// An id shared by many figures (unit, indicator, dispatch): cloning a

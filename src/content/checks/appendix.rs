@@ -248,6 +248,7 @@ impl DispatchChecker<'_> {
                 value,
                 FigureSource::Appendix {
                     number: self.id(&app.number),
+                    row: self.id(&row.no),
                 },
             );
             f.target = targets.get(c).cloned().flatten();

@@ -152,7 +152,7 @@ pub struct FigureRow {
 pub fn source_label(source: &FigureSource) -> String {
     match source {
         FigureSource::Results => "Nội dung văn bản".into(),
-        FigureSource::Appendix { number } => format!("Phụ lục {number}"),
+        FigureSource::Appendix { number, .. } => format!("Phụ lục {number}"),
     }
 }
 
@@ -239,7 +239,7 @@ pub fn figure_row(model: &Model, refs: &Refs, f: &Figure) -> FigureRow {
         dispatch: refs.dispatch(&f.dispatch),
         source: source_label(&f.source),
         source_url: match &f.source {
-            FigureSource::Appendix { number } => {
+            FigureSource::Appendix { number, .. } => {
                 format!("{}#{}", paths::dispatch(&f.dispatch), number_anchor(number))
             }
             FigureSource::Results => paths::dispatch(&f.dispatch),
