@@ -1,7 +1,7 @@
 //! Vietnamese formatting of numbers, dates and periods, shared by the
 //! templates (as tera filters), the charts and the open-data files.
 
-use crate::model::{Date, PartialDate, Period};
+use crate::model::{Date, DocDate, Moment, PartialDate, Period};
 
 // Defined with the model's numbers, whose printed form they are.
 pub use crate::model::decimal::{fixed, format_decimal};
@@ -92,7 +92,55 @@ pub fn format_period(period: &Period) -> String {
                 format_short_date(&to)
             )
         }
+        Period::YearToDate { to, at } => match at {
+            Some(h) => format!(
+                "từ đầu năm {} đến {h} ngày {}",
+                to.year(),
+                format_short_date(&to)
+            ),
+            None => format!(
+                "từ đầu năm {} đến ngày {}",
+                to.year(),
+                format_short_date(&to)
+            ),
+        },
+        Period::PortalWeek { year, week, span } => match span {
+            Some((from, to)) => format!(
+                "tuần thứ {week} năm {year} (theo {PORTAL_SHORT}, {} – {})",
+                format_short_date(&from),
+                format_short_date(&to)
+            ),
+            None => format!("tuần thứ {week} năm {year} (theo {PORTAL_SHORT})"),
+        },
     }
+}
+
+/// The national portal, as headings name it briefly.
+pub const PORTAL_SHORT: &str = "Cổng DVCQG";
+
+/// `ngày 08 tháng 3 năm 2023`, a blank day left blank, or `không rõ ngày`
+/// when the source gives no date.
+pub fn format_long_doc_date(date: &DocDate) -> String {
+    match date {
+        DocDate::Known(d) => format_long_date(d),
+        DocDate::Unknown => UNKNOWN_DATE.into(),
+    }
+}
+
+/// `08/03/2023`, `tháng 11/2023`, or `không rõ ngày`.
+pub fn format_short_doc_date(date: &DocDate) -> String {
+    match date {
+        DocDate::Known(d) => format_short_partial_date(d),
+        DocDate::Unknown => UNKNOWN_DATE.into(),
+    }
+}
+
+/// What pages print for a date the source does not give.
+pub const UNKNOWN_DATE: &str = "không rõ ngày";
+
+/// `14:35 ngày 20/11/2025`.
+pub fn format_moment(m: &Moment) -> String {
+    format!("{} ngày {}", m.time, format_short_date(&m.date))
 }
 
 /// Short label for chart axes: `10/2023`, `Q4/2023`, `2023`. A month is
@@ -105,6 +153,11 @@ pub fn format_period_short(period: &Period) -> String {
         Period::Year { year } => format!("{year}"),
         Period::Week { year, week } => format!("W{week}/{year}"),
         Period::Range { to, .. } => format!("đến {}/{}", to.month(), to.year()),
+        Period::YearToDate { to, at } => match at {
+            Some(h) => format!("{h} {}", format_short_date(&to)),
+            None => format!("đến {}", format_short_date(&to)),
+        },
+        Period::PortalWeek { year, week, .. } => format!("tuần {week}/{year}"),
     }
 }
 
@@ -142,6 +195,15 @@ mod tests {
             "quý IV/2023"
         );
         assert_eq!(format_short_partial_date(&blank), "tháng 11/2023");
+        assert_eq!(
+            format_period(&Period::parse("2025-01-01/2025-11-20 16:00").unwrap()),
+            "từ đầu năm 2025 đến 16:00 ngày 20/11/2025"
+        );
+        assert_eq!(
+            format_period(&Period::parse("2024-tuan-03").unwrap()),
+            "tuần thứ 3 năm 2024 (theo Cổng DVCQG)"
+        );
+        assert_eq!(format_short_doc_date(&DocDate::Unknown), "không rõ ngày");
         assert_eq!(format_size(20_135), "20 KB");
         assert_eq!(format_size(300), "1 KB");
         assert_eq!(format_size(1_572_864), "1,5 MB");

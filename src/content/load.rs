@@ -57,7 +57,10 @@ fn dispatch_outcome(dir: &Path, path: &Path, catalog: Option<&Catalog>) -> FileO
     };
     let file = match parse::<DispatchFile>(&src) {
         Ok(file) => file,
-        Err(errs) => return unread(errs),
+        Err(mut errs) => {
+            super::checks::check_unparsed(&src, &mut errs);
+            return unread(errs);
+        }
     };
     let slug = path
         .file_stem()
@@ -142,9 +145,8 @@ pub(super) fn load(dir: &Path, mut cache: Option<&mut LoadCache>) -> (Loaded, Ve
     diags.sort();
     let model = match (site, units, indicators) {
         (Some((site, _)), Some((units, _)), Some((ind, _))) if !diags.has_errors() => {
-            dispatches.sort_by(|a, b| {
-                (a.file.date.earliest(), &a.slug).cmp(&(b.file.date.earliest(), &b.slug))
-            });
+            dispatches
+                .sort_by(|a, b| (a.file.listed_on(), &a.slug).cmp(&(b.file.listed_on(), &b.slug)));
             Some(assemble(site, units, ind, dispatches, figures))
         }
         _ => None,
@@ -308,33 +310,70 @@ fn check_unique_slugs(dispatches: &[Arc<Dispatch>], dir: &Path, diags: &mut Diag
     }
 }
 
-/// Two dispatches of one issuer, kind and period: the second is refused.
+/// Two documents of one issuer, kind and period: the second is refused.
+/// Two captures of the portal are one only when taken at the same minute,
+/// two articles only at the same address. Two documents that write one
+/// period's page differently (a portal week with and without its days)
+/// are refused too.
 fn check_duplicates(dispatches: &[Arc<Dispatch>], dir: &Path, diags: &mut Diagnostics) {
-    let mut seen: HashMap<(String, String, DispatchKind, Period), &Dispatch> = HashMap::new();
+    type Key = (String, String, DispatchKind, Period, Option<String>);
+    let mut seen: HashMap<Key, &Dispatch> = HashMap::new();
+    let mut pages: HashMap<String, (Period, &Dispatch)> = HashMap::new();
+    let at_period = |d: &Dispatch| {
+        let path = dir.join(&d.source);
+        let pos = Source::new(&path, &std::fs::read_to_string(&path).unwrap_or_default())
+            .index()
+            .find("period");
+        (path, pos)
+    };
     for d in dispatches {
         let Some(period) = d.file.period else {
             continue;
         };
+        if let Some((other, first)) = pages.get(&period.slug()) {
+            if *other != period {
+                let (path, pos) = at_period(d);
+                diags.push(
+                    Diagnostic::error(&path, "period", crate::tr!(
+                        "kỳ {period} khác cách ghi {other} của {} nhưng cùng một trang",
+                        "{period} differs from {other} in {} but they share one page",
+                        first.source.display()
+                    ))
+                    .at(pos.map(|p| p.line), pos.map(|p| p.column))
+                    .with_hint(crate::tr!(
+                        "ghi kỳ giống nhau ở mọi văn bản, ví dụ cùng ghi các ngày của tuần: {other}",
+                        "write the period alike in every document, e.g. with the days of the week: {other}"
+                    )),
+                );
+            }
+        } else {
+            pages.insert(period.slug(), (period, d));
+        }
+        let f = &d.file;
+        let which = match f.kind {
+            DispatchKind::PortalCapture => f.captured_at.map(|m| m.to_string()),
+            DispatchKind::NewsArticle => f.url.clone(),
+            _ => None,
+        };
         let key = (
-            d.file.issuer.unit.clone(),
-            fold(&d.file.issuer.body),
-            d.file.kind,
+            f.issuer_unit().unwrap_or_default().to_string(),
+            fold(d.publisher()),
+            f.kind,
             period,
+            which,
         );
         if let Some(first) = seen.get(&key) {
-            let path = dir.join(&d.source);
-            let src_line = Source::new(&path, &std::fs::read_to_string(&path).unwrap_or_default())
-                .index()
-                .find("period");
+            let (path, pos) = at_period(d);
+            let publisher = d.publisher();
             diags.push(
                 Diagnostic::error(&path, "period", crate::lang::Text::new(format!(
                     "văn bản thứ hai của {} cho {}: {} đã là văn bản cùng cơ quan ban hành, cùng loại và cùng kỳ",
-                    d.file.issuer.body, crate::vi::format_period(&period), first.source.display()
+                    publisher, crate::vi::format_period(&period), first.source.display()
                 ), format!(
                     "a second dispatch of {} for {period}: {} covers the same issuer, kind and period",
-                    d.file.issuer.body, first.source.display()
+                    publisher, first.source.display()
                 )))
-                .at(src_line.map(|p| p.line), src_line.map(|p| p.column))
+                .at(pos.map(|p| p.line), pos.map(|p| p.column))
                 .with_hint(crate::tr!(
                     "mỗi cơ quan ban hành, loại văn bản và kỳ chỉ giữ một tệp; nếu văn bản này thuộc kỳ khác thì sửa `period`",
                     "keep one file per issuer, kind and period; correct the period if this one covers another"

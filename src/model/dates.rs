@@ -162,6 +162,141 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// A time of day as a source prints it: `16:00`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time {
+    pub hour: u8,
+    pub minute: u8,
+}
+
+impl Time {
+    /// `16:00`, `9:05`; the error says what to write.
+    pub fn parse(text: &str) -> Result<Time, Text> {
+        let t = text.trim();
+        let bad = || {
+            tr!(
+                "`{t}` không phải một giờ; viết giờ:phút, ví dụ 16:00",
+                "`{t}` is not a time of day; write hour:minute, e.g. 16:00"
+            )
+        };
+        let (h, m) = t.split_once(':').ok_or_else(bad)?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return Err(bad());
+        }
+        let hour: u8 = h.parse().map_err(|_| bad())?;
+        let minute: u8 = m.parse().map_err(|_| bad())?;
+        if hour > 23 || minute > 59 {
+            return Err(tr!(
+                "không có giờ {t}; viết giờ từ 0 đến 23, phút từ 00 đến 59",
+                "{t} is not a time of day; write hours 0 to 23 and minutes 00 to 59"
+            ));
+        }
+        Ok(Time { hour, minute })
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+/// A date with the time of day: when a page was captured
+/// (`2025-11-20 14:35`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Moment {
+    pub date: Date,
+    pub time: Time,
+}
+
+impl Moment {
+    /// `2025-11-20 14:35` (or with a `T` between date and time).
+    pub fn parse(text: &str) -> Result<Moment, Text> {
+        let t = text.trim();
+        let Some((d, h)) = t.split_once([' ', 'T']) else {
+            return Err(tr!(
+                "`{t}` thiếu giờ; viết năm-tháng-ngày giờ:phút, ví dụ 2025-11-20 14:35",
+                "`{t}` has no time; write year-month-day hour:minute, e.g. 2025-11-20 14:35"
+            ));
+        };
+        Ok(Moment {
+            date: Date::parse(d)?,
+            time: Time::parse(h)?,
+        })
+    }
+}
+
+impl fmt::Display for Moment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.date, self.time)
+    }
+}
+
+impl Serialize for Moment {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = super::numbers::scalar_text(d, "a date and time such as 2025-11-20 14:35")?;
+        Moment::parse(&text).map_err(|e| de::Error::custom(e.encode()))
+    }
+}
+
+/// The date a document carries: a date (its day possibly left blank), or
+/// none that is known, said so in so many words (`date: unknown`). An
+/// unknown date is not a blank day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DocDate {
+    Known(PartialDate),
+    Unknown,
+}
+
+/// What an editor writes for a date the source does not give.
+pub const UNKNOWN_DATE: &str = "unknown";
+
+impl DocDate {
+    pub fn parse(text: &str) -> Result<DocDate, Text> {
+        let t = text.trim();
+        if t.eq_ignore_ascii_case(UNKNOWN_DATE) || t == "không rõ" {
+            return Ok(DocDate::Unknown);
+        }
+        PartialDate::parse(t).map(DocDate::Known)
+    }
+
+    pub fn known(&self) -> Option<PartialDate> {
+        match self {
+            DocDate::Known(d) => Some(*d),
+            DocDate::Unknown => None,
+        }
+    }
+}
+
+impl fmt::Display for DocDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocDate::Known(d) => d.fmt(f),
+            DocDate::Unknown => f.write_str(UNKNOWN_DATE),
+        }
+    }
+}
+
+impl Serialize for DocDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DocDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text =
+            super::numbers::scalar_text(d, "a date such as 2023-03-08, 2023-11, or unknown")?;
+        DocDate::parse(&text).map_err(|e| de::Error::custom(e.encode()))
+    }
+}
+
 /// The period a dispatch's figures cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Period {
@@ -185,20 +320,41 @@ pub enum Period {
         year: i32,
         week: u32,
     },
-    /// Any span, such as year-to-date up to a cut-off date.
+    /// Any other span of days.
     Range {
         from: Date,
         to: Date,
+    },
+    /// From 1 January up to a cut-off day, and the hour of the cut-off
+    /// when the source gives it: `2025-01-01/2025-11-20 16:00`.
+    YearToDate {
+        to: Date,
+        at: Option<Time>,
+    },
+    /// A week as the national portal numbers it, when that differs from
+    /// ISO: `2024-tuan-03`, with the days it spans when the source prints
+    /// them (`2024-tuan-03 (2024-01-15/2024-01-21)`).
+    PortalWeek {
+        year: i32,
+        week: u32,
+        span: Option<(Date, Date)>,
     },
 }
 
 pub const PERIOD_HINT_VI: &str =
     "một tháng (2023-10), một quý (2023-Q1), nửa năm (2023-H1), một năm (2023), \
-    một tuần theo ISO (2023-W05) hoặc một khoảng như từ đầu năm (2023-01-01/2023-05-15)";
+    một tuần theo ISO (2023-W05), một tuần theo cách đánh số của Cổng (2024-tuan-03), \
+    từ đầu năm đến ngày chốt (2023-01-01/2023-05-15, có giờ chốt: 2023-01-01/2023-05-15 16:00) \
+    hoặc một khoảng ngày (2023-03-10/2023-04-09)";
 
 pub const PERIOD_HINT: &str =
     "write a month (2023-10), a quarter (2023-Q1), a half-year (2023-H1), \
-    a year (2023), an ISO week (2023-W05) or a span such as year-to-date (2023-01-01/2023-05-15)";
+    a year (2023), an ISO week (2023-W05), a week as the portal numbers it (2024-tuan-03), \
+    the year to a cut-off (2023-01-01/2023-05-15, with its hour: 2023-01-01/2023-05-15 16:00) \
+    or a span of days (2023-03-10/2023-04-09)";
+
+/// How the national portal's own week numbering is written: `2024-tuan-03`.
+const PORTAL_WEEK: &str = "-tuan-";
 
 impl Period {
     pub fn parse(text: &str) -> Result<Period, Text> {
@@ -209,6 +365,9 @@ impl Period {
                 "`{t}` is not a period; {PERIOD_HINT}"
             )
         };
+        if let Some((y, rest)) = t.split_once(PORTAL_WEEK) {
+            return parse_portal_week(t, y, rest);
+        }
         if let Some((a, b)) = t.split_once('/') {
             // `4/2025`, `04/2025`: a month as a document prints it.
             if let (Ok(m), true) = (
@@ -222,11 +381,24 @@ impl Period {
                 ));
             }
             let from = Date::parse(a)?;
+            let (b, at) = match b.trim().split_once([' ', 'T']) {
+                Some((day, hour)) => (day, Some(Time::parse(hour)?)),
+                None => (b, None),
+            };
             let to = Date::parse(b)?;
             if to < from {
                 return Err(tr!(
                     "khoảng `{t}` kết thúc trước khi bắt đầu; viết ngày đầu trước, ngày cuối sau",
                     "the span `{t}` ends before it starts; write the first day, then the last"
+                ));
+            }
+            if from.month() == 1 && from.day() == 1 && from.year() == to.year() {
+                return Ok(Period::YearToDate { to, at });
+            }
+            if at.is_some() {
+                return Err(tr!(
+                    "giờ chốt trong `{t}` chỉ dùng cho kỳ từ đầu năm; bắt đầu khoảng từ ngày 01/01 cùng năm, hoặc bỏ giờ",
+                    "a cut-off hour in `{t}` is for a year to date only; start the span on 1 January of its year, or leave out the hour"
                 ));
             }
             return Ok(Period::Range { from, to });
@@ -290,6 +462,12 @@ impl Period {
                     .map_or(Date(NaiveDate::MIN), Date)
             }
             Period::Range { from, .. } => from,
+            Period::YearToDate { to, .. } => d(to.year(), 1, 1),
+            Period::PortalWeek {
+                span: Some((from, _)),
+                ..
+            } => from,
+            Period::PortalWeek { year, week, .. } => portal_week_guess(year, week).0,
         }
     }
 
@@ -304,12 +482,18 @@ impl Period {
                 NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sun)
                     .map_or(Date(NaiveDate::MAX), Date)
             }
-            Period::Range { to, .. } => to,
+            Period::Range { to, .. } | Period::YearToDate { to, .. } => to,
+            Period::PortalWeek {
+                span: Some((_, to)),
+                ..
+            } => to,
+            Period::PortalWeek { year, week, .. } => portal_week_guess(year, week).1,
         }
     }
 
     /// The identifier used in file names and URLs: `2023-10`, `2023-q1`,
-    /// `2023-h1`, `2023`, `2023-w05`, `2023-01-01-2023-05-15`.
+    /// `2023-h1`, `2023`, `2023-w05`, `2023-01-01-2023-05-15`, a year to
+    /// date with its hour `2025-01-01-2025-11-20-1600`, `2024-tuan-03`.
     pub fn slug(&self) -> String {
         match *self {
             Period::Month { year, month } => format!("{year:04}-{month:02}"),
@@ -318,6 +502,14 @@ impl Period {
             Period::Year { year } => format!("{year:04}"),
             Period::Week { year, week } => format!("{year:04}-w{week:02}"),
             Period::Range { from, to } => format!("{from}-{to}"),
+            Period::YearToDate { to, at } => {
+                let from = to.year();
+                match at {
+                    Some(h) => format!("{from:04}-01-01-{to}-{:02}{:02}", h.hour, h.minute),
+                    None => format!("{from:04}-01-01-{to}"),
+                }
+            }
+            Period::PortalWeek { year, week, .. } => format!("{year:04}-tuan-{week:02}"),
         }
     }
 
@@ -332,6 +524,62 @@ impl Period {
     }
 }
 
+/// `2024-tuan-03`, or `2024-tuan-03 (2024-01-15/2024-01-21)` with the days
+/// it spans.
+fn parse_portal_week(t: &str, y: &str, rest: &str) -> Result<Period, Text> {
+    let bad = || {
+        tr!(
+            "`{t}` không phải một tuần theo Cổng; viết năm-tuan-số tuần, ví dụ 2024-tuan-03, hoặc kèm các ngày của tuần: 2024-tuan-03 (2024-01-15/2024-01-21)",
+            "`{t}` is not a portal week; write year-tuan-week, e.g. 2024-tuan-03, or with its days: 2024-tuan-03 (2024-01-15/2024-01-21)"
+        )
+    };
+    let year: i32 = (y.len() == 4)
+        .then(|| y.parse().ok())
+        .flatten()
+        .ok_or_else(bad)?;
+    let (w, span) = match rest.split_once(' ') {
+        Some((w, span)) => (w, Some(span.trim())),
+        None => (rest, None),
+    };
+    let week: u32 = w.parse().map_err(|_| bad())?;
+    if !(1..=53).contains(&week) {
+        return Err(tr!(
+            "không có tuần {week} trong `{t}`; viết từ 1 đến 53",
+            "week {week} does not exist in `{t}`; write 1 to 53"
+        ));
+    }
+    let span = match span {
+        None => None,
+        Some(s) => {
+            let inner = s
+                .strip_prefix('(')
+                .and_then(|s| s.strip_suffix(')'))
+                .ok_or_else(bad)?;
+            let (a, b) = inner.split_once('/').ok_or_else(bad)?;
+            let (from, to) = (Date::parse(a)?, Date::parse(b)?);
+            let days = (to.0 - from.0).num_days();
+            if !(0..=6).contains(&days) {
+                return Err(tr!(
+                    "tuần `{t}` phải dài từ 1 đến 7 ngày; viết ngày đầu và ngày cuối của tuần",
+                    "the week `{t}` must last 1 to 7 days; write its first and its last day"
+                ));
+            }
+            Some((from, to))
+        }
+    };
+    Ok(Period::PortalWeek { year, week, span })
+}
+
+/// The days of a portal week whose source does not print them, for
+/// ordering only: week n counted in sevens from 1 January.
+fn portal_week_guess(year: i32, week: u32) -> (Date, Date) {
+    let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+    let dec31 = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
+    let from = jan1 + chrono::Days::new(7 * u64::from(week.saturating_sub(1)));
+    let to = from + chrono::Days::new(6);
+    (Date(from.min(dec31)), Date(to.min(dec31)))
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
@@ -341,6 +589,20 @@ impl fmt::Display for Period {
             Period::Year { year } => write!(f, "{year:04}"),
             Period::Week { year, week } => write!(f, "{year:04}-W{week:02}"),
             Period::Range { from, to } => write!(f, "{from}/{to}"),
+            Period::YearToDate { to, at } => {
+                write!(f, "{:04}-01-01/{to}", to.year())?;
+                match at {
+                    Some(h) => write!(f, " {h}"),
+                    None => Ok(()),
+                }
+            }
+            Period::PortalWeek { year, week, span } => {
+                write!(f, "{year:04}-tuan-{week:02}")?;
+                match span {
+                    Some((from, to)) => write!(f, " ({from}/{to})"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -400,5 +662,49 @@ mod tests {
         );
         assert!(Period::parse("2023-13").is_err());
         assert!(Period::parse("2023-Q5").is_err());
+    }
+
+    #[test]
+    fn year_to_date_and_portal_weeks_round_trip() {
+        for text in [
+            "2025-01-01/2025-11-20",
+            "2025-01-01/2025-11-20 16:00",
+            "2024-tuan-03",
+            "2024-tuan-03 (2024-01-15/2024-01-21)",
+            "2023-03-10/2023-04-09",
+        ] {
+            let p = Period::parse(text).unwrap();
+            assert_eq!(p.to_string(), text);
+            assert_eq!(Period::parse(&p.to_string()).unwrap(), p);
+        }
+        let a = Period::parse("2025-01-01/2025-11-20 09:00").unwrap();
+        let b = Period::parse("2025-01-01/2025-11-20T16:00").unwrap();
+        assert_ne!(a, b);
+        assert_ne!(a.slug(), b.slug());
+        assert_eq!(b.slug(), "2025-01-01-2025-11-20-1600");
+        assert!(matches!(
+            Period::parse("2025-01-01/2025-11-20").unwrap(),
+            Period::YearToDate { at: None, .. }
+        ));
+        assert!(Period::parse("2025-03-01/2025-11-20 16:00").is_err());
+        assert!(Period::parse("2025-01-01/2025-11-20 25:00").is_err());
+        let w = Period::parse("2024-tuan-03").unwrap();
+        assert_eq!(w.start().to_string(), "2024-01-15");
+        assert_eq!(w.slug(), "2024-tuan-03");
+        assert!(Period::parse("2024-tuan-54").is_err());
+        assert!(Period::parse("2024-tuan-03 (2024-01-15/2024-01-29)").is_err());
+    }
+
+    #[test]
+    fn an_unknown_date_is_not_a_blank_day() {
+        assert_eq!(DocDate::parse("unknown").unwrap(), DocDate::Unknown);
+        assert_eq!(
+            DocDate::parse("2023-11").unwrap(),
+            DocDate::Known(PartialDate::parse("2023-11").unwrap())
+        );
+        assert!(DocDate::parse("").is_err());
+        let m = Moment::parse("2025-11-20 14:35").unwrap();
+        assert_eq!(m.to_string(), "2025-11-20 14:35");
+        assert!(Moment::parse("2025-11-20").is_err());
     }
 }

@@ -3,12 +3,16 @@
 //! an error. The format is documented in `docs/content-format.md`.
 
 use super::catalog::Target;
-use super::dates::{Date, PartialDate, Period};
+use super::dates::{Date, DocDate, Moment, PartialDate, Period};
 use super::numbers::{Cell, Count, Num, Rank};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-/// One dispatch: `content/dispatches/<year>/<slug>.yaml`.
+/// One document: `content/dispatches/<year>/<slug>.yaml`. A dispatch
+/// (công văn) has every header field; the other kinds of source (a
+/// report, a news article, a capture of the national portal) leave out
+/// what they do not have, and the checks refuse what they cannot have
+/// (`content::checks::dispatch`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DispatchFile {
@@ -17,13 +21,34 @@ pub struct DispatchFile {
     #[serde(default)]
     pub number: Option<Count>,
     /// The symbol after the slash: `VPUB-PVHCC&KSTT`.
-    pub symbol: String,
-    pub issuer: Issuer,
-    pub place: String,
-    /// Date of issue; `2023-11` when the day is left blank.
-    pub date: PartialDate,
+    #[serde(default)]
+    pub symbol: Option<String>,
+    #[serde(default)]
+    pub issuer: Option<Issuer>,
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Date of issue or publication; `2023-11` when the day is left
+    /// blank, `unknown` when the source gives none.
+    #[serde(default)]
+    pub date: Option<DocDate>,
     /// "V/v …", without the "V/v".
-    pub subject: String,
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// The title of an article, a report or a captured page.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Who published an article: "Báo Hưng Yên".
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// The address of the published copy.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// An article's author, as printed.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// When a portal page was captured: `2025-11-20 14:35`.
+    #[serde(default)]
+    pub captured_at: Option<Moment>,
     /// Period covered by the figures; required for results.
     #[serde(default)]
     pub period: Option<Period>,
@@ -36,7 +61,8 @@ pub struct DispatchFile {
     /// Legal and administrative references ("Căn cứ …").
     #[serde(default)]
     pub legal_basis: Vec<String>,
-    pub signature: Signature,
+    #[serde(default)]
+    pub signature: Option<Signature>,
     /// "Nơi nhận" lines.
     #[serde(default)]
     pub distribution: Vec<String>,
@@ -53,8 +79,40 @@ pub struct DispatchFile {
     /// the body): never part of the document's text, shown apart from it.
     #[serde(default)]
     pub editor_notes: Vec<Note>,
-    /// The full text of the dispatch body as Markdown, as printed.
+    /// The full text of the document as Markdown, as printed.
+    #[serde(default)]
     pub body: String,
+}
+
+impl DispatchFile {
+    /// The day it was issued, published or captured, when known.
+    pub fn issued(&self) -> Option<PartialDate> {
+        match (self.date, self.captured_at) {
+            (Some(DocDate::Known(d)), _) => Some(d),
+            (_, Some(m)) => Some(PartialDate {
+                year: m.date.year(),
+                month: m.date.month(),
+                day: Some(m.date.day()),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Where lists place it: the day it was issued (the first of the
+    /// month when the day is blank), else the end of the period it
+    /// reports (a document whose date is unknown must have one).
+    pub fn listed_on(&self) -> Date {
+        match (self.issued(), self.period) {
+            (Some(d), _) => d.earliest(),
+            (None, Some(p)) => p.end(),
+            (None, None) => Date(chrono::NaiveDate::MIN),
+        }
+    }
+
+    /// The unit it is issued on behalf of, for the kinds that have one.
+    pub fn issuer_unit(&self) -> Option<&str> {
+        self.issuer.as_ref().map(|i| i.unit.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -64,6 +122,44 @@ pub enum DispatchKind {
     MonthlyResults,
     /// Chỉ đạo: a directive; it carries no results.
     Directive,
+    /// Báo cáo: may have a number, a symbol and an issuer; the published
+    /// copy often has no signature.
+    Report,
+    /// An article of a newspaper or a portal: an outlet, a title, an
+    /// address, a byline, a date that may be unknown.
+    NewsArticle,
+    /// The national portal's page as captured at a date and time.
+    PortalCapture,
+}
+
+/// The national portal whose pages a capture records.
+pub const NATIONAL_PORTAL: &str = "Cổng Dịch vụ công quốc gia";
+
+impl DispatchKind {
+    /// Every kind, in the order the docs list them.
+    pub const ALL: [DispatchKind; 5] = [
+        DispatchKind::MonthlyResults,
+        DispatchKind::Directive,
+        DispatchKind::Report,
+        DispatchKind::NewsArticle,
+        DispatchKind::PortalCapture,
+    ];
+
+    /// As written in the file: `monthly-results`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DispatchKind::MonthlyResults => "monthly-results",
+            DispatchKind::Directive => "directive",
+            DispatchKind::Report => "report",
+            DispatchKind::NewsArticle => "news-article",
+            DispatchKind::PortalCapture => "portal-capture",
+        }
+    }
+
+    /// A dispatch in the administrative form (motto, number, signature).
+    pub fn is_dispatch(self) -> bool {
+        matches!(self, DispatchKind::MonthlyResults | DispatchKind::Directive)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -74,6 +170,7 @@ pub struct Issuer {
     /// The issuing body as named in the text: "Văn phòng UBND tỉnh".
     pub body: String,
     /// The header lines as printed, top left: ["UBND TỈNH HƯNG YÊN", "VĂN PHÒNG"].
+    #[serde(default)]
     pub header: Vec<String>,
 }
 
@@ -261,12 +358,13 @@ pub struct Dispatch {
 }
 
 impl Dispatch {
-    /// "68/VPUB-PVHCC&KSTT", or "/VP" when the number is blank.
+    /// "68/VPUB-PVHCC&KSTT", "/VP" when the number is blank, "" for a
+    /// source without a symbol.
     pub fn number_text(&self) -> String {
         self.citation().number_text()
     }
 
-    /// What is shown wherever the dispatch is cited (lists, the source of
+    /// What is shown wherever the document is cited (lists, the source of
     /// each figure): pages that cite it change when this does.
     pub fn citation(&self) -> Citation<'_> {
         let f = &self.file;
@@ -274,37 +372,60 @@ impl Dispatch {
             slug: &self.slug,
             kind: f.kind,
             number: f.number,
-            symbol: &f.symbol,
+            symbol: f.symbol.as_deref(),
             date: f.date,
-            subject: &f.subject,
-            issuer: &f.issuer.body,
+            captured_at: f.captured_at,
+            listed_on: f.listed_on(),
+            subject: f.subject.as_deref(),
+            title: f.title.as_deref(),
+            issuer: self.publisher(),
             period: f.period,
             data_as_of: f.data_as_of,
         }
     }
+
+    /// Who published it: the issuing body, an article's outlet, the
+    /// national portal for a capture.
+    pub fn publisher(&self) -> &str {
+        let f = &self.file;
+        match (f.kind, &f.issuer, &f.outlet) {
+            (DispatchKind::PortalCapture, _, _) => NATIONAL_PORTAL,
+            (_, Some(i), _) => &i.body,
+            (_, None, Some(o)) => o,
+            (_, None, None) => "",
+        }
+    }
 }
 
-/// The parts of a dispatch every page that cites it shows; see
+/// The parts of a document every page that cites it shows; see
 /// [`Dispatch::citation`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Citation<'a> {
     pub slug: &'a str,
     pub kind: DispatchKind,
     pub number: Option<Count>,
-    pub symbol: &'a str,
-    pub date: PartialDate,
-    pub subject: &'a str,
+    pub symbol: Option<&'a str>,
+    pub date: Option<DocDate>,
+    pub captured_at: Option<Moment>,
+    /// Where lists place it ([`DispatchFile::listed_on`]).
+    pub listed_on: Date,
+    pub subject: Option<&'a str>,
+    pub title: Option<&'a str>,
+    /// The issuing body, the outlet, or the portal.
     pub issuer: &'a str,
     pub period: Option<Period>,
     pub data_as_of: Option<Date>,
 }
 
 impl Citation<'_> {
-    /// "68/VPUB-PVHCC&KSTT", or "/VP" when the number is blank.
+    /// "68/VPUB-PVHCC&KSTT", "/VP" when the number is blank, "" when the
+    /// source has no symbol (an article, a capture).
     pub fn number_text(&self) -> String {
-        match self.number {
-            Some(n) => format!("{}/{}", n.0, self.symbol),
-            None => format!("/{}", self.symbol),
+        match (self.number, self.symbol) {
+            (Some(n), Some(s)) => format!("{}/{s}", n.0),
+            (None, Some(s)) => format!("/{s}"),
+            (Some(n), None) => n.0.to_string(),
+            (None, None) => String::new(),
         }
     }
 }

@@ -18,10 +18,10 @@ pub use catalog::{
     Direction, IndicatorEntry, IndicatorsFile, License, Measure, SchemeEntry, SchemeGroup,
     SchemePart, SiteFile, Target, Unit, UnitEntry, UnitKind, UnitsFile,
 };
-pub use dates::{Date, PartialDate, Period, PERIOD_HINT_VI};
+pub use dates::{Date, DocDate, Moment, PartialDate, Period, Time, PERIOD_HINT_VI};
 pub use dispatch::{
     Appendix, Change, Column, Detail, Dispatch, DispatchFile, DispatchKind, Footnote, GroupResult,
-    Issuer, Mention, Note, Results, Row, Signature, Status,
+    Issuer, Mention, Note, Results, Row, Signature, Status, NATIONAL_PORTAL,
 };
 pub use figure::{Figure, FigureSource, FigureValue, Id, TOTAL};
 pub use numbers::{Cell, Count, Num, Rank, TO_FILL};

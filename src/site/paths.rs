@@ -94,15 +94,17 @@ pub fn search_shard(key: &str) -> String {
 }
 
 /// The results of a period, under the section of its kind: `thang/2023-10/`,
-/// `quy/2024-q1/`, `nam/2024/`, `tuan/2024-w03/`, `ky/2025-01-01-2025-05-15/`.
+/// `quy/2024-q1/`, `nam/2024/`, `tuan/2024-w03/`, `ky/2025-01-01-2025-05-15/`;
+/// a portal week `tuan/2024-tuan-03/`, a year to date with its hour
+/// `ky/2025-01-01-2025-11-20-1600/`.
 pub fn period(period: &Period) -> String {
     let section = match period {
         Period::Month { .. } => MONTHS,
         Period::Quarter { .. } => QUARTERS,
         Period::Half { .. } => HALF_YEARS,
         Period::Year { .. } => YEARS,
-        Period::Week { .. } => WEEKS,
-        Period::Range { .. } => SPANS,
+        Period::Week { .. } | Period::PortalWeek { .. } => WEEKS,
+        Period::Range { .. } | Period::YearToDate { .. } => SPANS,
     };
     format!("{section}{}/", period.slug())
 }
@@ -220,6 +222,11 @@ mod tests {
                 "2025-01-01/2025-05-15",
                 "ky/2025-01-01-2025-05-15/index.html",
             ),
+            (
+                "2025-01-01/2025-11-20 16:00",
+                "ky/2025-01-01-2025-11-20-1600/index.html",
+            ),
+            ("2024-tuan-03", "tuan/2024-tuan-03/index.html"),
         ] {
             let p = Period::parse(text).unwrap();
             assert_eq!(file_of(&period(&p)), page);

@@ -70,7 +70,7 @@ fn dispatch(issuer: &str, period: Period) -> &'static Dispatch {
     let found: Vec<&Dispatch> = model()
         .dispatches_of_period(&period)
         .into_iter()
-        .filter(|d| d.file.issuer.unit == issuer)
+        .filter(|d| d.file.issuer_unit() == Some(issuer))
         .collect();
     assert_eq!(found.len(), 1, "dispatches of {issuer} for {period}");
     found[0]
@@ -153,7 +153,7 @@ fn seed_000_february_2023() {
     let d = dispatch("hung-yen", feb);
     assert_eq!(d.file.kind, DispatchKind::MonthlyResults);
     assert_eq!(d.number_text(), "68/VPUB-PVHCC&KSTT");
-    assert_eq!(d.file.date.to_string(), "2023-03-08");
+    assert_eq!(d.file.issued().expect("a date").to_string(), "2023-03-08");
     assert_eq!(
         d.file.data_as_of.map(|x| x.to_string()).as_deref(),
         Some("2023-02-28")
@@ -200,8 +200,9 @@ fn seed_001_my_hao_november_2023() {
     // "Số: /VP" and "ngày tháng 12 năm 2023": number and day left blank.
     assert_eq!(d.file.number, None);
     assert_eq!(d.number_text(), "/VP");
-    assert_eq!(d.file.date.day, None);
-    assert_eq!((d.file.date.year, d.file.date.month), (2023, 12));
+    let date = d.file.issued().expect("a date");
+    assert_eq!(date.day, None);
+    assert_eq!((date.year, date.month), (2023, 12));
 
     let figures: Vec<&Figure> = model()
         .figures_of_period(&nov)
@@ -254,7 +255,7 @@ fn seed_002_march_2025() {
     let mar = month(2025, 3);
     let d = dispatch("hung-yen", mar);
     assert_eq!(d.number_text(), "120/VPUB-PVHCC&KSTT");
-    assert_eq!(d.file.date.to_string(), "2025-04-10");
+    assert_eq!(d.file.issued().expect("a date").to_string(), "2025-04-10");
     // Diacritics restored.
     assert!(d.file.body.contains("Công khai minh bạch"));
 
@@ -351,7 +352,7 @@ fn seed_003_october_2023_results() {
     let oct = month(2023, 10);
     let d = dispatch("hung-yen", oct);
     assert_eq!(d.file.number, None);
-    assert_eq!(d.file.date.to_string(), "2023-11");
+    assert_eq!(d.file.issued().expect("a date").to_string(), "2023-11");
 
     for (indicator, printed) in [
         ("cong-khai-minh-bach", "8,4"),
@@ -469,7 +470,7 @@ fn seed_004_directive_has_no_figures() {
     assert_eq!(directives.len(), 1);
     let d = directives[0];
     assert_eq!(d.number_text(), "1846/UBND-PVHCC&KSTT");
-    assert_eq!(d.file.date.to_string(), "2022-07-18");
+    assert_eq!(d.file.issued().expect("a date").to_string(), "2022-07-18");
     assert_eq!(d.file.period, None);
     assert!(d.file.results.is_none());
     assert!(d.file.appendices.is_empty());

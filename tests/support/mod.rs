@@ -22,6 +22,8 @@ pub mod html;
 pub mod links;
 #[allow(dead_code)] // used by the site tests only
 pub mod site;
+#[allow(dead_code)] // each binary uses part of it
+pub mod sources;
 
 pub use content::*;
 #[allow(unused_imports)]
@@ -34,3 +36,5 @@ pub use html::*;
 pub use links::*;
 #[allow(unused_imports)]
 pub use site::*;
+#[allow(unused_imports)]
+pub use sources::*;

@@ -118,40 +118,15 @@ impl<'a> DispatchChecker<'a> {
 
     fn check_file(&mut self, d: &DispatchFile, diags: &mut Diagnostics) {
         let period = d.period.as_ref();
-        // The issuer must exist on the day of issue.
-        let issued = d.date.earliest();
-        if let Ok(u) = self.cat.resolve_unit(&d.issuer.unit) {
-            if u.valid_to.is_some_and(|t| t < issued) || u.valid_from.is_some_and(|f| f > issued) {
-                diags.push(
-                    self.src
-                        .error(
-                            "issuer.unit",
-                            tr!(
-                                "{} không tồn tại vào ngày {}",
-                                "{} did not exist on {}",
-                                u.name,
-                                d.date
-                            ),
-                        )
-                        .with_hint(tr!(
-                            "theo units.yaml, đơn vị tồn tại {} – {}",
-                            "valid {} – {} in units.yaml",
-                            u.valid_from.map_or("…".into(), |x| x.to_string()),
-                            u.valid_to.map_or("…".into(), |x| x.to_string())
-                        )),
-                );
-            }
-        } else {
-            self.unit(&d.issuer.unit, "issuer.unit", None, diags);
-        }
-        if let Some(t) = d.data_as_of {
-            if t > issued && d.date.day.is_some() {
+        super::kinds::check_fields(self.src, d, diags);
+        self.check_issuer(d, diags);
+        if let (Some(t), Some(issued)) = (d.data_as_of, d.issued()) {
+            if t > issued.earliest() && issued.day.is_some() {
                 diags.push(self.src.warning(
                     "data_as_of",
                     tr!(
-                        "ngày số liệu {t} sau ngày ban hành {}",
-                        "the data date {t} is after the date of issue {}",
-                        d.date
+                        "ngày số liệu {t} sau ngày ban hành {issued}",
+                        "the data date {t} is after the date of issue {issued}"
                     ),
                 ));
             }
@@ -172,7 +147,7 @@ impl<'a> DispatchChecker<'a> {
                         .with_hint(tr!("xoá phần `results`, hoặc đặt `kind: monthly-results` nếu văn bản có công bố kết quả", "remove the results, or set `kind: monthly-results` if the dispatch publishes them")));
                 }
             }
-            DispatchKind::MonthlyResults => {
+            DispatchKind::MonthlyResults | DispatchKind::PortalCapture => {
                 if period.is_none() {
                     diags.push(
                         self.src
@@ -186,6 +161,26 @@ impl<'a> DispatchChecker<'a> {
                             .with_hint(tr!(
                                 "thêm `period:`, ví dụ `period: 2023-10` cho tháng 10/2023",
                                 "add `period:`, e.g. `period: 2023-10` for October 2023"
+                            )),
+                    );
+                }
+            }
+            DispatchKind::Report | DispatchKind::NewsArticle => {
+                let carries = d.results.is_some() || !d.appendices.is_empty();
+                if carries && period.is_none() {
+                    let (vi, en) = super::kinds::kind_name(d.kind);
+                    diags.push(
+                        self.src
+                            .error(
+                                "kind",
+                                tr!(
+                                    "{vi} có số liệu nên cần kỳ số liệu",
+                                    "{en} with figures needs the period they cover"
+                                ),
+                            )
+                            .with_hint(tr!(
+                                "thêm `period:`, ví dụ `period: 2024` cho kết quả năm 2024",
+                                "add `period:`, e.g. `period: 2024` for the results of 2024"
                             )),
                     );
                 }
@@ -216,20 +211,54 @@ impl<'a> DispatchChecker<'a> {
         }
     }
 
+    /// The issuer, when the kind has one, must exist on the day of issue.
+    fn check_issuer(&self, d: &DispatchFile, diags: &mut Diagnostics) {
+        let Some(issuer) = &d.issuer else { return };
+        let Ok(u) = self.cat.resolve_unit(&issuer.unit) else {
+            self.unit(&issuer.unit, "issuer.unit", None, diags);
+            return;
+        };
+        let Some(date) = d.issued() else { return };
+        let issued = date.earliest();
+        if u.valid_to.is_some_and(|t| t < issued) || u.valid_from.is_some_and(|f| f > issued) {
+            diags.push(
+                self.src
+                    .error(
+                        "issuer.unit",
+                        tr!(
+                            "{} không tồn tại vào ngày {date}",
+                            "{} did not exist on {date}",
+                            u.name
+                        ),
+                    )
+                    .with_hint(tr!(
+                        "theo units.yaml, đơn vị tồn tại {} – {}",
+                        "valid {} – {} in units.yaml",
+                        u.valid_from.map_or("…".into(), |x| x.to_string()),
+                        u.valid_to.map_or("…".into(), |x| x.to_string())
+                    )),
+            );
+        }
+    }
+
     /// No date after today; no period that starts after the document's
     /// date, nor one that ends after it without the data's cut-off date.
     fn check_dates(&self, d: &DispatchFile, diags: &mut Diagnostics) {
         let today = super::today();
-        let issued = d.date.earliest();
-        if issued > today {
+        let date_field = if d.captured_at.is_some() {
+            "captured_at"
+        } else {
+            "date"
+        };
+        let issued = d.issued();
+        if let Some(date) = issued.filter(|x| x.earliest() > today) {
             diags.push(
                 self.src
                     .error(
-                        "date",
+                        date_field,
                         tr!(
-                            "{} sau ngày hôm nay ({today})",
-                            "{} is after today ({today})",
-                            d.date
+                            "{date} sau ngày hôm nay ({today})",
+                            "{date} is after today ({today})"
                         ),
                     )
                     .with_hint(tr!(
@@ -255,17 +284,18 @@ impl<'a> DispatchChecker<'a> {
             );
         }
         let Some(p) = d.period else { return };
-        let latest = d.date.latest();
+        self.check_capture_cutoff(d, p, diags);
+        let Some(date) = issued else { return };
+        let latest = date.latest();
         if p.start() > latest {
             diags.push(
                 self.src
                     .error(
                         "period",
                         tr!(
-                            "kỳ {p} bắt đầu ngày {}, sau ngày ban hành văn bản {}",
-                            "{p} starts on {}, after the document's date {}",
-                            p.start(),
-                            d.date
+                            "kỳ {p} bắt đầu ngày {}, sau ngày ban hành văn bản {date}",
+                            "{p} starts on {}, after the document's date {date}",
+                            p.start()
                         ),
                     )
                     .with_hint(tr!(
@@ -279,10 +309,39 @@ impl<'a> DispatchChecker<'a> {
                     .warning(
                         "period",
                         tr!(
-"kỳ {p} kết thúc ngày {}, sau ngày ban hành văn bản {}",
-"{p} ends on {}, after the document's date {}", p.end(), d.date),
+"kỳ {p} kết thúc ngày {}, sau ngày ban hành văn bản {date}",
+"{p} ends on {}, after the document's date {date}", p.end()),
                     )
                     .with_hint(tr!("nếu số liệu tính đến trước ngày cuối kỳ thì thêm `data_as_of:` với ngày số liệu; nếu không thì kiểm tra `period:`", "if the figures stop before the period's end, add `data_as_of:` with their date; else check `period:`")),
+            );
+        }
+    }
+
+    /// A capture cannot hold figures cut off after it was taken.
+    fn check_capture_cutoff(&self, d: &DispatchFile, p: Period, diags: &mut Diagnostics) {
+        let (Some(at), Period::YearToDate { to, at: hour }) = (d.captured_at, p) else {
+            return;
+        };
+        let late = match hour {
+            Some(h) => (to, h) > (at.date, at.time),
+            None => to > at.date,
+        };
+        if late {
+            diags.push(
+                self.src
+                    .error(
+                        "period",
+                        tr!(
+                            "số liệu chốt {} sau lúc chụp trang ({})",
+                            "the figures' cut-off {} is after the capture ({})",
+                            crate::vi::format_period(&p),
+                            crate::vi::format_moment(&at)
+                        ),
+                    )
+                    .with_hint(tr!(
+                        "kiểm tra giờ chốt trong `period:` và giờ chụp trong `captured_at:`",
+                        "check the cut-off in `period:` and the capture time in `captured_at:`"
+                    )),
             );
         }
     }

@@ -11,10 +11,12 @@ mod appendix;
 mod body;
 mod catalog;
 mod dispatch;
+mod kinds;
 mod results;
 
 pub(super) use catalog::Catalog;
 pub(super) use dispatch::DispatchChecker;
+pub(super) use kinds::check_unparsed;
 
 use super::source::Source;
 use crate::diagnostics::Diagnostics;

@@ -119,8 +119,8 @@ impl Affected {
             c.dispatches.insert(slug.clone());
             c.periods.extend(was.file.period);
             c.periods.extend(now.file.period);
-            c.units.insert(was.file.issuer.unit.clone());
-            c.units.insert(now.file.issuer.unit.clone());
+            c.units.extend(was.file.issuer_unit().map(str::to_string));
+            c.units.extend(now.file.issuer_unit().map(str::to_string));
             // Unit pages show the dispatch's reference with each figure,
             // and its mentions: when the reference changed, every unit it
             // names; otherwise those whose figures or mentions changed.

@@ -43,19 +43,27 @@ struct MentionView {
     note: String,
 }
 
-/// What the page shows of the dispatch's header and closing (its tables
-/// come as HTML, see [`super::tables`]).
+/// What the page shows of the document's header and closing (its tables
+/// come as HTML, see [`super::tables`]); each kind shows its own fields.
 #[derive(Serialize)]
 struct DispatchFileView<'a> {
-    issuer: &'a crate::model::Issuer,
-    place: &'a str,
-    date: crate::model::PartialDate,
-    subject: &'a str,
+    issuer: Option<&'a crate::model::Issuer>,
+    place: Option<&'a str>,
+    date: Option<crate::model::PartialDate>,
+    /// The date as printed on the page: "không rõ ngày" when unknown.
+    date_text: String,
+    subject: Option<&'a str>,
+    title: Option<&'a str>,
+    outlet: Option<&'a str>,
+    url: Option<&'a str>,
+    byline: Option<&'a str>,
+    /// "14:35 ngày 20/11/2025".
+    captured_at: Option<String>,
     period: Option<crate::model::Period>,
     data_as_of: Option<crate::model::Date>,
     recipients: &'a [String],
     legal_basis: &'a [String],
-    signature: &'a crate::model::Signature,
+    signature: Option<&'a crate::model::Signature>,
     distribution: &'a [String],
 }
 
@@ -63,7 +71,9 @@ struct DispatchFileView<'a> {
 struct DispatchPage<'a> {
     r#ref: DispatchRef,
     file: DispatchFileView<'a>,
-    issuer_unit: UnitRef,
+    /// "Công văn công bố kết quả", "Bài báo".
+    kind_label: &'static str,
+    issuer_unit: Option<UnitRef>,
     /// The body, from Markdown, sanitized.
     body_html: String,
     results: Option<ResultsView>,
@@ -85,7 +95,7 @@ pub fn render(r: &PageContext) -> Pages {
     let mut years: BTreeMap<i32, Vec<DispatchRef>> = BTreeMap::new();
     for d in &model.dispatches {
         years
-            .entry(d.file.date.year)
+            .entry(d.file.listed_on().year())
             .or_default()
             .push(dispatch_ref(d));
     }
@@ -94,7 +104,9 @@ pub fn render(r: &PageContext) -> Pages {
         .into_iter()
         .rev()
         .map(|(year, mut dispatches)| {
-            dispatches.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
+            dispatches.sort_by(|a, b| {
+                (b.listed_on, b.date, &b.slug).cmp(&(a.listed_on, a.date, &a.slug))
+            });
             YearGroup {
                 year,
                 url: split.then(|| paths::dispatch_year(year)),
@@ -161,18 +173,27 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
     let page = DispatchPage {
         r#ref: dispatch_ref(d),
         file: DispatchFileView {
-            issuer: &f.issuer,
-            place: &f.place,
-            date: f.date,
-            subject: &f.subject,
+            issuer: f.issuer.as_ref(),
+            place: f.place.as_deref(),
+            date: f.date.and_then(|x| x.known()),
+            date_text: f
+                .date
+                .map_or_else(String::new, |x| crate::vi::format_short_doc_date(&x)),
+            subject: f.subject.as_deref(),
+            title: f.title.as_deref(),
+            outlet: f.outlet.as_deref(),
+            url: f.url.as_deref(),
+            byline: f.byline.as_deref(),
+            captured_at: f.captured_at.map(|m| crate::vi::format_moment(&m)),
             period: f.period,
             data_as_of: f.data_as_of,
             recipients: &f.recipients,
             legal_basis: &f.legal_basis,
-            signature: &f.signature,
+            signature: f.signature.as_ref(),
             distribution: &f.distribution,
         },
-        issuer_unit: unit_ref(model, &d.file.issuer.unit),
+        kind_label: super::citation::kind_label(f.kind),
+        issuer_unit: f.issuer_unit().map(|u| unit_ref(model, u)),
         body_html: markdown::to_safe_html(&d.file.body),
         results: results_view(model, d),
         appendices: d
@@ -198,7 +219,11 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
         year,
         source: d.source.display().to_string(),
     };
-    let title = format!("Văn bản số {}", d.number_text());
+    let title = if f.kind.is_dispatch() {
+        format!("Văn bản số {}", d.number_text())
+    } else {
+        page.r#ref.title.clone()
+    };
     Ok(vec![r.page(
         &file,
         "dispatch.html",

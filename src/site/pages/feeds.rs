@@ -11,7 +11,8 @@ use serde::Serialize;
 struct Entry {
     r#ref: DispatchRef,
     url: String,
-    /// RFC 3339; a blank day counts as the first of the month.
+    /// RFC 3339; a blank day counts as the first of the month, an unknown
+    /// date as the end of the period reported.
     updated: String,
 }
 
@@ -34,7 +35,10 @@ pub fn render(r: &PageContext, pages_so_far: &[String]) -> Pages {
         .map(|d| Entry {
             r#ref: dispatch_ref(d),
             url: r.absolute(&paths::dispatch(&d.slug)),
-            updated: format!("{}T00:00:00+07:00", d.file.date.earliest()),
+            updated: match d.file.captured_at {
+                Some(m) => format!("{}T{}:00+07:00", m.date, m.time),
+                None => format!("{}T00:00:00+07:00", d.file.listed_on()),
+            },
         })
         .collect();
     entries.sort_by(|a, b| (&b.updated, &b.r#ref.slug).cmp(&(&a.updated, &a.r#ref.slug)));

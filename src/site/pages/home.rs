@@ -88,7 +88,7 @@ pub fn render(r: &PageContext) -> Pages {
         })
         .collect();
     let mut newest: Vec<DispatchRef> = model.dispatches.iter().map(|d| dispatch_ref(d)).collect();
-    newest.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
+    newest.sort_by(|a, b| (b.listed_on, b.date, &b.slug).cmp(&(a.listed_on, a.date, &a.slug)));
     newest.truncate(5);
     let province_figures = model.figures_of_unit(&model.site.province);
     let home = Home {

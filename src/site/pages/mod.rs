@@ -15,6 +15,7 @@
 //! | `sitemap.xml`, `feed.xml`, `robots.txt`, `404.html` | [`feeds`] | same names |
 
 pub mod chart_data;
+pub mod citation;
 mod context;
 pub mod dispatches;
 pub mod feeds;

@@ -104,10 +104,15 @@ pub fn render(r: &PageContext) -> Pages {
     }
     for d in &model.dispatches {
         let v = dispatch_ref(d);
-        let date = crate::vi::format_short_partial_date(&v.date);
+        let what = super::citation::kind_label(d.file.kind);
+        let what = if d.file.kind.is_dispatch() {
+            "Văn bản"
+        } else {
+            what
+        };
         entries.push(entry(
             &v.title,
-            format!("Văn bản, {date}: {}", v.subject),
+            format!("{what}, {}: {}", v.date_text, v.subject),
             v.url.clone(),
             &[&v.title, &v.subject, &v.number],
         ));

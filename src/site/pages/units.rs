@@ -314,10 +314,9 @@ pub fn render(r: &PageContext) -> Pages {
     // Dispatches that name each unit without figures about it: as issuer or in a mention.
     let mut named: HashMap<&str, Vec<(&str, Option<&str>)>> = HashMap::new();
     for d in &model.dispatches {
-        named
-            .entry(d.file.issuer.unit.as_str())
-            .or_default()
-            .push((&d.slug, None));
+        if let Some(issuer) = d.file.issuer_unit() {
+            named.entry(issuer).or_default().push((&d.slug, None));
+        }
         for m in &d.file.mentions {
             named
                 .entry(m.unit.as_str())

@@ -2,10 +2,9 @@
 
 use crate::model::{Appendix, Detail, DispatchKind, Footnote, Measure, Status, Target};
 use crate::model::{Cell, Num, Rank};
+use crate::model::{Date, PartialDate, Period};
 use crate::model::{Dispatch, Figure, FigureSource, FigureValue, Model};
-use crate::model::{PartialDate, Period};
 use crate::site::paths;
-use crate::vi;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::sync::Arc;
@@ -71,16 +70,32 @@ pub fn indicator_ref(model: &Model, id: &str) -> IndicatorRef {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DispatchRef {
     pub slug: String,
+    /// "68/VPUB-PVHCC&KSTT"; empty for a source without a symbol.
     pub number: String,
-    /// "Công văn số 68/VPUB-PVHCC&KSTT", "Văn bản số 1846/UBND-KSTT", or
-    /// "Công văn (không ghi số), tháng 12/2023" when the number is blank:
-    /// outside the archived copy a bare "/VP" reads like a mistake.
+    /// "Công văn số 68/VPUB-PVHCC&KSTT", "Văn bản số 1846/UBND-KSTT",
+    /// "Công văn (không ghi số), tháng 12/2023" when the number is blank
+    /// (outside the archived copy a bare "/VP" reads like a mistake), "Bài
+    /// trên Báo Hưng Yên, 15/01/2025": see [`super::citation::title`].
     pub title: String,
-    /// What a link to the dispatch reads: the title.
+    /// What a link to the document reads: the title.
     pub link_text: String,
-    pub date: PartialDate,
+    /// The day it was issued, published or captured; none when unknown.
+    pub date: Option<PartialDate>,
+    /// That day as lists print it, "không rõ ngày" when unknown, with the
+    /// time of a capture.
+    pub date_text: String,
+    /// Where lists place it.
+    pub listed_on: Date,
+    /// A dispatch's subject, or the title of an article or a report.
     pub subject: String,
+    /// The line under the title in lists: "V/v …", or the title.
+    pub summary: String,
+    /// The issuing body, an article's outlet, or the national portal.
     pub issuer: String,
+    /// The kind as written in the file: `monthly-results`, `news-article`.
+    pub kind: &'static str,
+    /// A dispatch in the administrative form (number, motto, signature).
+    pub dispatch_form: bool,
     pub directive: bool,
     pub period: Option<Period>,
     /// The page of the period it covers.
@@ -95,27 +110,25 @@ pub struct DispatchRef {
 /// reaches is decided by it.
 pub fn dispatch_ref(d: &Dispatch) -> DispatchRef {
     let c = d.citation();
-    let number = c.number_text();
-    let kind = match c.kind {
-        DispatchKind::Directive => "Văn bản",
-        DispatchKind::MonthlyResults => "Công văn",
-    };
-    let title = match c.number {
-        Some(_) => format!("{kind} số {number}"),
-        None => format!(
-            "{kind} (không ghi số), {}",
-            vi::format_short_partial_date(&c.date)
-        ),
-    };
+    let title = super::citation::title(&c);
     let link_text = title.clone();
+    let date = match (c.captured_at, c.date) {
+        (Some(_), _) | (None, Some(crate::model::DocDate::Known(_))) => d.file.issued(),
+        _ => None,
+    };
     DispatchRef {
         slug: c.slug.to_string(),
-        number,
+        number: c.number_text(),
         title,
         link_text,
-        date: c.date,
-        subject: c.subject.to_string(),
+        date,
+        date_text: super::citation::date_text(&c),
+        listed_on: c.listed_on,
+        subject: c.subject.or(c.title).unwrap_or_default().to_string(),
+        summary: super::citation::summary(&c),
         issuer: c.issuer.to_string(),
+        kind: c.kind.as_str(),
+        dispatch_form: c.kind.is_dispatch(),
         directive: c.kind == DispatchKind::Directive,
         period: c.period,
         period_url: c.period.as_ref().map(paths::period),
@@ -206,13 +219,14 @@ impl<'a> Refs<'a> {
                 number: String::new(),
                 title: String::new(),
                 link_text: String::new(),
-                date: PartialDate {
-                    year: 0,
-                    month: 1,
-                    day: None,
-                },
+                date: None,
+                date_text: String::new(),
+                listed_on: Date(chrono::NaiveDate::MIN),
                 subject: String::new(),
+                summary: String::new(),
                 issuer: String::new(),
+                kind: DispatchKind::MonthlyResults.as_str(),
+                dispatch_form: true,
                 directive: false,
                 period: None,
                 period_url: None,
