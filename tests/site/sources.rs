@@ -205,3 +205,67 @@ fn captures_of_the_year_to_date_are_never_joined_to_the_monthly_line() {
         "a month on the line of captures"
     );
 }
+
+#[test]
+fn an_edited_source_rebuilds_to_the_bytes_of_a_full_build() {
+    use crate::support::api::IncrementalBuilder;
+    let fx = with_sources();
+    let out = fx.scratch("out");
+    let mut builder = IncrementalBuilder::new(options(fx.content(), &out, None));
+    assert!(builder.rebuild().expect("the first build").full);
+    // Each edit changes how the source is cited wherever it is.
+    let edits = [
+        (
+            ARTICLE,
+            "outlet: Báo Hưng Yên",
+            "outlet: Báo Hưng Yên điện tử",
+        ),
+        (ARTICLE_UNDATED, "date: unknown", "date: 2025-02-03"),
+        (
+            CAPTURE_1600,
+            "captured_at: 2025-11-20 16:10",
+            "captured_at: 2025-11-20 16:15",
+        ),
+        (WEEKLY_REPORT, "number: 12\n", ""),
+    ];
+    for (i, (rel, from, to)) in edits.into_iter().enumerate() {
+        fx.replace(rel, from, to);
+        let report = builder.rebuild().expect("the rebuild");
+        let full = fx.scratch(&format!("full-{i}"));
+        build(fx.content(), &full).expect("the full build");
+        if let Some(diff) = first_difference(&snapshot(&full), &snapshot(&out)) {
+            panic!(
+                "after editing {rel}, the rebuild differs from a full build: {diff}\n{report:?}"
+            );
+        }
+    }
+    let list = visible_text(&read_text(&out, "van-ban/index.html"));
+    assert!(
+        list.contains("Bài trên Báo Hưng Yên điện tử, 15/01/2025"),
+        "{list}"
+    );
+    assert!(
+        list.contains("Báo cáo của Trung tâm Phục vụ hành chính công tỉnh, 23/01/2024"),
+        "{list}"
+    );
+}
+
+#[test]
+fn a_dispatch_may_give_the_address_of_its_published_copy() {
+    let fx = Fixture::real();
+    fx.replace(
+        MAR_2025,
+        "period: 2025-03\n",
+        "period: 2025-03\nurl: https://hungyen.gov.vn/vi-du/cong-van-120\n",
+    );
+    let out = fx.scratch("out");
+    build(fx.content(), &out).unwrap_or_else(|e| panic!("{e}"));
+    let page = read_text(&out, "van-ban/2025-03-vpub/index.html");
+    assert!(page.contains("href=\"https://hungyen.gov.vn/vi-du/cong-van-120\""));
+    let text = visible_text(&page);
+    assert!(
+        text.contains("Bản công bố https://hungyen.gov.vn/vi-du/cong-van-120"),
+        "{text}"
+    );
+    assert!(text.contains(MOTTO), "{text}");
+}
