@@ -12,6 +12,7 @@ pub mod dates;
 pub mod decimal;
 pub mod dispatch;
 pub mod figure;
+pub mod moments;
 pub mod numbers;
 
 pub use catalog::{
