@@ -136,9 +136,6 @@ fn example(kind: DispatchKind, field: &str) -> &'static str {
         (_, "symbol") => "symbol: VPUB-PVHCC&KSTT",
         (_, "issuer") => "issuer: { unit: hung-yen, body: Văn phòng UBND tỉnh, header: [UBND TỈNH HƯNG YÊN, VĂN PHÒNG] }",
         (_, "place") => "place: Hưng Yên",
-        (DispatchKind::NewsArticle | DispatchKind::Report, "date") => {
-            "date: 2025-01-15 (hoặc date: unknown khi nguồn không ghi ngày)"
-        }
         (_, "date") => "date: 2023-03-08",
         (_, "subject") => "subject: Công bố kết quả …",
         (_, "signature") => "signature: { titles: [KT. CHÁNH VĂN PHÒNG, PHÓ CHÁNH VĂN PHÒNG], name: … }",
@@ -194,6 +191,16 @@ fn check_presence(
         match rule(kind_of, field) {
             Required if !has => {
                 let ex = example(kind_of, field);
+                let mut hint = tr!(
+                    "thêm dòng `{field}:` vào đây, ví dụ `{ex}` (xem docs/content-format.md)",
+                    "add `{field}:` here, e.g. `{ex}` (see docs/content-format.md)"
+                );
+                if field == "date" && !kind_of.is_dispatch() {
+                    hint = hint.append(&tr!(
+                        "; nếu nguồn không ghi ngày thì viết `date: unknown`",
+                        "; when the source gives no date, write `date: unknown`"
+                    ));
+                }
                 diags.push(
                     src.error(
                         "",
@@ -202,10 +209,7 @@ fn check_presence(
                             "missing field `{field}`: {en} must have it"
                         ),
                     )
-                    .with_hint(tr!(
-                        "thêm dòng `{field}:` vào đây, ví dụ `{ex}` (xem docs/content-format.md)",
-                        "add `{field}:` here, e.g. `{ex}` (see docs/content-format.md)"
-                    )),
+                    .with_hint(hint),
                 );
             }
             Refused if has => {
