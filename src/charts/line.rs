@@ -297,41 +297,42 @@ where
         ))?;
     }
 
-    let rules: Vec<(i32, String)> = super::summary::drawn(breaks, n)
-        .map(|b| (chart.backend_coord(&(b.at, 0.0)).0, clean(&b.label)))
-        .collect();
-    draw_breaks(root, &rules, (px.start, px.end), (py.start, py.end))?;
-
+    let x_of = |at: f64| chart.backend_coord(&(at, 0.0)).0;
+    draw_breaks(root, breaks, n, x_of, (px.start, (py.start, py.end)))?;
     draw_series(root, &points, &misses(p))?;
     draw_last_value(root, &scale, p, &points)?;
     draw_legend(root, rows)
 }
 
-/// Each change of the unit: a dashed rule across the plot at `x`, its
-/// label at the top of the plot, on the side with more room.
+/// Each change of the unit on an axis of `n` labels: a dashed rule across
+/// the plot (left edge `x0`, top and bottom `ys`) at `x_of(at)`, its label
+/// at the top of the plot, on the side with more room.
 fn draw_breaks<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    rules: &[(i32, String)],
-    xs: (i32, i32),
-    ys: (i32, i32),
+    breaks: &[Break],
+    n: usize,
+    x_of: impl Fn(f64) -> i32,
+    (x0, ys): (i32, (i32, i32)),
 ) -> Result<()>
 where
     DB::ErrorType: 'static,
 {
-    for (x, label) in rules {
+    let x1 = x_of(n as f64 - 0.5);
+    for b in super::summary::drawn(breaks, n) {
+        let x = x_of(b.at);
         mark(root, Role::Break);
         root.draw(&PathElement::new(
-            vec![(*x, ys.0), (*x, ys.1)],
+            vec![(x, ys.0), (x, ys.1)],
             MUTED.stroke_width(2),
         ))?;
         mark(root, Role::BreakLabel);
-        let (h, lx) = if x - xs.0 > xs.1 - x {
+        let (h, lx) = if x - x0 > x1 - x {
             (HPos::Right, x - 5)
         } else {
             (HPos::Left, x + 5)
         };
         let style = text_style(NOTE, &MUTED, h, VPos::Top);
-        root.draw(&Text::new(label.clone(), (lx, ys.0 + 4), style))?;
+        root.draw(&Text::new(clean(&b.label), (lx, ys.0 + 4), style))?;
     }
     Ok(())
 }
