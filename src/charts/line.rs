@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::restyle::{finish, mark, Frame, Role};
 use super::scale::{tick, value, Axis, Ticked};
 use super::text::{clean, width, wrap};
-use super::{font, Datum, LineChart, BAND, BLUE, GRID, MUTED, RED, SERIES2, TEXT};
+use super::{font, Break, Datum, LineChart, BAND, BLUE, GRID, MUTED, RED, SERIES2, TEXT};
 
 const W: u32 = 640;
 const H: u32 = 320;
@@ -128,9 +128,9 @@ fn layout_keys(keys: Vec<Key>) -> Vec<Vec<(Key, i32)>> {
     rows
 }
 
-pub(crate) fn render(c: &LineChart) -> String {
+pub(crate) fn render(c: &LineChart, breaks: &[Break]) -> String {
     let p = prepare(c);
-    let summary = super::summary::line(c);
+    let summary = super::summary::line_with_breaks(c, breaks);
     // One series needs no key: the title names it, and its newest value is
     // labelled on the line.
     let keyed = p.series.len() > 1;
@@ -159,7 +159,7 @@ pub(crate) fn render(c: &LineChart) -> String {
     {
         let root = SVGBackend::with_string(&mut raw, (W, height)).into_drawing_area();
         // A drawing error only truncates the chart; the frame stays valid.
-        let _ = draw(&root, c, &p, &rows);
+        let _ = draw(&root, c, &p, &rows, breaks);
         let _ = root.present();
     }
     finish(
@@ -185,6 +185,7 @@ fn draw<DB: DrawingBackend>(
     c: &LineChart,
     p: &Prepared,
     rows: &[Vec<(Key, i32)>],
+    breaks: &[Break],
 ) -> Result<()>
 where
     DB::ErrorType: 'static,
@@ -296,9 +297,44 @@ where
         ))?;
     }
 
+    let x_of = |at: f64| chart.backend_coord(&(at, 0.0)).0;
+    draw_breaks(root, breaks, n, x_of, (px.start, (py.start, py.end)))?;
     draw_series(root, &points, &misses(p))?;
     draw_last_value(root, &scale, p, &points)?;
     draw_legend(root, rows)
+}
+
+/// Each change of the unit on an axis of `n` labels: a dashed rule across
+/// the plot (left edge `x0`, top and bottom `ys`) at `x_of(at)`, its label
+/// at the top of the plot, on the side with more room.
+fn draw_breaks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    breaks: &[Break],
+    n: usize,
+    x_of: impl Fn(f64) -> i32,
+    (x0, ys): (i32, (i32, i32)),
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let x1 = x_of(n as f64 - 0.5);
+    for b in super::summary::drawn(breaks, n) {
+        let x = x_of(b.at);
+        mark(root, Role::Break);
+        root.draw(&PathElement::new(
+            vec![(x, ys.0), (x, ys.1)],
+            MUTED.stroke_width(2),
+        ))?;
+        mark(root, Role::BreakLabel);
+        let (h, lx) = if x - x0 > x1 - x {
+            (HPos::Right, x - 5)
+        } else {
+            (HPos::Left, x + 5)
+        };
+        let style = text_style(NOTE, &MUTED, h, VPos::Top);
+        root.draw(&Text::new(clean(&b.label), (lx, ys.0 + 4), style))?;
+    }
+    Ok(())
 }
 
 /// Which figures of the subject miss the target.

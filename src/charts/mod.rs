@@ -119,6 +119,19 @@ pub struct LineChart {
     pub id: String,
 }
 
+/// A change of the unit itself on a line chart's time axis, such as a
+/// merger: a dashed vertical rule with a short label, so that a line that
+/// goes on across it is not read as one unit's unbroken history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Break {
+    /// Where on the x axis, in label indexes: `3.0` through the fourth
+    /// label's period (the change falls inside it), `2.5` between the third
+    /// and the fourth. Outside the axis it is not drawn.
+    pub at: f64,
+    /// Short text beside the rule, e.g. `Sáp nhập 01/7/2025`.
+    pub label: String,
+}
+
 /// One unit in a [`BarChart`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -145,7 +158,13 @@ pub struct BarChart {
 
 /// The line chart as an inline `<svg>` element.
 pub fn line_chart(c: &LineChart) -> String {
-    line::render(c)
+    line::render(c, &[])
+}
+
+/// The line chart with its [`Break`]s marked (rules, labels, and a
+/// sentence of its `<desc>` for each).
+pub fn line_chart_with_breaks(c: &LineChart, breaks: &[Break]) -> String {
+    line::render(c, breaks)
 }
 
 /// The bar chart as an inline `<svg>` element, drawn for a phone.
@@ -163,6 +182,11 @@ pub fn bar_chart_wide(c: &BarChart) -> String {
 /// One Vietnamese sentence describing the line chart (its `<desc>`).
 pub fn line_summary(c: &LineChart) -> String {
     summary::line(c)
+}
+
+/// [`line_summary`] followed by a sentence per [`Break`] drawn.
+pub fn line_summary_with_breaks(c: &LineChart, breaks: &[Break]) -> String {
+    summary::line_with_breaks(c, breaks)
 }
 
 /// One Vietnamese sentence describing the bar chart (its `<desc>`).

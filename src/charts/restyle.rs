@@ -42,9 +42,12 @@ pub(crate) enum Role {
     BarPeer,
     /// The highlighted unit: its outline, name and value in bold.
     Strong,
+    /// A change of the unit (a merger) on a line chart: a dashed rule.
+    Break,
+    BreakLabel,
 }
 
-const ROLES: [Role; 18] = [
+const ROLES: [Role; 20] = [
     Role::Plain,
     Role::Axes,
     Role::NotApplicable,
@@ -63,6 +66,8 @@ const ROLES: [Role; 18] = [
     Role::Value,
     Role::BarPeer,
     Role::Strong,
+    Role::Break,
+    Role::BreakLabel,
 ];
 
 impl Role {
@@ -82,6 +87,8 @@ impl Role {
             Role::Value => "chart-value",
             Role::BarPeer => "chart-bar chart-peer",
             Role::Strong => "chart-strong",
+            Role::Break => "chart-break",
+            Role::BreakLabel => "chart-break-label",
         })
     }
 
@@ -89,6 +96,7 @@ impl Role {
         match self {
             Role::Target | Role::KeyTarget => Some("8 6"),
             Role::Line2 | Role::KeyDashed => Some("7 5"),
+            Role::Break => Some("3 4"),
             _ => None,
         }
     }

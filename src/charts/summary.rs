@@ -3,7 +3,7 @@
 
 use super::scale::{datum_value_long, value_long};
 use super::text::clean;
-use super::{BarChart, Datum, LineChart, Scale};
+use super::{BarChart, Break, Datum, LineChart, Scale};
 
 fn title(t: &str) -> String {
     clean(t).trim_end_matches(['.', ';', ':']).to_string()
@@ -119,6 +119,39 @@ pub(crate) fn line(c: &LineChart) -> String {
     out.push_str(": ");
     out.push_str(&clauses.join("; "));
     out.push('.');
+    out
+}
+
+/// The breaks that fall on an axis of `n` labels: from the first label's
+/// period to the last one's.
+pub(crate) fn drawn(breaks: &[Break], n: usize) -> impl Iterator<Item = &Break> {
+    breaks
+        .iter()
+        .filter(move |b| n > 0 && b.at >= 0.0 && b.at <= (n - 1) as f64)
+}
+
+/// [`line`], then where each drawn break falls: "Sáp nhập 01/7/2025 (giữa
+/// 06/2025 và 07/2025)", so that a screen reader hears it too.
+pub(crate) fn line_with_breaks(c: &LineChart, breaks: &[Break]) -> String {
+    let mut out = line(c);
+    let labels: Vec<String> = c.x_labels.iter().map(|l| clean(l)).collect();
+    let marks: Vec<String> = drawn(breaks, labels.len())
+        .map(|b| {
+            let (i, frac) = (b.at.floor() as usize, b.at.fract());
+            let label = clean(&b.label);
+            match (labels.get(i), labels.get(i + 1)) {
+                (Some(a), Some(z)) if frac > 0.0 => format!("{label} (giữa {a} và {z})"),
+                (Some(a), _) => format!("{label} (trong kỳ {a})"),
+                _ => label,
+            }
+        })
+        .collect();
+    if !marks.is_empty() {
+        out.push_str(&format!(
+            " Đường kẻ dọc đánh dấu thay đổi của đơn vị: {}.",
+            marks.join("; ")
+        ));
+    }
     out
 }
 

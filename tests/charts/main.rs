@@ -8,6 +8,7 @@
 mod api;
 
 mod bar;
+mod breaks;
 mod gallery;
 mod line;
 mod rank;

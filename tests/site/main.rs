@@ -19,6 +19,7 @@ mod escaping;
 mod figures;
 mod incremental;
 mod links;
+mod mergers;
 mod open_data;
 mod output_guard;
 mod pages;

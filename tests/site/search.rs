@@ -30,9 +30,14 @@ fn find(out: &std::path::Path, query: &str) -> Vec<String> {
 #[test]
 fn names_without_diacritics_find_units_dispatches_and_indicators() {
     let site = build_real();
+    // The district until 30/6/2025 and the commune of the same name from
+    // 1/7/2025.
     assert_eq!(
         find(&site.out, "khoai chau"),
-        ["UBND huyện Khoái Châu → don-vi/khoai-chau/"]
+        [
+            "UBND huyện Khoái Châu → don-vi/khoai-chau/",
+            "UBND xã Khoái Châu → don-vi/xa-khoai-chau/"
+        ]
     );
     // An alias: the source's misspelling of Mỹ Hào.
     assert!(find(&site.out, "my hoa")
@@ -50,6 +55,9 @@ fn names_without_diacritics_find_units_dispatches_and_indicators() {
     assert!(find(&site.out, "h31")
         .iter()
         .any(|h| h.ends_with("don-vi/hung-yen/")));
+    // Not the statistics office's number of a commune (12049, xã Mễ Sở):
+    // "120" above finds the dispatch alone.
+    assert!(find(&site.out, "12049").is_empty());
 }
 
 #[test]

@@ -3,10 +3,10 @@
 //! is in [`crate::charts`]; each chart comes with its data as a table and a
 //! CSV file beside it.
 
-use crate::charts::{self, Bar, BarChart, Datum, LineChart, Scale, Series};
+use crate::charts::{self, Bar, BarChart, Break, Datum, LineChart, Scale, Series};
+use crate::model::{Date, Period, Rank};
 use crate::model::{Figure, FigureValue, Model};
 use crate::model::{IndicatorEntry, Measure, Status};
-use crate::model::{Period, Rank};
 use crate::vi;
 use serde::Serialize;
 
@@ -260,15 +260,52 @@ pub fn history_of_kind(
             }
         })
         .collect();
+    let breaks = merger_breaks(model, unit, &periods);
     Some(ChartView {
         id: id.to_string(),
-        svg: charts::line_chart(&chart),
+        svg: charts::line_chart_with_breaks(&chart, &breaks),
         svg_wide: None,
         title: chart.title,
         csv: csv.to_string(),
         rows,
         columns,
     })
+}
+
+/// Where a unit absorbed others on the axis `periods`: the day after each
+/// predecessor's last day (`Sáp nhập 01/7/2025`), when the axis has periods
+/// on both sides of it. Drawn through the period it falls in, else between
+/// the two periods around it.
+pub fn merger_breaks(model: &Model, unit: &str, periods: &[Period]) -> Vec<Break> {
+    let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
+        return vec![];
+    };
+    let mut ends: Vec<_> = model
+        .unit(unit)
+        .map(|u| u.predecessors.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| model.unit(p)?.entry.valid_to)
+        .filter(|end| first.start() <= *end && *end < last.end())
+        .collect();
+    ends.sort();
+    ends.dedup();
+    ends.into_iter()
+        .filter_map(|end| {
+            let at = match periods
+                .iter()
+                .position(|p| p.start() <= end && end < p.end())
+            {
+                Some(i) => i as f64,
+                None => periods.iter().position(|p| p.start() > end)? as f64 - 0.5,
+            };
+            let day = Date(end.0.succ_opt()?);
+            Some(Break {
+                at,
+                label: format!("Sáp nhập {:02}/{}/{}", day.day(), day.month(), day.year()),
+            })
+        })
+        .collect()
 }
 
 /// A unit's name as the charts print it.

@@ -1,6 +1,6 @@
 //! `tim-kiem/chi-muc/<begin>.json`: the search index for the box in every
 //! page's header (`static/site.js`). Units by any of their names,
-//! aliases and codes, dispatches by number and subject, indicators by name,
+//! aliases and portal codes, dispatches by number and subject, indicators by name,
 //! all without diacritics ("khoai chau" finds Khoái Châu).
 //!
 //! The index is split by the first three letters of each word (two for a
@@ -84,7 +84,15 @@ pub fn render(r: &PageContext) -> Pages {
         let e = &u.entry;
         let mut texts: Vec<&str> = vec![&e.name, u.display_name(), u.id()];
         texts.extend(e.aliases.iter().map(String::as_str));
-        texts.extend(e.codes.values().map(String::as_str));
+        // Portal codes (H31, H31.05); not the statistics office's numbers
+        // (12049), which a number typed for a dispatch would match by
+        // their beginning.
+        texts.extend(
+            e.codes
+                .values()
+                .map(String::as_str)
+                .filter(|c| c.chars().any(char::is_alphabetic)),
+        );
         entries.push(entry(
             &e.name,
             super::units::kind_label(e.kind).to_string(),
