@@ -21,7 +21,7 @@ pub use catalog::{
 pub use dates::{Date, PartialDate, Period, PERIOD_HINT_VI};
 pub use dispatch::{
     Appendix, Change, Column, Detail, Dispatch, DispatchFile, DispatchKind, Footnote, GroupResult,
-    Issuer, Mention, Note, Results, Row, Signature, Status,
+    Holds, Issuer, Mention, Note, Partial, Results, Row, Signature, Status,
 };
 pub use figure::{Figure, FigureSource, FigureValue, Id, TOTAL};
 pub use numbers::{Cell, Count, Num, Rank, TO_FILL};

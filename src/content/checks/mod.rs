@@ -12,6 +12,7 @@ mod body;
 mod catalog;
 mod dispatch;
 mod results;
+mod row_figures;
 
 pub(super) use catalog::Catalog;
 pub(super) use dispatch::DispatchChecker;

@@ -349,12 +349,15 @@ pub struct AppendixView<'a> {
     pub footnotes: Vec<Footnote>,
     pub dispatch: DispatchRef,
     pub has_status: bool,
+    /// "Trích 13 trên khoảng 150 đơn vị" when the table is an extract.
+    pub partial: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ColumnView {
     pub indicator: IndicatorRef,
     pub heading: String,
+    pub holds: crate::model::Holds,
     pub target: Option<Target>,
     pub footnotes: Vec<String>,
     pub has_status: bool,
@@ -364,7 +367,11 @@ pub struct ColumnView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView<'a> {
     pub no: &'a str,
-    pub unit: Arc<UnitRef>,
+    /// None for a row that is not a unit ("Bình quân các xã").
+    pub unit: Option<Arc<UnitRef>>,
+    pub label: Option<&'a str>,
+    /// The site's province: highlighted in a league table.
+    pub current: bool,
     pub printed_name: Option<&'a str>,
     pub cells: &'a [Cell],
     pub status: Option<Status>,
@@ -399,6 +406,7 @@ pub fn appendix_view<'a>(
                 ColumnView {
                     indicator: indicator_ref(model, &c.indicator),
                     heading: c.heading.clone(),
+                    holds: c.holds,
                     target: c
                         .target
                         .clone()
@@ -414,7 +422,9 @@ pub fn appendix_view<'a>(
             .iter()
             .map(|r| RowView {
                 no: &r.no,
-                unit: refs.unit(model, &r.unit),
+                unit: r.unit.as_deref().map(|u| refs.unit(model, u)),
+                label: r.label.as_deref(),
+                current: r.unit.as_deref() == Some(model.site.province.as_str()),
                 printed_name: r.printed_name.as_deref(),
                 cells: &r.values,
                 status: r.status,
@@ -423,7 +433,45 @@ pub fn appendix_view<'a>(
         footnotes: app.footnotes.clone(),
         dispatch: dispatch_ref(d),
         has_status: app.columns.iter().any(|c| c.has_status),
+        partial: partial_text(app),
     }
+}
+
+/// The extract note of the table a figure comes from, when it is partial.
+pub fn partial_of(model: &Model, f: &Figure) -> Option<String> {
+    let FigureSource::Appendix { number, .. } = &f.source else {
+        return None;
+    };
+    let d = model.dispatch(&f.dispatch)?;
+    let app = d.file.appendices.iter().find(|a| *a.number == **number)?;
+    partial_text(app)
+}
+
+/// The first extract note among `figures`: a ranking drawn from an
+/// extract says so.
+pub fn partial_among<'a>(
+    model: &Model,
+    figures: impl IntoIterator<Item = &'a Figure>,
+) -> Option<String> {
+    figures.into_iter().find_map(|f| partial_of(model, f))
+}
+
+/// "Trích 13 trên khoảng 150 đơn vị" for an extract, with its note.
+pub fn partial_text(app: &Appendix) -> Option<String> {
+    let p = app.partial.as_ref()?;
+    let shown = app.unit_rows().count();
+    let about = if p.about { "khoảng " } else { "" };
+    let mut s = format!(
+        "Trích {} trên {about}{} đơn vị",
+        crate::vi::format_int(shown as u64),
+        crate::vi::format_int(p.of.0)
+    );
+    if let Some(n) = p.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        s.push_str(" (");
+        s.push_str(n.trim());
+        s.push(')');
+    }
+    Some(s)
 }
 
 /// A printed change in words, signs turned into "tăng" and "giảm".
