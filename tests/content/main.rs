@@ -17,3 +17,4 @@ mod rule_table;
 mod rules;
 mod scaffold;
 mod schemes;
+mod tables;
