@@ -28,4 +28,5 @@ mod scale;
 mod scorecard;
 mod search;
 mod serve;
+mod tables;
 mod theme;

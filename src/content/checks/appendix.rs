@@ -285,7 +285,15 @@ impl DispatchChecker<'_> {
     /// A partial table names more units than it shows.
     fn check_partial(&self, app: &Appendix, at: &str, diags: &mut Diagnostics) {
         let Some(p) = &app.partial else { return };
-        let shown = app.unit_rows().count() as u64;
+        // The country's row is not one of the units ranked.
+        let shown = app
+            .unit_rows()
+            .filter(|(_, u)| {
+                self.cat
+                    .resolve_unit(u)
+                    .map_or(true, |x| x.kind != UnitKind::Country)
+            })
+            .count() as u64;
         if p.of.0 < shown {
             diags.push(
                 self.src

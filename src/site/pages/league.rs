@@ -79,14 +79,16 @@ pub fn league(model: &Model, file: &str) -> Option<LeagueView> {
         .filter(|f| kind(f) == Some(UnitKind::Province))
         .collect();
     let own = model.site.province.as_str();
+    // A province's place: its printed rank, else its row among the provinces.
+    let place = |f: &Figure| {
+        let row = provinces.iter().position(|p| p.unit == f.unit)?;
+        Some(f.rank.map_or(row + 1, |r| r.position as usize))
+    };
     let shown: Vec<&Figure> = totals
         .iter()
         .copied()
         .filter(|f| {
-            let top = provinces
-                .iter()
-                .position(|p| p.unit == f.unit)
-                .is_some_and(|i| i < TOP_ROWS);
+            let top = place(f).is_some_and(|p| p <= TOP_ROWS);
             top || &*f.unit == own || kind(f) == Some(UnitKind::Country)
         })
         .collect();
@@ -104,21 +106,27 @@ pub fn league(model: &Model, file: &str) -> Option<LeagueView> {
     o.push_str("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"bang-xep-hang\" tabindex=\"0\">\n<table class=\"figures league-table\">\n<caption id=\"bang-xep-hang\">");
     push_escaped(&mut o, &title);
     o.push_str(": ");
-    o.push_str(&format!(
-        "{} tỉnh, thành phố đứng đầu và {}",
-        TOP_ROWS.min(provinces.len()),
-        model.unit(own).map_or(own, |u| u.display_name())
-    ));
-    if let Some(p) = partial_text(app) {
-        o.push_str("<span class=\"caption-note partial\">");
+    let own_place = provinces
+        .iter()
+        .find(|p| &*p.unit == own)
+        .and_then(|p| place(p));
+    o.push_str("những tỉnh, thành phố đứng đầu");
+    if own_place.is_none_or(|p| p > TOP_ROWS) {
+        o.push_str(" và ");
+        push_escaped(&mut o, model.unit(own).map_or(own, |u| u.display_name()));
+    }
+    o.push('.');
+    if let Some(p) = partial_text(model, app) {
+        o.push_str(" <span class=\"caption-note partial\">");
         push_escaped(&mut o, &p);
         o.push_str("</span>");
     }
     o.push_str("</caption>\n<thead><tr><th scope=\"col\">Hạng</th><th scope=\"col\">Tỉnh, thành phố</th><th scope=\"col\" class=\"num\">Tổng điểm</th></tr></thead>\n<tbody>\n");
+    // A gap in the ranking is said, not hidden: by the printed ranks, or
+    // else by the rows of the table.
     let mut previous: Option<usize> = None;
     for f in shown {
-        let at = provinces.iter().position(|p| p.unit == f.unit);
-        // A gap in the ranking is said, not hidden.
+        let at = place(f);
         if let (Some(a), Some(b)) = (previous, at) {
             if b > a + 1 {
                 o.push_str("<tr class=\"gap\"><td colspan=\"3\">…</td></tr>\n");

@@ -174,7 +174,7 @@ fn month_page(
                 } else {
                     Vec::new()
                 },
-                partial: super::views::partial_text(app),
+                partial: super::views::partial_text(model, app),
             });
         }
         for n in &d.file.notes {

@@ -240,6 +240,13 @@ fn figure_row(
             o.push_str("%</small>");
         }
     }
+    // The ratio to the maximum of a table of index points (the rate in a
+    // dispatch's text is on the dispatch's page).
+    if let (Some(rate), true) = (&f.rate, f.source.starts_with("Phụ lục")) {
+        o.push_str("<small>tỷ lệ ");
+        o.push_str(&num(rate));
+        o.push_str("%</small>");
+    }
     if let Some(rank) = &f.rank {
         o.push_str("<small>hạng ");
         o.push_str(&rank.to_string());

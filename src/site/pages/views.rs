@@ -433,7 +433,7 @@ pub fn appendix_view<'a>(
         footnotes: app.footnotes.clone(),
         dispatch: dispatch_ref(d),
         has_status: app.columns.iter().any(|c| c.has_status),
-        partial: partial_text(app),
+        partial: partial_text(model, app),
     }
 }
 
@@ -444,7 +444,7 @@ pub fn partial_of(model: &Model, f: &Figure) -> Option<String> {
     };
     let d = model.dispatch(&f.dispatch)?;
     let app = d.file.appendices.iter().find(|a| *a.number == **number)?;
-    partial_text(app)
+    partial_text(model, app)
 }
 
 /// The first extract note among `figures`: a ranking drawn from an
@@ -457,9 +457,17 @@ pub fn partial_among<'a>(
 }
 
 /// "Trích 13 trên khoảng 150 đơn vị" for an extract, with its note.
-pub fn partial_text(app: &Appendix) -> Option<String> {
+pub fn partial_text(model: &Model, app: &Appendix) -> Option<String> {
     let p = app.partial.as_ref()?;
-    let shown = app.unit_rows().count();
+    // The country's row is not one of the units ranked.
+    let shown = app
+        .unit_rows()
+        .filter(|(_, u)| {
+            model
+                .unit(u)
+                .is_none_or(|x| x.entry.kind != crate::model::UnitKind::Country)
+        })
+        .count();
     let about = if p.about { "khoảng " } else { "" };
     let mut s = format!(
         "Trích {} trên {about}{} đơn vị",
