@@ -8,7 +8,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Change, Dispatch, Figure, FigureSource, Holds, Model, Period, TOTAL};
 use crate::tr;
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
 use std::mem::discriminant;
 use std::path::Path;
 
@@ -125,7 +124,8 @@ pub(super) fn check_agreement(model: &Model, dir: &Path, diags: &mut Diagnostics
         .collect();
     shared.sort_by_key(|p| (p.sort_key(), *p));
     for p in shared {
-        let mut by_key: BTreeMap<(&str, &str), Vec<&Figure>> = BTreeMap::new();
+        // Diagnostics are sorted afterwards: a hash map's order is fine.
+        let mut by_key: FxHashMap<(&str, &str), Vec<&Figure>> = FxHashMap::default();
         for f in model.figures_of_period(&p) {
             by_key.entry((&f.unit, &f.indicator)).or_default().push(f);
         }

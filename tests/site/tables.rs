@@ -103,9 +103,15 @@ fn index_points_per_unit_land_on_unit_pages_and_the_document_page() {
     ));
     let commune = visible_text(&read_text(&out, "don-vi/xa-minh-hoa-mot/index.html"));
     assert!(commune.contains("tối đa 90 điểm"), "{commune}");
-    // The league table's own page highlights the province's row.
+    // The league table's own page highlights the province's row; a table
+    // of the province's own units does not.
     let league = read_text(&out, "van-ban/2025-09-xep-hang-tinh/index.html");
     assert!(league.contains("<tr class=\"current\">"));
+    let own = read_text(&out, "van-ban/2023-10-vpub/index.html");
+    assert!(
+        !own.contains("class=\"current"),
+        "a province row highlighted outside a league table"
+    );
     assert!(visible_text(&league).contains("Trích 5 trên 34 đơn vị"));
 }
 

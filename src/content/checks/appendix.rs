@@ -247,15 +247,12 @@ impl DispatchChecker<'_> {
                                 .map(|p| p.max)
                         })?
                     });
+                    let points = entry.measure == Measure::Points;
                     groups.push(Group {
                         indicator: &col.indicator,
                         entry: Some(entry),
                         cols: BTreeMap::new(),
-                        scheme_max: scheme_max.filter(|_| {
-                            columns[c]
-                                .as_ref()
-                                .is_some_and(|e| e.measure == Measure::Points)
-                        }),
+                        scheme_max: scheme_max.filter(|_| points),
                         scheme: scheme.map(|s| s.id.clone()),
                     });
                     groups.len() - 1

@@ -393,6 +393,18 @@ pub fn appendix_view<'a>(
     d: &Dispatch,
     app: &'a Appendix,
 ) -> AppendixView<'a> {
+    // A league table (other provinces or the country beside the site's
+    // province) highlights the province's row.
+    let province = model.site.province.as_str();
+    let league = app.unit_rows().any(|(_, u)| {
+        u != province
+            && model.unit(u).is_some_and(|x| {
+                matches!(
+                    x.entry.kind,
+                    crate::model::UnitKind::Province | crate::model::UnitKind::Country
+                )
+            })
+    });
     AppendixView {
         anchor: appendix_anchor(d, app),
         number: app.number.clone(),
@@ -424,7 +436,7 @@ pub fn appendix_view<'a>(
                 no: &r.no,
                 unit: r.unit.as_deref().map(|u| refs.unit(model, u)),
                 label: r.label.as_deref(),
-                current: r.unit.as_deref() == Some(model.site.province.as_str()),
+                current: league && r.unit.as_deref() == Some(model.site.province.as_str()),
                 printed_name: r.printed_name.as_deref(),
                 cells: &r.values,
                 status: r.status,
