@@ -66,6 +66,14 @@ fn a_league_table_reaches_the_home_page_the_province_and_each_province() {
     for needle in ["Hạng trên 34", "Hạng trên 63"] {
         assert!(chart.contains(needle), "no {needle:?} in the rank chart");
     }
+    // The national average of 9/2025 comes from the league table's
+    // country row, though the line's point is the dispatch's total.
+    let total = section(&home, "tong-diem-qua-cac-thang");
+    assert!(
+        visible_text(total).contains("78,36"),
+        "{}",
+        visible_text(total)
+    );
     let province = read_text(&out, "don-vi/hung-yen/index.html");
     assert!(
         province.contains("id=\"hang-tong-diem-chu-thich\""),

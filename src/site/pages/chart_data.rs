@@ -228,17 +228,23 @@ pub fn history_of_kind(
         name: unit_name.clone(),
         data: own,
     }];
+    // The national average of a period, from the chosen figure or else
+    // from another document of the period that prints it.
+    let avg = |p: &Period| {
+        at(p).and_then(|f| f.national_average).or_else(|| {
+            let printed = figures
+                .iter()
+                .filter(|f| f.period == *p && f.national_average.is_some());
+            preferred(model, printed.copied()).and_then(|f| f.national_average)
+        })
+    };
     let has_avg = figures.iter().any(|f| f.national_average.is_some());
     if has_avg {
         series.push(Series {
             name: "Trung bình cả nước".into(),
             data: periods
                 .iter()
-                .map(|p| {
-                    at(p)
-                        .and_then(|f| f.national_average)
-                        .map_or(Datum::Missing, |a| Datum::Printed(a.value, a.decimals))
-                })
+                .map(|p| avg(p).map_or(Datum::Missing, |a| Datum::Printed(a.value, a.decimals)))
                 .collect(),
         });
     }
@@ -273,10 +279,7 @@ pub fn history_of_kind(
                 value_text(&f.value, ind.measure)
             })];
             if has_avg {
-                values.push(
-                    f.and_then(|f| f.national_average)
-                        .map_or("–".into(), |a| a.to_string()),
-                );
+                values.push(avg(p).map_or("–".into(), |a| a.to_string()));
             }
             ChartRow {
                 label: vi::format_period(p),
