@@ -5,8 +5,9 @@
 use super::checks::half_unit;
 use super::source::Source;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Change, Dispatch, Figure, Model, Period, TOTAL};
+use crate::model::{Change, Dispatch, Figure, FigureSource, Holds, Model, Period, TOTAL};
 use crate::tr;
+use rustc_hash::FxHashMap;
 use std::mem::discriminant;
 use std::path::Path;
 
@@ -103,4 +104,125 @@ fn warning(
     Diagnostic::warning(&path, field, message)
         .with_hint(hint)
         .at(at.map(|p| p.line), at.map(|p| p.column))
+}
+
+/// One figure printed by several documents (a dispatch, a league table,
+/// an article quote the same total): a warning naming both when they
+/// disagree beyond the rounding of their printed decimals. Every figure
+/// is kept; pages pick one per period (`chart_data::preferred`).
+pub(super) fn check_agreement(model: &Model, dir: &Path, diags: &mut Diagnostics) {
+    let mut per_period: FxHashMap<Period, usize> = FxHashMap::default();
+    for d in &model.dispatches {
+        if let Some(p) = d.file.period {
+            *per_period.entry(p).or_default() += 1;
+        }
+    }
+    let mut shared: Vec<Period> = per_period
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(p, _)| p)
+        .collect();
+    shared.sort_by_key(|p| (p.sort_key(), *p));
+    for p in shared {
+        // Diagnostics are sorted afterwards: a hash map's order is fine.
+        let mut by_key: FxHashMap<(&str, &str), Vec<&Figure>> = FxHashMap::default();
+        for f in model.figures_of_period(&p) {
+            by_key.entry((&f.unit, &f.indicator)).or_default().push(f);
+        }
+        for figures in by_key.values().filter(|v| v.len() > 1) {
+            disagreements(model, figures, dir, diags);
+        }
+    }
+}
+
+/// Each later figure against the first one with a value, of another
+/// document.
+fn disagreements(model: &Model, figures: &[&Figure], dir: &Path, diags: &mut Diagnostics) {
+    let Some(first) = figures.iter().find(|f| f.value.num().is_some()) else {
+        return;
+    };
+    let Some(a) = first.value.num() else { return };
+    let Some(da) = model.dispatch(&first.dispatch) else {
+        return;
+    };
+    for f in figures {
+        let (Some(b), Some(db)) = (f.value.num(), model.dispatch(&f.dispatch)) else {
+            continue;
+        };
+        if *f.dispatch == *first.dispatch {
+            continue;
+        }
+        let field = field_of(db, f);
+        let period = crate::vi::format_period(&f.period);
+        let other = format!("{} ({})", da.number_text(), da.source.display());
+        if (a.value - b.value).abs() > half_unit(&a) + half_unit(&b) + 1e-9 {
+            diags.push(warning(
+                dir,
+                db,
+                &field,
+                tr!(
+                    "`{}` {period}: văn bản này ghi {b}, văn bản {other} ghi {a}",
+                    "`{}` {period}: this document prints {b}, the document {other} prints {a}",
+                    f.indicator
+                ),
+                tr!(
+                    "đối chiếu hai văn bản; cả hai số liệu được giữ như in, biểu đồ lấy số của văn bản kết quả, rồi văn bản sớm nhất; ghi chú sai sót vào `editor_notes`",
+                    "check both documents; both figures are kept as printed, the charts take the results dispatch's, then the earliest document's; note an error under `editor_notes`"
+                ),
+            ));
+        } else if let (Some(ra), Some(rb)) = (first.rank, f.rank) {
+            if (ra.position, ra.of) != (rb.position, rb.of) {
+                diags.push(warning(
+                    dir,
+                    db,
+                    &field,
+                    tr!(
+                        "`{}` {period}: văn bản này ghi hạng {rb}, văn bản {other} ghi hạng {ra}",
+                        "`{}` {period}: this document prints the rank {rb}, the document {other} prints {ra}",
+                        f.indicator
+                    ),
+                    tr!(
+                        "đối chiếu hai văn bản; cả hai thứ hạng được giữ như in",
+                        "check both documents; both ranks are kept as printed"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// The field of a dispatch file that prints figure `f`.
+fn field_of(d: &Dispatch, f: &Figure) -> String {
+    match &f.source {
+        FigureSource::Results => {
+            if &*f.indicator == TOTAL {
+                return "results.total".into();
+            }
+            let groups = d.file.results.as_ref().map(|r| r.groups.as_slice());
+            match groups.and_then(|g| g.iter().position(|g| *g.indicator == *f.indicator)) {
+                Some(i) => format!("results.groups[{i}].score"),
+                None => "results".into(),
+            }
+        }
+        FigureSource::Appendix { number, row } => {
+            let apps = &d.file.appendices;
+            let Some(a) = apps.iter().position(|a| *a.number == **number) else {
+                return "appendices".into();
+            };
+            let app = &apps[a];
+            let r = app
+                .rows
+                .iter()
+                .position(|r| *r.no == **row && r.unit.as_deref() == Some(&*f.unit));
+            let c = app
+                .columns
+                .iter()
+                .position(|c| *c.indicator == *f.indicator && c.holds == Holds::Value);
+            match (r, c) {
+                (Some(r), Some(c)) => format!("appendices[{a}].rows[{r}].values[{c}]"),
+                (Some(r), None) => format!("appendices[{a}].rows[{r}]"),
+                _ => format!("appendices[{a}]"),
+            }
+        }
+    }
 }

@@ -153,6 +153,7 @@ pub(super) fn load(dir: &Path, mut cache: Option<&mut LoadCache>) -> (Loaded, Ve
     };
     if let Some(m) = &model {
         super::changes::check_changes(m, dir, &mut diags);
+        super::changes::check_agreement(m, dir, &mut diags);
         diags.sort();
     }
     crate::timings::note("load: model", t);

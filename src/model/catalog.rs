@@ -78,6 +78,8 @@ pub struct UnitsFile {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
+    /// The whole country ("Cả nước"): its figures are the national averages.
+    Country,
     Province,
     Department,
     Board,
@@ -239,6 +241,7 @@ pub struct Unit {
 /// Units compared with one another share a parent and a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Level {
+    Country,
     Province,
     Department,
     District,
@@ -248,6 +251,7 @@ pub enum Level {
 impl UnitKind {
     pub fn level(self) -> Level {
         match self {
+            UnitKind::Country => Level::Country,
             UnitKind::Province => Level::Province,
             UnitKind::Department | UnitKind::Board => Level::Department,
             UnitKind::District | UnitKind::Town | UnitKind::City => Level::District,

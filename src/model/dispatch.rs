@@ -271,6 +271,49 @@ pub struct Appendix {
     pub rows: Vec<Row>,
     #[serde(default)]
     pub footnotes: Vec<Footnote>,
+    /// The table is an extract: "13 of about 150 units shown". Every
+    /// ranking or summary drawn from it repeats this.
+    #[serde(default)]
+    pub partial: Option<Partial>,
+}
+
+/// An extract of a longer table: how many units the full table has.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partial {
+    /// The number of units of the full table, as the source gives it.
+    pub of: Count,
+    /// The number is approximate ("khoảng 150").
+    #[serde(default)]
+    pub about: bool,
+    /// Why only some units are shown, as the editor or the source says it.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Appendix {
+    /// The rows that are units (not "Bình quân", "Cả tỉnh" and the like).
+    pub fn unit_rows(&self) -> impl Iterator<Item = (&Row, &str)> {
+        self.rows
+            .iter()
+            .filter_map(|r| r.unit.as_deref().map(|u| (r, u)))
+    }
+}
+
+/// What a column holds about its indicator: one figure of a row gathers
+/// every column of one indicator.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Holds {
+    /// The score, rate or count itself.
+    #[default]
+    Value,
+    /// The maximum of the score for this row (a commune's may be smaller).
+    Max,
+    /// The score as a percentage of its maximum.
+    Ratio,
+    /// The rank among peers: `6/9`, or a position with `of:` on the column.
+    Rank,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -279,6 +322,13 @@ pub struct Column {
     pub indicator: String,
     /// The column heading as printed.
     pub heading: String,
+    /// What the cells say about the indicator: its value by default.
+    #[serde(default)]
+    pub holds: Holds,
+    /// For a rank column whose cells print only the position: the number
+    /// ranked ("Xếp hạng (trên 104 xã)").
+    #[serde(default)]
+    pub of: Option<Count>,
     /// A target printed in the heading; overrides the indicator's default.
     #[serde(default)]
     pub target: Option<Target>,
@@ -297,9 +347,15 @@ pub struct Column {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
-    /// The row number as printed: "I", "1", "17".
+    /// The row number or code as printed: "I", "1", "17", "H31.05".
     pub no: String,
-    pub unit: String,
+    /// The unit of the row; leave out for a row that is not a unit.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// A row that is not a unit, as printed: "Bình quân các xã", "Cả tỉnh".
+    /// Its figures are shown in the table only, not in any unit's history.
+    #[serde(default)]
+    pub label: Option<String>,
     /// The unit's name as this document prints it, when it differs from the official name.
     #[serde(default)]
     pub printed_name: Option<String>,

@@ -22,7 +22,7 @@ pub use catalog::{
 pub use dates::{Date, DocDate, Moment, PartialDate, Period, Time, PERIOD_HINT_VI};
 pub use dispatch::{
     Appendix, Change, Column, Detail, Dispatch, DispatchFile, DispatchKind, Footnote, GroupResult,
-    Issuer, Mention, Note, Results, Row, Signature, Status, NATIONAL_PORTAL,
+    Holds, Issuer, Mention, Note, Partial, Results, Row, Signature, Status, NATIONAL_PORTAL,
 };
 pub use figure::{Figure, FigureSource, FigureValue, Id, TOTAL};
 pub use numbers::{Cell, Count, Num, Rank, TO_FILL};

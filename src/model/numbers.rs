@@ -420,6 +420,8 @@ pub enum Cell {
     NotApplicable { reason: String },
     /// The document gives no figure (blank or withheld).
     NotPublished { reason: Option<String> },
+    /// A rank as printed, in a rank column: `6/9`, `01/34`.
+    Rank { rank: Rank },
 }
 
 impl<'de> Deserialize<'de> for Cell {
@@ -444,6 +446,11 @@ impl<'de> Deserialize<'de> for Cell {
                 NumVisitor.visit_f64(v).map(|value| Cell::Value { value })
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+                if v.contains('/') && !v.contains('\t') {
+                    return parse_rank(v)
+                        .map(|rank| Cell::Rank { rank })
+                        .map_err(|e| E::custom(e.encode()));
+                }
                 match Num::parse(v) {
                     Ok(value) => Ok(Cell::Value { value }),
                     // Two cells pasted into one: `98,61⇥Hoàn thành`.
@@ -630,6 +637,13 @@ mod tests {
             cell("{ not_published: ~ }").unwrap(),
             Cell::NotPublished { reason: None }
         );
+        assert_eq!(
+            cell("06/34").unwrap(),
+            Cell::Rank {
+                rank: parse_rank("06/34").unwrap()
+            }
+        );
+        assert!(cell("12/9").unwrap_err().contains("between 1 and"));
     }
 
     #[test]

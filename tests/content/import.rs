@@ -41,16 +41,21 @@ fn excel_csv(slug: &str, number: &str) -> String {
     out.push_str(&head.iter().map(|h| field(h)).collect::<Vec<_>>().join(";"));
     out.push_str("\r\n");
     for row in &app.rows {
-        let name = row
-            .printed_name
-            .clone()
-            .unwrap_or_else(|| model.unit(&row.unit).unwrap().entry.name.clone());
+        let name = row.printed_name.clone().unwrap_or_else(|| {
+            model
+                .unit(row.unit.as_deref().unwrap())
+                .unwrap()
+                .entry
+                .name
+                .clone()
+        });
         let mut cells = vec![row.no.clone(), name];
         for c in &row.values {
             cells.push(match c {
                 Cell::Value { value } => value.to_string(),
                 Cell::NotApplicable { reason } => reason.clone(),
                 Cell::NotPublished { .. } => String::new(),
+                Cell::Rank { rank } => rank.to_string(),
             });
         }
         if has_status {

@@ -18,3 +18,4 @@ mod rules;
 mod scaffold;
 mod schemes;
 mod sources;
+mod tables;

@@ -21,6 +21,10 @@ impl Served {
     fn with(prepare: impl FnOnce(&Fixture)) -> Served {
         let site = Fixture::real();
         prepare(&site);
+        Served::of(site)
+    }
+
+    fn of(site: Fixture) -> Served {
         let mut builder =
             IncrementalBuilder::new(options(site.content(), &site.scratch("out"), None));
         let first = builder.rebuild().expect("the first build");
@@ -230,4 +234,21 @@ fn edits_made_while_the_content_had_errors_still_count() {
     assert!(!r.full, "{r:?}");
     // The edit made during the error is built.
     assert!(file_contains!(out, "thang/2023-02/index.html", "55,2"));
+}
+
+#[test]
+fn edits_of_tables_of_index_points_and_league_tables_give_a_full_builds_bytes() {
+    let mut s = Served::of(Fixture::tables());
+    // A commune's score: its page, its peers', the document, the month.
+    s.edit(
+        UNITS_2025_09,
+        "values: [\"61,6\", 88, \"70,0\"",
+        "values: [\"61,65\", 88, \"70,0\"",
+    );
+    assert!(!s.rebuild().full);
+    // A province's total in the league table: the home page and the
+    // province's page show the table.
+    s.edit(LEAGUE_2025_09, "values: [\"88,7\",", "values: [\"88,75\",");
+    assert!(s.rebuild().full);
+    assert!(text_contains!(s.site.scratch("out"), "index.html", "88,75"));
 }

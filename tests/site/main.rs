@@ -30,4 +30,5 @@ mod scorecard;
 mod search;
 mod serve;
 mod sources;
+mod tables;
 mod theme;

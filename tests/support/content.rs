@@ -181,6 +181,59 @@ impl Fixture {
     }
 }
 
+/// The tables fixture (made-up figures, `tests/fixtures/tables/`): its
+/// dispatches, relative to the content folder.
+pub const LEAGUE_2025_09: &str = "dispatches/2025/2025-09-xep-hang-tinh.yaml";
+pub const UNITS_2025_09: &str = "dispatches/2025/2025-09-vpub.yaml";
+pub const DRILL_2025_09: &str = "dispatches/2025/2025-09-chi-tiet-cong-dvc.yaml";
+
+#[allow(dead_code)]
+impl Fixture {
+    /// The real content with the tables fixture: other provinces and the
+    /// country, made-up communes, a league table of provinces, a dispatch
+    /// with index points per department and commune, the portal's
+    /// drill-down. Ranks among peers are written out of the units in force
+    /// in 9/2025 as units.yaml lists them (`{SO}`, `{XA}` in the files).
+    pub fn tables() -> Fixture {
+        let fx = Fixture::real();
+        let dir = fixtures().join("tables");
+        fx.append("units.yaml", &read_text(&dir, "units.yaml"));
+        let model = fx.load().model.expect("the fixture's units load");
+        let (from, to) = ("2025-09-01", "2025-09-30");
+        let in_force = |kinds: &[&str]| {
+            model
+                .units
+                .iter()
+                .filter(|u| u.entry.parent.as_deref() == Some("hung-yen"))
+                .filter(|u| {
+                    let kind = serde_yaml::to_string(&u.entry.kind).unwrap();
+                    kinds.contains(&kind.trim())
+                })
+                .filter(|u| {
+                    u.entry
+                        .valid_from
+                        .is_none_or(|f| f.to_string().as_str() <= to)
+                })
+                .filter(|u| {
+                    u.entry
+                        .valid_to
+                        .is_none_or(|t| t.to_string().as_str() >= from)
+                })
+                .count()
+        };
+        let so = in_force(&["department", "board"]);
+        let xa = in_force(&["commune", "ward"]);
+        for rel in [LEAGUE_2025_09, UNITS_2025_09, DRILL_2025_09] {
+            let text = read_text(&dir, rel)
+                .replace("{SOLAST}", &so.to_string())
+                .replace("{SO}", &so.to_string())
+                .replace("{XA}", &xa.to_string());
+            fx.write(rel, &text);
+        }
+        fx
+    }
+}
+
 fn line_at(text: &str, byte: usize) -> usize {
     text[..byte].matches('\n').count() + 1
 }

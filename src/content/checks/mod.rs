@@ -13,6 +13,7 @@ mod catalog;
 mod dispatch;
 mod kinds;
 mod results;
+mod row_figures;
 
 pub(super) use catalog::Catalog;
 pub(super) use dispatch::DispatchChecker;

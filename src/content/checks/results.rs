@@ -75,7 +75,7 @@ impl DispatchChecker<'_> {
 
     /// A province is ranked among the provinces of the period: 63 until
     /// 30/6/2025, 34 from 1/7/2025.
-    fn check_provinces_ranked(
+    pub(super) fn check_provinces_ranked(
         &self,
         field: &str,
         rank: Rank,

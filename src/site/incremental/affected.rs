@@ -116,6 +116,11 @@ impl Affected {
                 // counts beside each month: rare enough to build it all.
                 return Affected::All;
             }
+            // A league table of provinces reaches the home page and the
+            // province's: rare enough to build it all.
+            if is_league(old, was) || is_league(new, now) {
+                return Affected::All;
+            }
             c.dispatches.insert(slug.clone());
             c.periods.extend(was.file.period);
             c.periods.extend(now.file.period);
@@ -256,4 +261,16 @@ fn short_history(m: &Model, unit: &str, indicator: &str) -> bool {
         .filter(|f| &*f.indicator == indicator && f.value.number().is_some())
         .count()
         < crate::site::pages::chart_data::MIN_POINTS
+}
+
+/// Whether a dispatch has a table with rows of other provinces or the country.
+fn is_league(m: &Model, d: &Dispatch) -> bool {
+    use crate::model::UnitKind;
+    d.file.appendices.iter().any(|a| {
+        a.unit_rows().any(|(_, u)| {
+            u != m.site.province
+                && m.unit(u)
+                    .is_some_and(|x| matches!(x.entry.kind, UnitKind::Province | UnitKind::Country))
+        })
+    })
 }

@@ -5,7 +5,7 @@
 
 use crate::charts::{self, Bar, BarChart, Break, Datum, LineChart, Scale, Series};
 use crate::model::{Date, Period, Rank};
-use crate::model::{Figure, FigureValue, Model};
+use crate::model::{DispatchKind, Figure, FigureSource, FigureValue, Model};
 use crate::model::{IndicatorEntry, Measure, Status};
 use crate::vi;
 use serde::Serialize;
@@ -126,6 +126,37 @@ pub fn then_and_now(a: &Figure, b: &Figure, measure: Measure) -> String {
     }
 }
 
+/// Which of several figures of one unit, indicator and period a line, a
+/// scorecard or a ranking shows (the history table lists them all): one
+/// with a value; then by kind of source (a results dispatch, a report, a
+/// portal capture, a directive, an article); then the results in the text
+/// over its tables; then the earliest document (figures are in the order
+/// of issue).
+pub fn preferred<'a>(
+    model: &Model,
+    figures: impl IntoIterator<Item = &'a Figure>,
+) -> Option<&'a Figure> {
+    figures.into_iter().min_by_key(|f| source_rank(model, f))
+}
+
+/// Lower is preferred: see [`preferred`].
+pub fn source_rank(model: &Model, f: &Figure) -> (bool, u8, u8) {
+    // The office's own record first, then a report, the portal's page as
+    // captured, and last what the press quotes.
+    let kind = match model.dispatch(&f.dispatch).map(|d| d.file.kind) {
+        Some(DispatchKind::MonthlyResults) => 0,
+        Some(DispatchKind::Report) => 1,
+        Some(DispatchKind::PortalCapture) => 2,
+        Some(DispatchKind::Directive) => 3,
+        Some(DispatchKind::NewsArticle) | None => 4,
+    };
+    let place = match f.source {
+        FigureSource::Results => 0,
+        FigureSource::Appendix { .. } => 1,
+    };
+    (f.value.number().is_none(), kind, place)
+}
+
 /// Fewer published values than this make no line: the scorecard states
 /// them, and the history table lists them.
 pub const MIN_POINTS: usize = 3;
@@ -194,8 +225,8 @@ pub fn history_of_kind(
         .unit(unit)
         .map_or(unit.to_string(), |u| u.display_name().to_string());
     let periods = axis(&figures.iter().map(|f| f.period).collect::<Vec<_>>());
-    // The newest figure of a period wins when two dispatches give one.
-    let at = |p: &Period| figures.iter().rev().find(|f| f.period == *p);
+    // One figure per period when several documents print one.
+    let at = |p: &Period| preferred(model, figures.iter().copied().filter(|f| f.period == *p));
     let own: Vec<Datum> = periods
         .iter()
         .map(|p| at(p).map_or(Datum::Missing, |f| datum(&f.value)))
@@ -204,17 +235,23 @@ pub fn history_of_kind(
         name: unit_name.clone(),
         data: own,
     }];
+    // The national average of a period, from the chosen figure or else
+    // from another document of the period that prints it.
+    let avg = |p: &Period| {
+        at(p).and_then(|f| f.national_average).or_else(|| {
+            let printed = figures
+                .iter()
+                .filter(|f| f.period == *p && f.national_average.is_some());
+            preferred(model, printed.copied()).and_then(|f| f.national_average)
+        })
+    };
     let has_avg = figures.iter().any(|f| f.national_average.is_some());
     if has_avg {
         series.push(Series {
             name: "Trung bình cả nước".into(),
             data: periods
                 .iter()
-                .map(|p| {
-                    at(p)
-                        .and_then(|f| f.national_average)
-                        .map_or(Datum::Missing, |a| Datum::Printed(a.value, a.decimals))
-                })
+                .map(|p| avg(p).map_or(Datum::Missing, |a| Datum::Printed(a.value, a.decimals)))
                 .collect(),
         });
     }
@@ -249,10 +286,7 @@ pub fn history_of_kind(
                 value_text(&f.value, ind.measure)
             })];
             if has_avg {
-                values.push(
-                    f.and_then(|f| f.national_average)
-                        .map_or("–".into(), |a| a.to_string()),
-                );
+                values.push(avg(p).map_or("–".into(), |a| a.to_string()));
             }
             ChartRow {
                 label: vi::format_period(p),
@@ -343,8 +377,12 @@ pub fn ranking(
     }
     let target = target_of(ind, figures);
     let name = |f: &Figure| unit_name(model, f);
+    let mut title = format!("{} theo đơn vị, {}", ind.name, vi::format_period(period));
+    if let Some(p) = super::views::partial_among(model, figures.iter().copied()) {
+        title.push_str(&format!(" ({})", lower_first(&p)));
+    }
     let chart = BarChart {
-        title: format!("{} theo đơn vị, {}", ind.name, vi::format_period(period)),
+        title,
         bars: figures.iter().map(|f| bar_of(model, f)).collect(),
         scale: scale_of(ind, figures),
         target,
@@ -399,13 +437,9 @@ pub fn rank_history(
         .filter(|f| std::mem::discriminant(&f.period) == kind)
         .collect();
     let periods = axis(&ranked.iter().map(|f| f.period).collect::<Vec<_>>());
-    // The newest figure of a period wins when two dispatches give one.
+    // One rank per period when several documents print one.
     let at = |p: &Period| {
-        ranked
-            .iter()
-            .rev()
-            .find(|f| f.period == *p)
-            .and_then(|f| f.rank)
+        preferred(model, ranked.iter().copied().filter(|f| f.period == *p)).and_then(|f| f.rank)
     };
     let ranks: Vec<Option<Rank>> = periods.iter().map(at).collect();
     let given: Vec<(usize, Rank)> = ranks
@@ -536,8 +570,10 @@ pub fn among_peers(
     } else {
         String::new()
     };
+    let extract = super::views::partial_among(model, peers.iter().map(|(_, p)| *p))
+        .map_or(String::new(), |p| format!(" ({})", lower_first(&p)));
     let title = format!(
-        "{}, {}: {} thứ {}/{} {peers_word}{window}",
+        "{}, {}: {} thứ {}/{} {peers_word}{window}{extract}",
         ind.name,
         vi::format_period(&f.period),
         name(f),

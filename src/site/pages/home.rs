@@ -21,6 +21,10 @@ struct Home {
     province: UnitRef,
     /// The province's total over time; its CSV is on the indicator page.
     total_chart: Option<super::chart_data::ChartView>,
+    /// The province's rank among the provinces over time, 1 at the top.
+    rank_chart: Option<super::chart_data::ChartView>,
+    /// The latest league table of provinces, the province highlighted.
+    league: Option<super::league::LeagueView>,
 }
 
 /// The units that missed one indicator's target.
@@ -38,6 +42,14 @@ pub fn total_chart(model: &Model, file: &str) -> Option<super::chart_data::Chart
     let p = &model.site.province;
     let csv = paths::link(file, &paths::indicator_chart_csv(TOTAL, p));
     super::chart_data::history(model, p, TOTAL, "bieu-do-tong-diem", &csv)
+}
+
+/// The province's rank among the provinces over time, linking to the CSV
+/// of its page's chart of the total.
+pub fn rank_chart(model: &Model, file: &str) -> Option<super::chart_data::ChartView> {
+    let p = &model.site.province;
+    let csv = paths::link(file, &paths::unit_chart_csv(p, TOTAL));
+    super::chart_data::rank_history(model, p, TOTAL, "hang-tong-diem", &csv)
 }
 
 pub fn render(r: &PageContext) -> Pages {
@@ -103,9 +115,11 @@ pub fn render(r: &PageContext) -> Pages {
         newest,
         province: unit_ref(model, &model.site.province),
         total_chart: total_chart(model, paths::HOME),
+        rank_chart: rank_chart(model, paths::HOME),
+        league: super::league::league(model, paths::HOME),
     };
     let title = model.site.title.clone();
-    let charts = usize::from(home.total_chart.is_some());
+    let charts = usize::from(home.total_chart.is_some()) + usize::from(home.rank_chart.is_some());
     let page = r.page(paths::HOME, "index.html", "home", &title, &home)?;
     Ok(vec![page.with_charts(charts)])
 }

@@ -260,6 +260,15 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
             .collect(),
         None => Vec::new(),
     };
+    // One figure per unit when several documents print one.
+    let mut by_unit: std::collections::BTreeMap<&str, Vec<&Figure>> = Default::default();
+    for (f, _) in &ranked {
+        by_unit.entry(&f.unit).or_default().push(f);
+    }
+    ranked.retain(|(f, _)| {
+        chart_data::preferred(model, by_unit[&*f.unit].iter().copied())
+            .is_some_and(|p| std::ptr::eq(p, *f))
+    });
     let higher = ind.direction == crate::model::Direction::HigherIsBetter;
     ranked.sort_by(|a, b| rank_order(a, b, higher));
     let ordered: Vec<&Figure> = ranked.into_iter().map(|(f, _)| f).collect();
@@ -270,7 +279,15 @@ fn indicator_pages(r: &PageContext, ind: &IndicatorEntry) -> Pages {
     let ranking_table = match &ranking_period {
         Some(p) => super::tables::figure_table(
             &ranking,
-            &format!("{} theo đơn vị, {}", ind.name, crate::vi::format_period(p)),
+            &match super::views::partial_among(model, ordered.iter().copied()) {
+                Some(extract) => format!(
+                    "{} theo đơn vị, {} ({})",
+                    ind.name,
+                    crate::vi::format_period(p),
+                    extract
+                ),
+                None => format!("{} theo đơn vị, {}", ind.name, crate::vi::format_period(p)),
+            },
             "bang-xep-hang",
             &root,
             true,

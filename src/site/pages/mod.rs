@@ -21,6 +21,7 @@ pub mod dispatches;
 pub mod feeds;
 pub mod home;
 pub mod indicators;
+pub mod league;
 pub mod months;
 pub mod open_data;
 pub mod scorecard;

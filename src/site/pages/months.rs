@@ -60,6 +60,8 @@ struct AppendixLink {
     missed: usize,
     /// The units that missed, when they are few enough to name.
     misses: Vec<UnitRef>,
+    /// "Trích 13 trên khoảng 150 đơn vị" when the table is an extract.
+    partial: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -161,16 +163,18 @@ fn month_page(
                 anchor: appendix_anchor(d, app),
                 number: app.number.clone(),
                 title: app.title.clone(),
-                rows: app.rows.len(),
+                rows: app.unit_rows().count(),
                 missed: missed.len(),
                 misses: if missed.len() <= MAX_MISSES_NAMED {
                     missed
                         .iter()
-                        .map(|row| unit_ref(model, &row.unit))
+                        .filter_map(|row| row.unit.as_deref())
+                        .map(|u| unit_ref(model, u))
                         .collect()
                 } else {
                     Vec::new()
                 },
+                partial: super::views::partial_text(model, app),
             });
         }
         for n in &d.file.notes {

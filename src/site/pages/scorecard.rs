@@ -16,6 +16,7 @@ use std::mem::discriminant;
 /// How a place among peers names them: "thứ 3/10 huyện, thị xã, thành phố".
 pub fn peers_word(l: Level) -> &'static str {
     match l {
+        Level::Country => "cả nước",
         Level::Province => "tỉnh, thành phố",
         Level::Department => "sở, ban, ngành",
         Level::District => "huyện, thị xã, thành phố",
@@ -35,7 +36,7 @@ pub struct PeerIndex<'a> {
 
 impl<'a> PeerIndex<'a> {
     pub fn new(model: &'a Model) -> Self {
-        // One figure per unit: the newest wins when two dispatches give one.
+        // One figure per unit when several documents print one.
         let mut by_unit: FxHashMap<PeerKey<'a>, BTreeMap<&'a str, (f64, &'a Figure)>> =
             FxHashMap::default();
         for f in &model.figures {
@@ -48,7 +49,14 @@ impl<'a> PeerIndex<'a> {
                 u.entry.parent.as_deref(),
                 u.entry.kind.level(),
             );
-            by_unit.entry(key).or_default().insert(&*f.unit, (v, f));
+            let units = by_unit.entry(key).or_default();
+            let keep = units.get(&*f.unit).is_none_or(|(_, had)| {
+                super::chart_data::source_rank(model, f)
+                    < super::chart_data::source_rank(model, had)
+            });
+            if keep {
+                units.insert(&*f.unit, (v, f));
+            }
         }
         // Highest first; equal values in the order of the unit ids, so that
         // the order never depends on the order the files were read in.
@@ -236,12 +244,14 @@ pub fn scorecard(
     let mut finding_parts: Vec<String> = Vec::new();
     let mut place_note: Option<String> = None;
     for ind in &model.indicators {
-        // The newest figure of the period wins when two dispatches give one.
-        let Some(f) = figures
-            .iter()
-            .rev()
-            .find(|f| f.period == latest && *f.indicator == *ind.id)
-        else {
+        // One figure of the period when several documents print one.
+        let Some(f) = super::chart_data::preferred(
+            model,
+            figures
+                .iter()
+                .copied()
+                .filter(|f| f.period == latest && *f.indicator == *ind.id),
+        ) else {
             continue;
         };
         // The previous period of the same kind with a value.

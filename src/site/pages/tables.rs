@@ -6,8 +6,8 @@
 //! structure are those the stylesheet and the tests know. Every text is
 //! escaped here; addresses come from `paths` (checked slugs).
 
-use super::views::{AppendixView, FigureRow};
-use crate::model::{Cell, FigureValue, Measure, Num, PartialDate, Period, Status};
+use super::views::{AppendixView, FigureRow, RowView};
+use crate::model::{Cell, FigureValue, Holds, Measure, Num, PartialDate, Period, Status};
 use crate::vi;
 
 /// Append `text` escaped for HTML (as the theme's autoescape does).
@@ -240,6 +240,13 @@ fn figure_row(
             o.push_str("%</small>");
         }
     }
+    // The ratio to the maximum of a table of index points (the rate in a
+    // dispatch's text is on the dispatch's page).
+    if let (Some(rate), true) = (&f.rate, f.source.starts_with("Phụ lục")) {
+        o.push_str("<small>tỷ lệ ");
+        o.push_str(&num(rate));
+        o.push_str("%</small>");
+    }
     if let Some(rank) = &f.rank {
         o.push_str("<small>hạng ");
         o.push_str(&rank.to_string());
@@ -336,6 +343,85 @@ pub fn appendix(a: &AppendixView, root: &str, heading: &str) -> String {
     o
 }
 
+/// One row of an appendix: the site's province (in a league table) in
+/// bold and marked, a row that is not a unit by its label.
+fn appendix_row(o: &mut String, row: &RowView, percent: &[bool], has_status: bool, root: &str) {
+    let class = match (row.status == Some(Status::NotMet), row.current) {
+        (true, true) => " class=\"miss current\"",
+        (true, false) => " class=\"miss\"",
+        (false, true) => " class=\"current\"",
+        (false, false) => "",
+    };
+    o.push_str("<tr");
+    o.push_str(class);
+    o.push_str("><td>");
+    push_escaped(o, row.no);
+    o.push_str("</td><th>");
+    match &row.unit {
+        Some(unit) => {
+            o.push_str("<a href=\"");
+            o.push_str(root);
+            o.push_str(&unit.url);
+            o.push('"');
+            if row.current {
+                o.push_str(" aria-current=\"true\"><strong>");
+            } else {
+                o.push('>');
+            }
+            match row.printed_name.filter(|n| !n.is_empty()) {
+                Some(n) => push_escaped(o, n),
+                None => push_escaped(o, &unit.name),
+            }
+            if row.current {
+                o.push_str("</strong>");
+            }
+            o.push_str("</a>");
+        }
+        None => {
+            o.push_str("<em>");
+            push_escaped(o, row.label.unwrap_or_default());
+            o.push_str("</em>");
+        }
+    }
+    o.push_str("</th>");
+    for (i, cell) in row.cells.iter().enumerate() {
+        o.push_str("<td>");
+        cell_html(o, cell, percent.get(i).copied().unwrap_or(false));
+        o.push_str("</td>");
+    }
+    if has_status {
+        o.push_str("<td>");
+        match row.status {
+            Some(Status::Met) => o.push_str("<span class=\"tag tag-met\">Hoàn thành</span>"),
+            Some(Status::NotMet) => {
+                o.push_str("<span class=\"tag tag-miss\">Chưa hoàn thành</span>")
+            }
+            None => {}
+        }
+        o.push_str("</td>");
+    }
+    o.push_str("</tr>\n");
+}
+
+/// A cell as printed: a number (a rate with its %), a rank, a reason.
+pub fn cell_html(o: &mut String, cell: &Cell, percent: bool) {
+    match cell {
+        Cell::Value { value } => {
+            o.push_str(&num(value));
+            if percent {
+                o.push('%');
+            }
+        }
+        Cell::Rank { rank } => o.push_str(&rank.to_string()),
+        Cell::NotApplicable { reason } => {
+            o.push_str("<span class=\"na\">");
+            push_escaped(o, reason);
+            o.push_str("</span>");
+        }
+        Cell::NotPublished { .. } => o.push_str("<span class=\"np\">Chưa công bố</span>"),
+    }
+}
+
 fn appendix_table(o: &mut String, a: &AppendixView, root: &str) {
     let anchor = a.anchor.as_str();
     o.push_str("\n  <div class=\"table-wrap\" role=\"region\" aria-labelledby=\"");
@@ -351,6 +437,11 @@ fn appendix_table(o: &mut String, a: &AppendixView, root: &str) {
     o.push_str(" – ");
     if let Some(p) = &a.dispatch.period {
         o.push_str(&period(p));
+    }
+    if let Some(partial) = &a.partial {
+        o.push_str("<span class=\"caption-note partial\">");
+        push_escaped(o, partial);
+        o.push_str("</span>");
     }
     o.push_str("</caption>\n    <thead><tr>\n      <th scope=\"col\" class=\"no\">STT</th>\n      <th scope=\"col\">Cơ quan, đơn vị</th>\n      ");
     for c in &a.columns {
@@ -382,60 +473,21 @@ fn appendix_table(o: &mut String, a: &AppendixView, root: &str) {
         o.push_str("</th>");
     }
     o.push_str("\n    </tr></thead>\n    <tbody>\n");
+    // A rate's cells carry a %, and so does a ratio to the maximum.
     let percent: Vec<bool> = a
         .columns
         .iter()
-        .map(|c| c.indicator.measure == Measure::Percent)
+        .map(|c| match c.holds {
+            Holds::Value => c.indicator.measure == Measure::Percent,
+            Holds::Ratio => true,
+            Holds::Max | Holds::Rank => false,
+        })
         .collect();
     // A row per unit on one line, its cells without classes: the
     // stylesheet styles the columns of `.appendix-table` by position (the
     // page weight budget: an appendix has a row per unit).
     for row in &a.rows {
-        o.push_str(if row.status == Some(Status::NotMet) {
-            "<tr class=\"miss\"><td>"
-        } else {
-            "<tr><td>"
-        });
-        push_escaped(o, row.no);
-        o.push_str("</td><th><a href=\"");
-        o.push_str(root);
-        o.push_str(&row.unit.url);
-        o.push_str("\">");
-        match row.printed_name.filter(|n| !n.is_empty()) {
-            Some(n) => push_escaped(o, n),
-            None => push_escaped(o, &row.unit.name),
-        }
-        o.push_str("</a></th>");
-        for (i, cell) in row.cells.iter().enumerate() {
-            o.push_str("<td>");
-            match cell {
-                Cell::Value { value } => {
-                    o.push_str(&num(value));
-                    if percent.get(i).copied().unwrap_or(false) {
-                        o.push('%');
-                    }
-                }
-                Cell::NotApplicable { reason } => {
-                    o.push_str("<span class=\"na\">");
-                    push_escaped(o, reason);
-                    o.push_str("</span>");
-                }
-                Cell::NotPublished { .. } => o.push_str("<span class=\"np\">Chưa công bố</span>"),
-            }
-            o.push_str("</td>");
-        }
-        if a.has_status {
-            o.push_str("<td>");
-            match row.status {
-                Some(Status::Met) => o.push_str("<span class=\"tag tag-met\">Hoàn thành</span>"),
-                Some(Status::NotMet) => {
-                    o.push_str("<span class=\"tag tag-miss\">Chưa hoàn thành</span>")
-                }
-                None => {}
-            }
-            o.push_str("</td>");
-        }
-        o.push_str("</tr>\n");
+        appendix_row(o, row, &percent, a.has_status, root);
     }
     o.push_str("    </tbody>\n  </table>\n  </div>\n  ");
 }

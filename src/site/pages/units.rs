@@ -71,6 +71,8 @@ struct UnitPage<'a> {
     histories: Vec<History>,
     dispatches: Vec<DispatchRef>,
     mentions: Vec<(DispatchRef, String)>,
+    /// For the site's province: the latest league table of provinces.
+    league: Option<super::league::LeagueView>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +83,7 @@ struct Redirect {
 
 pub fn kind_label(kind: UnitKind) -> &'static str {
     match kind {
+        UnitKind::Country => "Cả nước",
         UnitKind::Province => "Tỉnh",
         UnitKind::Department => "Sở",
         UnitKind::Board => "Ban",
@@ -232,6 +235,9 @@ pub fn render(r: &PageContext) -> Pages {
         ended: u.entry.valid_to.map(|d| crate::vi::format_short_date(&d)),
         figures: model.figures_of_unit(u.id()).len(),
     };
+    // The site's province first; the other provinces and the country
+    // (units of league tables) last.
+    let own = model.site.province.as_str();
     let sections: [(&str, &[UnitKind]); 3] = [
         ("Tỉnh", &[UnitKind::Province]),
         (
@@ -248,6 +254,7 @@ pub fn render(r: &PageContext) -> Pages {
             .units
             .iter()
             .filter(|u| kinds.contains(&u.entry.kind))
+            .filter(|u| u.entry.kind != UnitKind::Province || u.id() == own)
             .map(item)
             .collect();
         if !units.is_empty() {
@@ -300,6 +307,23 @@ pub fn render(r: &PageContext) -> Pages {
             title: "Xã, phường".into(),
             count: orphans.len(),
             units: orphans,
+            parent: None,
+        });
+    }
+    let others: Vec<UnitItem> = model
+        .units
+        .iter()
+        .filter(|u| {
+            u.entry.kind == UnitKind::Country
+                || (u.entry.kind == UnitKind::Province && u.id() != own)
+        })
+        .map(item)
+        .collect();
+    if !others.is_empty() {
+        groups.push(Group {
+            title: "Cả nước và các tỉnh, thành phố khác".into(),
+            count: others.len(),
+            units: others,
             parent: None,
         });
     }
@@ -374,6 +398,9 @@ fn unit_pages(
         histories: histories(r, u.id(), Some(peers)),
         dispatches,
         mentions,
+        league: (u.id() == model.site.province)
+            .then(|| super::league::league(model, &paths::file_of(&paths::unit(u.id()))))
+            .flatten(),
     };
     let charts = page
         .histories

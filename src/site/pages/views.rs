@@ -363,12 +363,15 @@ pub struct AppendixView<'a> {
     pub footnotes: Vec<Footnote>,
     pub dispatch: DispatchRef,
     pub has_status: bool,
+    /// "Trích 13 trên khoảng 150 đơn vị" when the table is an extract.
+    pub partial: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ColumnView {
     pub indicator: IndicatorRef,
     pub heading: String,
+    pub holds: crate::model::Holds,
     pub target: Option<Target>,
     pub footnotes: Vec<String>,
     pub has_status: bool,
@@ -378,7 +381,11 @@ pub struct ColumnView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView<'a> {
     pub no: &'a str,
-    pub unit: Arc<UnitRef>,
+    /// None for a row that is not a unit ("Bình quân các xã").
+    pub unit: Option<Arc<UnitRef>>,
+    pub label: Option<&'a str>,
+    /// The site's province: highlighted in a league table.
+    pub current: bool,
     pub printed_name: Option<&'a str>,
     pub cells: &'a [Cell],
     pub status: Option<Status>,
@@ -400,6 +407,18 @@ pub fn appendix_view<'a>(
     d: &Dispatch,
     app: &'a Appendix,
 ) -> AppendixView<'a> {
+    // A league table (other provinces or the country beside the site's
+    // province) highlights the province's row.
+    let province = model.site.province.as_str();
+    let league = app.unit_rows().any(|(_, u)| {
+        u != province
+            && model.unit(u).is_some_and(|x| {
+                matches!(
+                    x.entry.kind,
+                    crate::model::UnitKind::Province | crate::model::UnitKind::Country
+                )
+            })
+    });
     AppendixView {
         anchor: appendix_anchor(d, app),
         number: app.number.clone(),
@@ -413,6 +432,7 @@ pub fn appendix_view<'a>(
                 ColumnView {
                     indicator: indicator_ref(model, &c.indicator),
                     heading: c.heading.clone(),
+                    holds: c.holds,
                     target: c
                         .target
                         .clone()
@@ -428,7 +448,9 @@ pub fn appendix_view<'a>(
             .iter()
             .map(|r| RowView {
                 no: &r.no,
-                unit: refs.unit(model, &r.unit),
+                unit: r.unit.as_deref().map(|u| refs.unit(model, u)),
+                label: r.label.as_deref(),
+                current: league && r.unit.as_deref() == Some(model.site.province.as_str()),
                 printed_name: r.printed_name.as_deref(),
                 cells: &r.values,
                 status: r.status,
@@ -437,7 +459,53 @@ pub fn appendix_view<'a>(
         footnotes: app.footnotes.clone(),
         dispatch: dispatch_ref(d),
         has_status: app.columns.iter().any(|c| c.has_status),
+        partial: partial_text(model, app),
     }
+}
+
+/// The extract note of the table a figure comes from, when it is partial.
+pub fn partial_of(model: &Model, f: &Figure) -> Option<String> {
+    let FigureSource::Appendix { number, .. } = &f.source else {
+        return None;
+    };
+    let d = model.dispatch(&f.dispatch)?;
+    let app = d.file.appendices.iter().find(|a| *a.number == **number)?;
+    partial_text(model, app)
+}
+
+/// The first extract note among `figures`: a ranking drawn from an
+/// extract says so.
+pub fn partial_among<'a>(
+    model: &Model,
+    figures: impl IntoIterator<Item = &'a Figure>,
+) -> Option<String> {
+    figures.into_iter().find_map(|f| partial_of(model, f))
+}
+
+/// "Trích 13 trên khoảng 150 đơn vị" for an extract, with its note.
+pub fn partial_text(model: &Model, app: &Appendix) -> Option<String> {
+    let p = app.partial.as_ref()?;
+    // The country's row is not one of the units ranked.
+    let shown = app
+        .unit_rows()
+        .filter(|(_, u)| {
+            model
+                .unit(u)
+                .is_none_or(|x| x.entry.kind != crate::model::UnitKind::Country)
+        })
+        .count();
+    let about = if p.about { "khoảng " } else { "" };
+    let mut s = format!(
+        "Trích {} trên {about}{} đơn vị",
+        crate::vi::format_int(shown as u64),
+        crate::vi::format_int(p.of.0)
+    );
+    if let Some(n) = p.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        s.push_str(" (");
+        s.push_str(n.trim());
+        s.push(')');
+    }
+    Some(s)
 }
 
 /// A printed change in words, signs turned into "tăng" and "giảm".
