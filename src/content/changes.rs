@@ -5,7 +5,9 @@
 use super::checks::half_unit;
 use super::source::Source;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Change, Dispatch, Figure, FigureSource, Holds, Model, Period, TOTAL};
+use crate::model::{
+    Change, Dispatch, DispatchKind, Figure, FigureSource, Holds, Model, Period, TOTAL,
+};
 use crate::tr;
 use rustc_hash::FxHashMap;
 use std::mem::discriminant;
@@ -149,7 +151,7 @@ fn disagreements(model: &Model, figures: &[&Figure], dir: &Path, diags: &mut Dia
         let (Some(b), Some(db)) = (f.value.num(), model.dispatch(&f.dispatch)) else {
             continue;
         };
-        if *f.dispatch == *first.dispatch {
+        if *f.dispatch == *first.dispatch || moved_between_captures(da, db) {
             continue;
         }
         let field = field_of(db, f);
@@ -189,6 +191,15 @@ fn disagreements(model: &Model, figures: &[&Figure], dir: &Path, diags: &mut Dia
             }
         }
     }
+}
+
+/// Two captures of the portal taken at different moments: its figures
+/// move as records come in (a year to date changes during the day), so a
+/// difference between them is no contradiction.
+fn moved_between_captures(a: &Dispatch, b: &Dispatch) -> bool {
+    a.file.kind == DispatchKind::PortalCapture
+        && b.file.kind == DispatchKind::PortalCapture
+        && a.file.captured_at != b.file.captured_at
 }
 
 /// The field of a dispatch file that prints figure `f`.
