@@ -10,6 +10,7 @@ use plotters::prelude::*;
 
 use super::text::escape;
 use std::borrow::Cow;
+use std::fmt::Write;
 
 const SENTINEL: char = '\u{1}';
 
@@ -368,7 +369,7 @@ fn one_path(run: &[(Role, Element)], shared: &[(&str, &str)]) -> Option<String> 
                     return None;
                 }
                 let [x1, y1, x2, y2] = geometry.map(|k| attr(el, k));
-                d.push_str(&format!("M{},{}L{},{}", x1?, y1?, x2?, y2?));
+                let _ = write!(d, "M{},{}L{},{}", x1?, y1?, x2?, y2?);
             }
             _ => return None,
         }
@@ -381,20 +382,17 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
     let id = clean_id(frame.id);
     let (w, h) = frame.size;
     let mut out = String::with_capacity(raw.len());
-    out.push_str(&format!(
+    // Writing into a String cannot fail.
+    let _ = write!(
+        out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\" font-family=\"{FONT_STACK}\">\n"
-    ));
-    out.push_str(&format!(
-        "<title id=\"{id}-title\">{}</title>\n",
-        escape(frame.title)
-    ));
-    out.push_str(&format!(
-        "<desc id=\"{id}-desc\">{}</desc>\n",
+         aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\" font-family=\"{FONT_STACK}\">\n\
+         <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        escape(frame.title),
         escape(frame.desc)
-    ));
+    );
     if let Some(defs) = &frame.defs {
-        out.push_str(&format!("<defs>{defs}</defs>\n"));
+        let _ = writeln!(out, "<defs>{defs}</defs>");
     }
     let mut role = Role::Plain;
     let mut items: Vec<(Role, Element)> = Vec::new();
@@ -469,12 +467,12 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
             if let Some(d) = one_path(run, &shared) {
                 out.push_str("<path");
                 for (k, v) in &shared {
-                    out.push_str(&format!(" {k}=\"{v}\""));
+                    let _ = write!(out, " {k}=\"{v}\"");
                 }
                 if !shared.iter().any(|(k, _)| *k == "fill") {
                     out.push_str(" fill=\"none\"");
                 }
-                out.push_str(&format!(" d=\"{d}\"/>\n"));
+                let _ = writeln!(out, " d=\"{d}\"/>");
                 i = end;
                 continue;
             }
@@ -482,7 +480,7 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
         if !shared.is_empty() {
             out.push_str("<g");
             for (k, v) in &shared {
-                out.push_str(&format!(" {k}=\"{v}\""));
+                let _ = write!(out, " {k}=\"{v}\"");
             }
             out.push_str(">\n");
         }

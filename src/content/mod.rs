@@ -21,6 +21,7 @@ mod load;
 pub mod parse;
 pub mod place;
 pub mod positions;
+mod printed_decimals;
 pub mod source;
 pub mod syntax;
 mod wording;

@@ -55,6 +55,8 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
     if !found.is_empty() {
         return Err(found);
     }
+    // `8.0` keeps its decimal: YAML read it as the float 8.
+    super::printed_decimals::keep(&source.text, &mut value);
     // Only once the YAML reads: an unclosed `[` would put the rest of the
     // file inside a flow collection for the scan.
     let flow_errors = decimal_commas_in_flow(source);
