@@ -115,6 +115,18 @@ pub fn format_period(period: &Period) -> String {
     }
 }
 
+/// "từ tháng 02/2023 đến tháng 03/2025"; when a period's own words
+/// already say "từ …" or "đến …" (a year to date, a span of days), the two
+/// are listed instead, so that no sentence reads "từ từ đầu năm …".
+pub fn from_to(a: &str, b: &str) -> String {
+    let spans = |t: &str| t.starts_with("từ ") || t.starts_with("đến ");
+    if spans(a) || spans(b) {
+        format!("trong các kỳ {a}; {b}")
+    } else {
+        format!("từ {a} đến {b}")
+    }
+}
+
 /// The national portal, as headings name it briefly.
 pub const PORTAL_SHORT: &str = "Cổng DVCQG";
 
@@ -163,6 +175,20 @@ pub fn format_period_short(period: &Period) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn from_to_never_doubles_its_words() {
+        assert_eq!(
+            super::from_to("tháng 02/2023", "tháng 03/2025"),
+            "từ tháng 02/2023 đến tháng 03/2025"
+        );
+        let ytd = super::from_to(
+            "từ đầu năm 2025 đến 09:00 ngày 20/11/2025",
+            "từ đầu năm 2025 đến 16:00 ngày 20/11/2025",
+        );
+        assert!(!ytd.contains("từ từ") && !ytd.contains("đến từ"), "{ytd}");
+        assert!(ytd.contains("09:00") && ytd.contains("16:00"), "{ytd}");
+    }
+
     use super::*;
 
     #[test]

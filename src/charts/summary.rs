@@ -29,7 +29,10 @@ pub(crate) fn line(c: &LineChart) -> String {
             return out;
         }
         1 => out.push_str(&format!(" ({})", labels[0])),
-        _ => out.push_str(&format!(" từ {} đến {}", labels[0], labels[n - 1])),
+        _ => {
+            out.push(' ');
+            out.push_str(&crate::vi::from_to(&labels[0], &labels[n - 1]));
+        }
     }
     let values: Vec<(usize, f64)> = (0..n)
         .filter_map(|i| data(0, i).value().map(|v| (i, v)))

@@ -122,7 +122,7 @@ pub fn then_and_now(a: &Figure, b: &Figure, measure: Measure) -> String {
     match (a.value.number(), b.value.number()) {
         (Some(x), Some(y)) if y > x => format!("tăng từ {va} ({pa}) lên {vb} ({pb})"),
         (Some(x), Some(y)) if y < x => format!("giảm từ {va} ({pa}) xuống {vb} ({pb})"),
-        _ => format!("giữ mức {vb} từ {pa} đến {pb}"),
+        _ => format!("giữ mức {vb} {}", vi::from_to(&pa, &pb)),
     }
 }
 
@@ -467,8 +467,9 @@ pub fn rank_history(
     };
     let title = match movement {
         "giữ" => format!(
-            "Hạng {name} của {unit_name} giữ ở {} từ {then} đến {now}",
-            last
+            "Hạng {name} của {unit_name} giữ ở {} {}",
+            last,
+            vi::from_to(&then, &now)
         ),
         "đổi" => format!(
             "Hạng {name} của {unit_name}: {} ({then}), {} ({now})",

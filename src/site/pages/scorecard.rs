@@ -326,7 +326,7 @@ pub fn scorecard(
                     let name = ind.short_name.as_deref().unwrap_or(&ind.name);
                     let (then, now_p) = (vi::format_period(&p.period), vi::format_period(&latest));
                     finding_parts.push(match verb {
-                        "giữ" => format!("{name} giữ mức {to} từ {then} đến {now_p}"),
+                        "giữ" => format!("{name} giữ mức {to} {}", vi::from_to(&then, &now_p)),
                         "tăng" => format!("{name} tăng từ {from} ({then}) lên {to} ({now_p})"),
                         _ => format!("{name} giảm từ {from} ({then}) xuống {to} ({now_p})"),
                     });
