@@ -157,6 +157,11 @@ const FIGURE_KEYS: &[ForeignKey] = &[
         target: Target::Lookup("bang"),
         reference: &["van_ban", "bang"],
     },
+    ForeignKey {
+        fields: &["so_voi_ky"],
+        target: Target::Lookup("ky"),
+        reference: &["ky"],
+    },
 ];
 
 /// The figures, one row each. Columns that most rows leave empty come
@@ -167,10 +172,10 @@ pub const FACTS: Schema = Schema {
     about: "Mỗi dòng là một số liệu văn bản công bố: một chỉ số của một đơn vị trong một kỳ. \
             Tên đơn vị, chỉ số, kỳ và văn bản nằm trong các tệp tra cứu, nối theo mã.",
     columns: &[
-        key("ky", "Mã kỳ đánh giá (xem ky.csv): tháng 2023-10, quý 2023-Q1, nửa năm 2023-H1, năm 2023, tuần 2023-W05, khoảng 2023-01-01/2023-05-15"),
-        key("don_vi_id", "Mã đơn vị (xem don-vi.csv), không đổi qua các văn bản"),
-        key("chi_so_id", "Mã chỉ số (xem chi-so.csv)"),
-        key("van_ban", "Mã văn bản nguồn (xem van-ban.csv; trang van-ban/<mã>/)"),
+        key("ky", "Mã kỳ đánh giá: tháng 2023-10, quý 2023-Q1, nửa năm 2023-H1, năm 2023, tuần 2023-W05, khoảng 2023-01-01/2023-05-15"),
+        key("don_vi_id", "Mã đơn vị, không đổi qua các văn bản"),
+        key("chi_so_id", "Mã chỉ số"),
+        key("van_ban", "Mã văn bản nguồn (trang van-ban/<mã>/)"),
         key("bang", "Bảng trong văn bản (xem bang.csv): ket-qua là phần kết quả trong nội dung văn bản, I, II, III là số phụ lục"),
         col("dong", Type::Id, "Số thứ tự (STT) hoặc mã của dòng như văn bản in, trong phụ lục; để trống với phần kết quả trong nội dung"),
         Col {
@@ -193,7 +198,7 @@ pub const FACTS: Schema = Schema {
         col("xep_loai", Type::Text, "Xếp loại như văn bản in (tốt, xuất sắc), với tổng điểm"),
         col("thay_doi_diem", Type::Number, "Thay đổi điểm so với kỳ trước như văn bản in (âm là giảm), với tổng điểm"),
         col("thay_doi_hang", Type::Integer, "Số bậc xếp hạng tăng so với kỳ trước như văn bản in (âm là tụt), với tổng điểm"),
-        col("so_voi_ky", Type::Id, "Kỳ được so sánh khi văn bản nêu rõ (xem ky.csv); để trống là kỳ liền trước cùng loại"),
+        col("so_voi_ky", Type::Id, "Kỳ được so sánh khi văn bản nêu rõ; để trống là kỳ liền trước cùng loại"),
     ],
     primary_key: &[],
     foreign_keys: FIGURE_KEYS,
@@ -207,10 +212,10 @@ pub const DETAILS: Schema = Schema {
     about: "Mỗi dòng là một số liệu chi tiết văn bản in dưới một nhóm chỉ số (171/171 đơn vị; 168 hồ sơ, đạt 0,43%). \
             Năm cột đầu trỏ tới số liệu của nhóm trong ket-qua-<năm>.csv cùng năm.",
     columns: &[
-        key("ky", "Mã kỳ đánh giá (xem ky.csv)"),
-        key("don_vi_id", "Mã đơn vị (xem don-vi.csv)"),
-        key("chi_so_id", "Mã chỉ số của nhóm (xem chi-so.csv)"),
-        key("van_ban", "Mã văn bản nguồn (xem van-ban.csv)"),
+        key("ky", "Mã kỳ đánh giá"),
+        key("don_vi_id", "Mã đơn vị"),
+        key("chi_so_id", "Mã chỉ số của nhóm"),
+        key("van_ban", "Mã văn bản nguồn"),
         key("bang", "Bảng trong văn bản: ket-qua"),
         Col {
             required: true,
@@ -285,7 +290,7 @@ pub const UNITS: Schema = Schema {
             )
         },
         col("ma_dvcqg", Type::Id, "Mã trên Cổng Dịch vụ công quốc gia (H31)"),
-        col("don_vi_cha", Type::Id, "Mã đơn vị cấp trên (xem cột don_vi_id)"),
+        col("don_vi_cha", Type::Id, "Mã đơn vị cấp trên"),
         col("hieu_luc_tu", Type::Date, "Ngày bắt đầu tồn tại với danh tính này"),
         col("hieu_luc_den", Type::Date, "Ngày cuối cùng tồn tại với danh tính này"),
         col("ke_thua", Type::Id, "Mã các đơn vị kế thừa khi sáp nhập, đổi tên, cách nhau bởi dấu cách"),
@@ -410,7 +415,7 @@ pub const DOCUMENTS: Schema = Schema {
         },
         col("co_quan", Type::Text, "Cơ quan ban hành"),
         col("trich_yeu", Type::Text, "Trích yếu"),
-        col("ky", Type::Id, "Kỳ của số liệu (xem ky.csv)"),
+        col("ky", Type::Id, "Kỳ của số liệu"),
         col("so_lieu_ngay", Type::Date, "Ngày chốt số liệu văn bản nêu"),
     ],
     primary_key: &["van_ban"],
@@ -427,7 +432,7 @@ pub const TABLES: Schema = Schema {
     title: "Bảng trong văn bản",
     about: "Mỗi dòng là một bảng số liệu của một văn bản: phần kết quả trong nội dung hoặc một phụ lục.",
     columns: &[
-        key("van_ban", "Mã văn bản (xem van-ban.csv)"),
+        key("van_ban", "Mã văn bản"),
         key("bang", "ket-qua (kết quả trong nội dung văn bản) hoặc số phụ lục (I, II)"),
         Col {
             required: true,
