@@ -73,14 +73,23 @@ pub const SECTIONS: Sections = Sections {
     script: "static/site.js",
 };
 
-/// The open data of one year as CSV: `du-lieu/ket-qua-2023.csv`.
+/// The figures of one year as CSV: `du-lieu/ket-qua-2023.csv`.
 pub fn open_data_csv(year: i32) -> String {
-    format!("{OPEN_DATA}ket-qua-{year}.csv")
+    open_data_file("ket-qua", Some(year), "csv")
 }
 
-/// The open data of one year as JSON: `du-lieu/ket-qua-2023.json`.
+/// The figures of one year as JSON: `du-lieu/ket-qua-2023.json`.
 pub fn open_data_json(year: i32) -> String {
-    format!("{OPEN_DATA}ket-qua-{year}.json")
+    open_data_file("ket-qua", Some(year), "json")
+}
+
+/// An open data file: `du-lieu/chi-tiet-2023.csv` (a file per year),
+/// `du-lieu/don-vi.json` (a lookup file).
+pub fn open_data_file(name: &str, year: Option<i32>, ext: &str) -> String {
+    match year {
+        Some(year) => format!("{OPEN_DATA}{name}-{year}.{ext}"),
+        None => format!("{OPEN_DATA}{name}.{ext}"),
+    }
 }
 
 /// The last part of a path: the name a file is saved under.

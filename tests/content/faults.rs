@@ -407,15 +407,15 @@ fn text_that_a_spreadsheet_would_run_is_kept_as_text_in_the_csv() {
     );
     let (site, _) =
         render(&options(fx.content(), &fx.scratch("out"), None)).unwrap_or_else(|e| panic!("{e}"));
-    // The open data: one CSV per year.
+    // The open data: the units' names are in the lookup of units.
     let csv: String = site
         .files
         .iter()
-        .filter(|(name, _)| name.starts_with("du-lieu/ket-qua-") && name.ends_with(".csv"))
+        .filter(|(name, _)| *name == "du-lieu/don-vi.csv")
         .map(|(_, bytes)| String::from_utf8(bytes.clone()).unwrap())
         .collect();
     let cells: Vec<&str> = csv.lines().filter(|l| l.contains("HYPERLINK")).collect();
-    assert!(!cells.is_empty(), "the unit has figures in the CSV");
+    assert!(!cells.is_empty(), "the unit is in the CSV");
     for line in cells {
         assert!(line.contains(",\"'=HYPERLINK("), "{line}");
     }
@@ -423,7 +423,7 @@ fn text_that_a_spreadsheet_would_run_is_kept_as_text_in_the_csv() {
     let json: String = site
         .files
         .iter()
-        .filter(|(name, _)| name.starts_with("du-lieu/ket-qua-") && name.ends_with(".json"))
+        .filter(|(name, _)| *name == "du-lieu/don-vi.json")
         .map(|(_, bytes)| String::from_utf8(bytes.clone()).unwrap())
         .collect();
     assert!(json.contains("\"=HYPERLINK("), "the name as it is");

@@ -1,70 +1,82 @@
-//! The open data (`du-lieu/ket-qua-<year>.csv` and `.json`, and the zip of
-//! every year's CSV): one record per figure, the same records in both,
-//! every column documented.
+//! The open data (`du-lieu/`): the figures per year (`ket-qua-<year>`,
+//! one row per figure), the detail counts per year (`chi-tiet-<year>`)
+//! and the lookup files (`don-vi`, `chi-so`, `ky`, `van-ban`, `bang`), each
+//! as CSV and JSON, every CSV in one zip, all described by
+//! `datapackage.json` with the keys that join them.
 
 use crate::support::api::load;
 use crate::support::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::path::Path;
 
 fn figure_count() -> usize {
     let loaded = load(&real_content());
     loaded.model.expect("the real content loads").figures.len()
 }
 
-/// The open data files of one kind (`csv`, `json`), oldest year first.
-fn yearly(out: &std::path::Path, ext: &str) -> Vec<(String, Vec<u8>)> {
+/// The files of one kind (`ket-qua`, `chi-tiet`) and format, oldest year
+/// first.
+fn yearly(out: &Path, name: &str, ext: &str) -> Vec<(String, Vec<u8>)> {
+    let prefix = format!("{name}-20");
     let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(out.join("du-lieu"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("ket-qua-20") && n.ends_with(&format!(".{ext}")))
+        .filter(|n| n.starts_with(&prefix) && n.ends_with(&format!(".{ext}")))
         .map(|n| {
             let bytes = fs::read(out.join("du-lieu").join(&n)).unwrap();
             (n, bytes)
         })
         .collect();
     files.sort();
-    assert!(!files.is_empty(), "no yearly {ext} file");
+    assert!(!files.is_empty(), "no yearly {name} {ext} file");
     files
 }
 
-/// Every year's CSV as one table: the header (the same in every file) and
-/// the rows, oldest year first.
-fn all_csv(out: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
+/// A table: its header and rows.
+type Table = (Vec<String>, Vec<Vec<String>>);
+
+/// Every year's CSV of a kind as one table, oldest year first; each row's
+/// period lies in its file's year.
+fn all_csv(out: &Path, name: &str) -> Table {
     let mut header = None;
     let mut rows = Vec::new();
-    for (name, bytes) in yearly(out, "csv") {
+    for (file, bytes) in yearly(out, name, "csv") {
         let (h, r) = read_csv(&bytes);
-        let year = &name["ket-qua-".len().."ket-qua-".len() + 4];
+        let year = &file[name.len() + 1..name.len() + 5];
         assert!(
             r.iter().all(|row| row[0].contains(year)),
-            "{name}: a figure of another year"
+            "{file}: a figure of another year"
         );
         assert!(
             header.get_or_insert(h.clone()) == &h,
-            "{name}: another header"
+            "{file}: another header"
         );
         rows.extend(r);
     }
     (header.unwrap_or_default(), rows)
 }
 
-/// Every year's JSON records, oldest year first.
-pub fn all_json(out: &std::path::Path) -> Vec<serde_json::Map<String, serde_json::Value>> {
-    yearly(out, "json")
+fn lookup(out: &Path, name: &str) -> Table {
+    read_csv(&fs::read(out.join(format!("du-lieu/{name}.csv"))).unwrap())
+}
+
+/// Every year's JSON records of a kind, oldest year first.
+pub fn all_json(out: &Path, name: &str) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    yearly(out, name, "json")
         .iter()
-        .flat_map(|(name, bytes)| {
+        .flat_map(|(file, bytes)| {
             let json: serde_json::Value =
-                serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{name} parses: {e}"));
+                serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{file} parses: {e}"));
             json_records(&json)
         })
         .collect()
 }
 
-fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+fn read_csv(bytes: &[u8]) -> Table {
     let body = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
-        .expect("ket-qua.csv starts with the UTF-8 BOM");
+        .expect("a CSV file starts with the UTF-8 BOM");
     let mut reader = csv::Reader::from_reader(body);
     let header: Vec<String> = reader
         .headers()
@@ -84,9 +96,15 @@ fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-/// The records of one year's JSON: `columns` names the cells of each
-/// array of `rows`; no key is repeated per record.
+/// The records of a JSON file: `columns` names the cells of each array of
+/// `rows`; a row may stop after its last filled cell (the rest are null);
+/// a column with a list in `dictionaries` holds positions in that list.
 pub fn json_records(json: &serde_json::Value) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let empty = serde_json::Map::new();
+    let dictionaries = json
+        .get("dictionaries")
+        .map(|d| d.as_object().expect("dictionaries is an object"))
+        .unwrap_or(&empty);
     let columns: Vec<&str> = json["columns"]
         .as_array()
         .expect("columns")
@@ -98,11 +116,27 @@ pub fn json_records(json: &serde_json::Value) -> Vec<serde_json::Map<String, ser
     rows.iter()
         .map(|row| {
             let cells = row.as_array().expect("each row is an array");
-            assert_eq!(cells.len(), columns.len(), "a cell per column");
+            assert!(cells.len() <= columns.len(), "at most a cell per column");
+            assert!(
+                cells.last().is_some_and(|c| !c.is_null()),
+                "a row ends with its last filled cell: {cells:?}"
+            );
             columns
                 .iter()
-                .map(|c| c.to_string())
-                .zip(cells.iter().cloned())
+                .enumerate()
+                .map(|(i, c)| {
+                    let cell = cells.get(i).cloned().unwrap_or(serde_json::Value::Null);
+                    let cell = match (dictionaries.get(*c), &cell) {
+                        (Some(values), serde_json::Value::Number(n)) => {
+                            let at = n.as_u64().expect("a position") as usize;
+                            values[at].clone()
+                        }
+                        (Some(_), serde_json::Value::Null) => cell,
+                        (Some(_), other) => panic!("{c}: {other} is not a position"),
+                        (None, _) => cell,
+                    };
+                    (c.to_string(), cell)
+                })
                 .collect()
         })
         .collect()
@@ -116,77 +150,301 @@ fn as_cell(v: &serde_json::Value) -> String {
     }
 }
 
-#[test]
-fn open_data_csv_has_one_row_per_figure() {
-    let site = build_real();
-    let (header, rows) = all_csv(&site.out);
-    assert_eq!(rows.len(), figure_count(), "header: {header:?}");
-    let tu_phap: Vec<&Vec<String>> = rows
-        .iter()
-        .filter(|r| r.iter().any(|c| c == "so-tu-phap"))
-        .collect();
-    assert!(
-        tu_phap
-            .iter()
-            .any(|r| r.iter().any(|c| c == "44.6") && !r.iter().any(|c| c == "44,6")),
-        "no so-tu-phap row with 44.6 (a decimal point, for machines): {tu_phap:#?}"
-    );
-    assert!(tu_phap
-        .iter()
-        .any(|r| r.iter().any(|c| c == "5.63") && r.iter().any(|c| c == "Chưa hoàn thành")));
-    // Not applicable: the reason, not a zero.
-    let na: Vec<&Vec<String>> = rows
-        .iter()
-        .filter(|r| {
-            r.iter().any(|c| c == "so-tai-chinh")
-                && r.iter().any(|c| c == "TTHC không có phí, lệ phí")
+/// The rows as maps of column name to cell.
+fn records(table: &Table) -> Vec<BTreeMap<&str, &str>> {
+    let (header, rows) = table;
+    rows.iter()
+        .map(|r| {
+            header
+                .iter()
+                .map(String::as_str)
+                .zip(r.iter().map(String::as_str))
+                .collect()
         })
-        .collect();
-    assert_eq!(na.len(), 1, "{rows:#?}");
-    assert!(!na[0].iter().any(|c| c == "0" || c == "0.0"), "{:?}", na[0]);
-    // The page documents every column.
-    let page = visible_text(&site.text("du-lieu/index.html"));
-    let undocumented: Vec<&String> = header
-        .iter()
-        .filter(|h| !page.contains(h.as_str()))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn every_figure_is_a_row_with_where_it_is_printed() {
+    let site = build_real();
+    let facts = all_csv(&site.out, "ket-qua");
+    assert_eq!(facts.1.len(), figure_count(), "header: {:?}", facts.0);
+    let rows = records(&facts);
+    let find = |pred: &dyn Fn(&BTreeMap<&str, &str>) -> bool| -> Vec<&BTreeMap<&str, &str>> {
+        rows.iter().filter(|r| pred(r)).collect()
+    };
+    // An appendix figure: its appendix and its printed STT.
+    let tu_phap = find(&|r| {
+        r["don_vi_id"] == "so-tu-phap" && r["van_ban"] == "2023-10-vpub" && r["bang"] == "I"
+    });
+    assert_eq!(tu_phap.len(), 1, "{tu_phap:#?}");
+    let r = tu_phap[0];
+    assert_eq!(
+        (r["dong"], r["gia_tri"], r["gia_tri_in"], r["trang_thai"]),
+        ("15", "44.6", "44,6", "Chưa hoàn thành"),
+        "{r:#?}"
+    );
+    assert_eq!(
+        (r["ky"], r["chi_so_id"], r["muc_tieu_toi_thieu"]),
+        ("2023-10", "ty-le-nop-truc-tuyen", "60")
+    );
+    // The results: the total as printed, the rank as printed, no row.
+    let total = find(&|r| r["van_ban"] == "2023-02-vpub" && r["chi_so_id"] == "tong-diem");
+    assert_eq!(total.len(), 1, "{total:#?}");
+    assert_eq!(
+        (
+            total[0]["don_vi_id"],
+            total[0]["bang"],
+            total[0]["dong"],
+            total[0]["gia_tri"],
+            total[0]["gia_tri_in"],
+            total[0]["xep_hang"],
+        ),
+        ("hung-yen", "ket-qua", "", "55.02", "55,02", "20/63")
+    );
+    // A score printed `15,0` keeps its decimal.
     assert!(
-        undocumented.is_empty(),
-        "columns not documented on du-lieu/: {undocumented:?}"
+        find(&|r| r["van_ban"] == "2023-10-vpub" && r["chi_so_id"] == "so-hoa-ho-so")
+            .iter()
+            .any(|r| r["gia_tri"] == "15.0" && r["gia_tri_in"] == "15,0"),
+        "15,0 as printed"
+    );
+    // Not applicable: the reason, not a zero.
+    let na = find(&|r| r["don_vi_id"] == "so-tai-chinh" && r["loai"] == "khong_ap_dung");
+    assert_eq!(na.len(), 1, "{na:#?}");
+    assert_eq!(
+        (na[0]["ly_do"], na[0]["gia_tri"]),
+        ("TTHC không có phí, lệ phí", "")
+    );
+    // The unit's name and portal code are in the lookup file, not repeated.
+    assert!(!facts.0.iter().any(|h| h == "don_vi_ten"), "{:?}", facts.0);
+    let units = lookup(&site.out, "don-vi");
+    let units = records(&units);
+    let province = units.iter().find(|u| u["don_vi_id"] == "hung-yen").unwrap();
+    assert_eq!(
+        (province["ten"], province["ma_dvcqg"], province["cap"]),
+        ("Tỉnh Hưng Yên", "H31", "tinh")
+    );
+    let kh = units
+        .iter()
+        .find(|u| u["don_vi_id"] == "so-ke-hoach-va-dau-tu")
+        .unwrap();
+    assert_eq!(
+        (kh["hieu_luc_den"], kh["ke_thua"], kh["don_vi_cha"]),
+        ("2025-02-28", "so-tai-chinh", "hung-yen")
     );
 }
 
 #[test]
-fn open_data_json_has_the_same_records_as_the_csv() {
+fn periods_documents_and_tables_name_what_the_figures_point_to() {
     let site = build_real();
-    let (header, rows) = all_csv(&site.out);
-    let records = all_json(&site.out);
-    assert_eq!(records.len(), figure_count());
-    assert_eq!(records.len(), rows.len());
-    for (i, (record, row)) in records.iter().zip(&rows).enumerate() {
-        let as_row: BTreeMap<&str, String> = header
+    let periods = lookup(&site.out, "ky");
+    let month = records(&periods)
+        .into_iter()
+        .find(|p| p["ky"] == "2023-02")
+        .expect("the period 2023-02");
+    assert_eq!(
+        (
+            month["loai_ky"],
+            month["bat_dau"],
+            month["ket_thuc"],
+            month["ten"]
+        ),
+        ("thang", "2023-02-01", "2023-02-28", "tháng 02/2023")
+    );
+    let documents = lookup(&site.out, "van-ban");
+    let docs = records(&documents);
+    let feb = docs
+        .iter()
+        .find(|d| d["van_ban"] == "2023-02-vpub")
+        .unwrap();
+    assert_eq!(
+        (feb["loai_van_ban"], feb["ky"], feb["so_lieu_ngay"]),
+        ("monthly-results", "2023-02", "2023-02-28")
+    );
+    assert!(feb["so_ky_hieu"].contains('/'), "{feb:?}");
+    let tables = lookup(&site.out, "bang");
+    let tables = records(&tables);
+    let appendix = tables
+        .iter()
+        .find(|t| t["van_ban"] == "2023-10-vpub" && t["bang"] == "I")
+        .expect("appendix I of 2023-10");
+    assert!(
+        appendix["tieu_de"].starts_with("TỶ LỆ HỒ SƠ NỘP TRỰC TUYẾN"),
+        "{appendix:?}"
+    );
+    assert!(appendix["so_dong"].parse::<usize>().unwrap() > 15);
+    assert!(tables
+        .iter()
+        .any(|t| t["van_ban"] == "2023-10-vpub" && t["bang"] == "ket-qua"));
+}
+
+#[test]
+fn detail_counts_are_published_with_their_group() {
+    let site = build_real();
+    let details = all_csv(&site.out, "chi-tiet");
+    let rows = records(&details);
+    let chung_thuc = rows
+        .iter()
+        .find(|r| r["van_ban"] == "2023-10-vpub")
+        .expect("the detail of 2023-10");
+    assert_eq!(
+        (
+            chung_thuc["chi_so_id"],
+            chung_thuc["don_vi_id"],
+            chung_thuc["so_luong"],
+            chung_thuc["tren_tong"],
+            chung_thuc["don_vi_dem"],
+            chung_thuc["stt"],
+        ),
+        ("so-hoa-ho-so", "hung-yen", "171", "171", "đơn vị", "1")
+    );
+    let khai_thac = rows
+        .iter()
+        .find(|r| r["van_ban"] == "2025-03-vpub" && r["so_luong"] == "168")
+        .expect("168 hồ sơ of 2025-03");
+    assert_eq!(
+        (
+            khai_thac["ty_le"],
+            khai_thac["ty_le_in"],
+            khai_thac["don_vi_dem"],
+            khai_thac["stt"]
+        ),
+        ("0.43", "0,43", "hồ sơ", "3")
+    );
+    // Every detail of the content is there.
+    let content = fs::read_dir(real_content().join("dispatches"))
+        .unwrap()
+        .flat_map(|y| fs::read_dir(y.unwrap().path()).unwrap())
+        .map(|f| fs::read_to_string(f.unwrap().path()).unwrap())
+        .map(|t| t.matches("- label:").count())
+        .sum::<usize>();
+    assert_eq!(rows.len(), content);
+}
+
+/// The rows of `table` (a file of the package) as tuples of `fields`.
+fn keys(table: &Table, fields: &[&str]) -> BTreeSet<Vec<String>> {
+    let at: Vec<usize> = fields
+        .iter()
+        .map(|f| {
+            table
+                .0
+                .iter()
+                .position(|h| h == f)
+                .unwrap_or_else(|| panic!("no column {f} in {:?}", table.0))
+        })
+        .collect();
+    table
+        .1
+        .iter()
+        .map(|r| at.iter().map(|&i| r[i].clone()).collect())
+        .collect()
+}
+
+#[test]
+fn every_key_resolves_in_the_file_it_points_to() {
+    let site = build_real();
+    let package: serde_json::Value =
+        serde_json::from_slice(&fs::read(site.out.join("du-lieu/datapackage.json")).unwrap())
+            .unwrap();
+    let resources = package["resources"].as_array().unwrap();
+    let table_of = |name: &str| -> Table {
+        let r = resources
             .iter()
-            .map(|h| {
-                (
-                    h.as_str(),
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("no resource {name}"));
+        read_csv(&fs::read(site.out.join("du-lieu").join(r["path"].as_str().unwrap())).unwrap())
+    };
+    let mut checked = 0;
+    for r in resources.iter().filter(|r| r["format"] == "csv") {
+        let name = r["name"].as_str().unwrap();
+        let table = table_of(name);
+        for fk in r["schema"]["foreignKeys"].as_array().into_iter().flatten() {
+            let fields: Vec<&str> = fk["fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap())
+                .collect();
+            let reference: Vec<&str> = fk["reference"]["fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap())
+                .collect();
+            let target = match fk["reference"]["resource"].as_str().unwrap() {
+                "" => name,
+                other => other,
+            };
+            let known = keys(&table_of(target), &reference);
+            for key in keys(&table, &fields) {
+                if key.iter().all(String::is_empty) {
+                    continue;
+                }
+                assert!(
+                    known.contains(&key),
+                    "{name}: {fields:?} = {key:?} is not in {target}"
+                );
+                checked += 1;
+            }
+        }
+        // A primary key is unique.
+        if let Some(pk) = r["schema"]["primaryKey"].as_array() {
+            let pk: Vec<&str> = pk.iter().map(|f| f.as_str().unwrap()).collect();
+            assert_eq!(keys(&table, &pk).len(), table.1.len(), "{name}: {pk:?}");
+        }
+    }
+    // Distinct keys of every file and foreign key.
+    assert!(checked > 60, "only {checked} keys checked");
+}
+
+#[test]
+fn json_has_the_same_rows_as_the_csv() {
+    let site = build_real();
+    for name in ["ket-qua", "chi-tiet"] {
+        // The ids are written once per file, each row holds their positions.
+        for (file, bytes) in yearly(&site.out, name, "json") {
+            let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            let units = json["dictionaries"]["don_vi_id"].as_array();
+            assert!(units.is_some_and(|u| !u.is_empty()), "{file}");
+            assert!(json["rows"][0][1].is_u64(), "{file}: {}", json["rows"][0]);
+        }
+        let (header, rows) = all_csv(&site.out, name);
+        let records = all_json(&site.out, name);
+        assert_eq!(records.len(), rows.len(), "{name}");
+        for (i, (record, row)) in records.iter().zip(&rows).enumerate() {
+            let as_row: Vec<String> = header
+                .iter()
+                .map(|h| {
                     record
                         .get(h)
                         .map(as_cell)
-                        .unwrap_or_else(|| panic!("record {i} has no `{h}`")),
-                )
-            })
-            .collect();
-        let csv_row: BTreeMap<&str, String> = header
+                        .unwrap_or_else(|| panic!("{name} record {i} has no `{h}`"))
+                })
+                .collect();
+            assert_eq!(
+                &as_row, row,
+                "{name} record {i} differs between JSON and CSV"
+            );
+        }
+    }
+    for name in ["don-vi", "chi-so", "ky", "van-ban", "bang"] {
+        let (header, rows) = lookup(&site.out, name);
+        let json: serde_json::Value = serde_json::from_slice(
+            &fs::read(site.out.join(format!("du-lieu/{name}.json"))).unwrap(),
+        )
+        .unwrap();
+        let records = json_records(&json);
+        let as_rows: Vec<Vec<String>> = records
             .iter()
-            .map(String::as_str)
-            .zip(row.iter().cloned())
+            .map(|r| header.iter().map(|h| as_cell(&r[h])).collect())
             .collect();
-        assert_eq!(as_row, csv_row, "record {i} differs between JSON and CSV");
+        assert_eq!(as_rows, rows, "{name}");
     }
 }
 
 #[test]
-fn the_data_package_describes_every_column_and_the_licence() {
+fn the_data_package_describes_every_file_and_field_and_the_licence() {
     let site = build_real();
     let package: serde_json::Value =
         serde_json::from_slice(&fs::read(site.out.join("du-lieu/datapackage.json")).unwrap())
@@ -194,66 +452,105 @@ fn the_data_package_describes_every_column_and_the_licence() {
     assert_eq!(package["profile"], "tabular-data-package");
     // CC BY 4.0 when site.yaml sets no licence.
     assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
-    // Every file of the folder is a resource of the package.
+    // Every file of the folder is a resource of the package, and the other way round.
     let resources = package["resources"].as_array().expect("resources");
-    let described: Vec<&str> = resources
+    let described: BTreeSet<&str> = resources
         .iter()
         .map(|r| r["path"].as_str().expect("a path"))
         .collect();
-    for (name, _) in yearly(&site.out, "csv")
-        .into_iter()
-        .chain(yearly(&site.out, "json"))
-    {
-        assert!(described.contains(&name.as_str()), "{name}: {described:?}");
-    }
-    assert!(described.contains(&"ket-qua-csv.zip"), "{described:?}");
-    let resource = &resources[0];
-    assert_eq!(resource["profile"], "tabular-data-resource");
-    let fields = resource["schema"]["fields"].as_array().expect("fields");
+    let files: BTreeSet<String> = fs::read_dir(site.out.join("du-lieu"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "index.html" && n != "datapackage.json")
+        .collect();
+    assert_eq!(
+        files.iter().map(String::as_str).collect::<BTreeSet<_>>(),
+        described
+    );
+    // Each CSV's fields are its header, each value of its field's type.
+    let text = visible_text(&site.text("du-lieu/index.html"));
     for r in resources.iter().filter(|r| r["format"] == "csv") {
-        assert_eq!(&r["schema"]["fields"], &resource["schema"]["fields"]);
-    }
-    let (header, rows) = all_csv(&site.out);
-    let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
-    assert_eq!(names, header, "one field per CSV column, in order");
-    // Every value is of its field's type and within its constraints.
-    for (i, f) in fields.iter().enumerate() {
-        assert!(f["description"].as_str().is_some_and(|d| !d.is_empty()));
-        let required = f["constraints"]["required"] == true;
-        let allowed: Option<Vec<&str>> = f["constraints"]["enum"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str()).collect());
-        for row in &rows {
-            let v = row[i].as_str();
-            if v.is_empty() {
-                assert!(!required, "{}: empty", names[i]);
-                continue;
-            }
-            match f["type"].as_str() {
-                Some("number") => assert!(v.parse::<f64>().is_ok(), "{}: {v}", names[i]),
-                Some("date") => assert!(
-                    v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-',
-                    "{}: {v}",
-                    names[i]
-                ),
-                Some("string") => {}
-                other => panic!("{}: type {other:?}", names[i]),
-            }
-            if let Some(allowed) = &allowed {
-                assert!(allowed.contains(&v), "{}: {v} not in {allowed:?}", names[i]);
+        assert_eq!(r["profile"], "tabular-data-resource");
+        let path = r["path"].as_str().unwrap();
+        let (header, rows) = read_csv(&fs::read(site.out.join("du-lieu").join(path)).unwrap());
+        let fields = r["schema"]["fields"].as_array().expect("fields");
+        let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+        assert_eq!(names, header, "{path}: one field per CSV column, in order");
+        for (i, f) in fields.iter().enumerate() {
+            assert!(f["description"].as_str().is_some_and(|d| !d.is_empty()));
+            // The page documents every column.
+            assert!(text.contains(names[i]), "{}: not on du-lieu/", names[i]);
+            let required = f["constraints"]["required"] == true;
+            let allowed: Option<Vec<&str>> = f["constraints"]["enum"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_str()).collect());
+            for row in &rows {
+                let v = row[i].as_str();
+                if v.is_empty() {
+                    assert!(!required, "{path} {}: empty", names[i]);
+                    continue;
+                }
+                match f["type"].as_str() {
+                    Some("number") => assert!(v.parse::<f64>().is_ok(), "{}: {v}", names[i]),
+                    Some("integer") => assert!(v.parse::<i64>().is_ok(), "{}: {v}", names[i]),
+                    Some("date") => assert!(
+                        v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-',
+                        "{}: {v}",
+                        names[i]
+                    ),
+                    Some("string") => {}
+                    other => panic!("{}: type {other:?}", names[i]),
+                }
+                if let Some(allowed) = &allowed {
+                    assert!(allowed.contains(&v), "{}: {v} not in {allowed:?}", names[i]);
+                }
             }
         }
     }
-    // The page shows the licence and says what each file is and its size.
-    let text = visible_text(&site.text("du-lieu/index.html"));
+    // The page shows the licence, says how to join the files, what each
+    // file is and its size.
     assert!(
         text.contains("Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"),
         "{text}"
     );
     assert!(text.contains("Tải tất cả số liệu (CSV, "), "{text}");
     assert!(text.contains("ket-qua-2023.csv ("), "{text}");
+    assert!(text.contains("chi-tiet-2023.csv ("), "{text}");
+    assert!(text.contains("don-vi.csv ("), "{text}");
+    assert!(text.contains("tra theo cột don_vi_id"), "{text}");
     assert!(text.contains(" KB)") && !text.contains(" byte"), "{text}");
-    assert!(!text.contains("Tải ket-qua"), "{text}");
+    // The zip holds every CSV.
+    let zip = fs::read(site.out.join("du-lieu/ket-qua-csv.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip");
+    let inside: BTreeSet<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().to_string())
+        .collect();
+    let csvs: BTreeSet<String> = files.into_iter().filter(|f| f.ends_with(".csv")).collect();
+    assert_eq!(inside, csvs);
+}
+
+#[test]
+fn the_open_data_is_the_same_bytes_every_build() {
+    let one = build_real();
+    let two = build_real();
+    let read = |out: &Path| -> BTreeMap<String, Vec<u8>> {
+        fs::read_dir(out.join("du-lieu"))
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (a, b) = (read(&one.out), read(&two.out));
+    assert!(a.len() > 15, "{:?}", a.keys());
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(b[name] == *bytes, "{name} differs between two builds");
+    }
 }
 
 #[test]

@@ -269,3 +269,45 @@ fn a_dispatch_may_give_the_address_of_its_published_copy() {
     );
     assert!(text.contains(MOTTO), "{text}");
 }
+
+/// The line of a CSV file whose first field is `key`.
+fn csv_line(out: &std::path::Path, file: &str, key: &str) -> String {
+    read_text(out, file)
+        .lines()
+        .find(|l| l.starts_with(&format!("{key},")))
+        .unwrap_or_else(|| panic!("no line {key} in {file}"))
+        .to_string()
+}
+
+#[test]
+fn the_open_data_says_what_each_source_and_period_is() {
+    let (_fx, out) = built();
+    // A year to date: its kind, first and last day, and its cut-off hour.
+    let ytd = csv_line(&out, "du-lieu/ky.csv", "2025-01-01/2025-11-20 16:00");
+    assert!(
+        ytd.contains(",tu_dau_nam,2025-01-01,2025-11-20,2025-11-20T16:00"),
+        "{ytd}"
+    );
+    let week = csv_line(
+        &out,
+        "du-lieu/ky.csv",
+        "2024-tuan-03 (2024-01-15/2024-01-21)",
+    );
+    assert!(week.contains(",tuan_cong,2024-01-15,2024-01-21,"), "{week}");
+    // A capture: its kind and the minute it was taken, no date of issue.
+    let capture = csv_line(&out, "du-lieu/van-ban.csv", "2025-11-20-1600-cong");
+    assert!(capture.contains(",portal-capture,"), "{capture}");
+    assert!(capture.contains(",,2025-11-20T16:10,"), "{capture}");
+    // An article whose date is unknown says so; its title is kept.
+    let article = csv_line(&out, "du-lieu/van-ban.csv", "2024-q4-cong-tinh");
+    assert!(article.contains(",news-article,"), "{article}");
+    assert!(article.contains(",unknown,"), "{article}");
+    // Their figures are rows of the year's figures, pointing to them.
+    let figures = read_text(&out, "du-lieu/ket-qua-2025.csv");
+    assert!(
+        figures
+            .lines()
+            .any(|l| l.contains(",2025-11-20-1600-cong,")),
+        "no figure of the afternoon capture"
+    );
+}

@@ -166,6 +166,16 @@ impl Expected {
             "du-lieu/index.html",
             "du-lieu/ket-qua-csv.zip",
             "du-lieu/datapackage.json",
+            "du-lieu/don-vi.csv",
+            "du-lieu/don-vi.json",
+            "du-lieu/chi-so.csv",
+            "du-lieu/chi-so.json",
+            "du-lieu/ky.csv",
+            "du-lieu/ky.json",
+            "du-lieu/van-ban.csv",
+            "du-lieu/van-ban.json",
+            "du-lieu/bang.csv",
+            "du-lieu/bang.json",
             "sitemap.xml",
             "feed.xml",
             "404.html",
@@ -175,11 +185,14 @@ impl Expected {
         .map(|s| s.to_string())
         .collect();
         pages.extend(self.months.iter().map(|m| format!("thang/{m}/index.html")));
-        // The open data, one CSV and one JSON per year.
+        // The open data: the figures and their details, one CSV and one
+        // JSON per year.
         let years: std::collections::BTreeSet<&str> = self.months.iter().map(|m| &m[..4]).collect();
         for y in years {
             pages.push(format!("du-lieu/ket-qua-{y}.csv"));
             pages.push(format!("du-lieu/ket-qua-{y}.json"));
+            pages.push(format!("du-lieu/chi-tiet-{y}.csv"));
+            pages.push(format!("du-lieu/chi-tiet-{y}.json"));
         }
         pages.extend(
             self.dispatches

@@ -391,11 +391,11 @@ fn appendix_row(o: &mut String, row: &RowView, percent: &[bool], has_status: boo
     }
     if has_status {
         o.push_str("<td>");
+        // The status as printed; the stylesheet marks it by position
+        // (✓ or ✗, the row's `miss` class), as in a history table.
         match row.status {
-            Some(Status::Met) => o.push_str("<span class=\"tag tag-met\">Hoàn thành</span>"),
-            Some(Status::NotMet) => {
-                o.push_str("<span class=\"tag tag-miss\">Chưa hoàn thành</span>")
-            }
+            Some(Status::Met) => o.push_str("Hoàn thành"),
+            Some(Status::NotMet) => o.push_str("Chưa hoàn thành"),
             None => {}
         }
         o.push_str("</td>");

@@ -1,43 +1,11 @@
-//! `du-lieu/datapackage.json` and the columns of the open data files, with
-//! their meaning (shown on the data page) and their Table Schema types.
+//! `du-lieu/datapackage.json`: a Frictionless Data Package that describes
+//! every file of the open data with its columns (Table Schema), its keys
+//! and the keys it shares with the lookup files, and the licence.
 
+use super::columns::{Schema, Target, ALL};
 use crate::model::Model;
 use crate::site::paths;
-
-/// The columns with their meaning, for the documentation page.
-pub const COLUMNS: &[(&str, &str)] = &[
-    ("ky", "Kỳ đánh giá: tháng (2023-10), quý (2023-Q1), nửa năm (2023-H1), năm (2023), tuần (2023-W05) hoặc khoảng thời gian (2023-01-01/2023-05-15)"),
-    ("don_vi_id", "Mã đơn vị (không đổi qua các văn bản)"),
-    ("don_vi_ten", "Tên chính thức của đơn vị"),
-    ("chi_so_id", "Mã chỉ số"),
-    ("loai", "gia_tri: có số liệu; khong_ap_dung: không áp dụng (khác với 0); chua_cong_bo: văn bản không công bố số liệu"),
-    ("gia_tri", "Giá trị, dấu chấm thập phân (55.02), để máy đọc"),
-    ("ly_do", "Lý do không áp dụng hoặc không công bố, như văn bản ghi"),
-    ("diem_toi_da", "Điểm tối đa của nhóm chỉ số theo bộ chỉ số áp dụng cho kỳ"),
-    ("muc_tieu_toi_thieu", "Mục tiêu tối thiểu (%) áp dụng cho kỳ"),
-    ("trang_thai", "Trạng thái như văn bản công bố: Hoàn thành hoặc Chưa hoàn thành"),
-    ("xep_hang", "Xếp hạng, ví dụ 20/63"),
-    ("trung_binh_ca_nuoc", "Điểm trung bình cả nước"),
-    ("ty_le", "Tỷ lệ đạt (%) của nhóm chỉ số"),
-    ("van_ban", "Mã văn bản nguồn (trang van-ban/<mã>/)"),
-    ("nguon", "Vị trí trong văn bản: nội dung văn bản hoặc phụ lục"),
-];
-
-/// The Table Schema type of each column, in [`COLUMNS`] order: numbers
-/// with a decimal point, dates as `2023-10-01`, the rest text.
-const COLUMN_TYPES: &[&str] = &[
-    "string", "string", "string", "string", "string", "number", "string", "number", "number",
-    "string", "string", "number", "number", "string", "string",
-];
-
-/// Whether each column, in [`COLUMNS`] order, holds numbers.
-pub(super) fn numeric_columns() -> [bool; 15] {
-    let mut out = [false; 15];
-    for (o, t) in out.iter_mut().zip(COLUMN_TYPES) {
-        *o = *t == "number";
-    }
-    out
-}
+use serde_json::{json, Value};
 
 /// A web address, or none: what `site.yaml` gives is only linked when it
 /// is one (never `javascript:`).
@@ -45,38 +13,134 @@ pub(super) fn web_address(url: &str) -> Option<&str> {
     (url.starts_with("https://") || url.starts_with("http://")).then_some(url)
 }
 
-/// `datapackage.json`: a Frictionless Data Package with the licence: a
-/// tabular resource for each year's CSV (its Table Schema describes every
-/// column), each year's JSON (the same columns, then the rows) and the zip
-/// of every year's CSV.
-pub fn datapackage(model: &Model, years: &[i32]) -> Vec<u8> {
-    use serde_json::json;
-    let site = &model.site;
-    let fields: Vec<serde_json::Value> = COLUMNS
+/// The resource name of a file: `ket-qua-2023`, `don-vi`.
+fn resource_name(schema: &Schema, year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!("{}-{y}", schema.name),
+        None => schema.name.to_string(),
+    }
+}
+
+/// The Table Schema of a kind of file; `year` names the fact file its
+/// details point to.
+fn table_schema(schema: &Schema, year: Option<i32>) -> Value {
+    let fields: Vec<Value> = schema
+        .columns
         .iter()
-        .zip(COLUMN_TYPES)
-        .map(|((name, description), kind)| {
-            let mut f = json!({ "name": name, "type": kind, "description": description });
-            match *name {
-                "loai" => {
-                    f["constraints"] =
-                        json!({ "required": true, "enum": ["gia_tri", "khong_ap_dung", "chua_cong_bo"] })
-                }
-                "trang_thai" => {
-                    f["constraints"] = json!({ "enum": ["Hoàn thành", "Chưa hoàn thành"] })
-                }
-                "ky" | "don_vi_id" | "chi_so_id" | "van_ban" => {
-                    f["constraints"] = json!({ "required": true })
-                }
-                _ => {}
+        .map(|c| {
+            let mut f = json!({ "name": c.name, "type": c.kind.schema(), "description": c.about });
+            let mut constraints = serde_json::Map::new();
+            if c.required {
+                constraints.insert("required".into(), json!(true));
+            }
+            if !c.values.is_empty() {
+                constraints.insert("enum".into(), json!(c.values));
+            }
+            if !constraints.is_empty() {
+                f["constraints"] = Value::Object(constraints);
             }
             f
         })
         .collect();
+    let foreign_keys: Vec<Value> = schema
+        .foreign_keys
+        .iter()
+        .map(|k| {
+            let resource = match k.target {
+                Target::Lookup(name) => name.to_string(),
+                Target::FactsOfYear => resource_name(&super::columns::FACTS, year),
+                Target::Itself => String::new(),
+            };
+            json!({
+                "fields": k.fields,
+                "reference": { "resource": resource, "fields": k.reference },
+            })
+        })
+        .collect();
+    let mut out = json!({ "fields": fields, "missingValues": [""] });
+    if !schema.primary_key.is_empty() {
+        out["primaryKey"] = json!(schema.primary_key);
+    }
+    if !foreign_keys.is_empty() {
+        out["foreignKeys"] = json!(foreign_keys);
+    }
+    out
+}
+
+/// The CSV resource of a file and the JSON resource of the same rows.
+fn resources_of(schema: &Schema, year: Option<i32>) -> [Value; 2] {
+    let name = resource_name(schema, year);
+    let title = match year {
+        Some(y) => format!("{} năm {y}", schema.title),
+        None => schema.title.to_string(),
+    };
+    let csv = paths::open_data_file(schema.name, year, "csv");
+    let json_path = paths::open_data_file(schema.name, year, "json");
+    [
+        json!({
+            "profile": "tabular-data-resource",
+            "name": name,
+            "path": paths::file_name(&csv),
+            "title": title,
+            "description": schema.about,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig",
+            "dialect": { "delimiter": ",", "quoteChar": "\"", "header": true },
+            "schema": table_schema(schema, year),
+        }),
+        json!({
+            "profile": "data-resource",
+            "name": format!("{name}-json"),
+            "path": paths::file_name(&json_path),
+            "title": format!("{title} (JSON)"),
+            "description": format!(
+                "Cùng các dòng với {}: tên các cột trong `columns` (như CSV), \
+                 mỗi dòng là một mảng trong `rows`; ô trống là null, và một dòng \
+                 dừng sau ô cuối cùng có giá trị (các ô sau đó là null).{}",
+                paths::file_name(&csv),
+                if schema.yearly {
+                    " Các cột mã có trong `dictionaries` (kỳ, đơn vị, chỉ số, văn bản…) \
+                     ghi mỗi giá trị một lần trong danh sách `dictionaries[<cột>]`; \
+                     ô của dòng là vị trí của giá trị trong danh sách đó, tính từ 0."
+                } else {
+                    ""
+                }
+            ),
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+        }),
+    ]
+}
+
+/// `datapackage.json`: the licence, then a resource for every CSV and
+/// JSON file (the yearly ones newest year first, as on the data page) and
+/// the zip of every CSV.
+pub fn datapackage(model: &Model, years: &[i32]) -> Vec<u8> {
+    let site = &model.site;
     let mut license = json!({ "name": site.license.id, "title": site.license.title });
     if let Some(url) = web_address(&site.license.url) {
         license["path"] = json!(url);
     }
+    let mut resources = Vec::new();
+    for schema in ALL {
+        if schema.yearly {
+            for year in years.iter().rev() {
+                resources.extend(resources_of(schema, Some(*year)));
+            }
+        } else {
+            resources.extend(resources_of(schema, None));
+        }
+    }
+    resources.push(json!({
+        "profile": "data-resource",
+        "name": "tat-ca-csv",
+        "path": paths::file_name(paths::OPEN_DATA_ZIP),
+        "title": "Tất cả các tệp CSV trong một tệp nén",
+        "format": "zip",
+        "mediatype": "application/zip",
+    }));
     let package = json!({
         "profile": "tabular-data-package",
         "name": "ket-qua-bo-chi-so-766",
@@ -84,57 +148,9 @@ pub fn datapackage(model: &Model, years: &[i32]) -> Vec<u8> {
         "description": site.description.clone().unwrap_or_default(),
         "licenses": [license],
         "contributors": [{ "title": site.publisher, "role": "publisher" }],
-        "resources": resources(years, &fields),
+        "resources": resources,
     });
     let mut out = serde_json::to_vec_pretty(&package).unwrap_or_default();
     out.push(b'\n');
-    out
-}
-
-/// The resources of the package, newest year first as on the data page.
-fn resources(years: &[i32], fields: &[serde_json::Value]) -> Vec<serde_json::Value> {
-    use serde_json::json;
-    let name = |path: &str| paths::file_name(path).to_string();
-    let mut out = Vec::new();
-    for year in years.iter().rev() {
-        let csv = paths::open_data_csv(*year);
-        out.push(json!({
-            "profile": "tabular-data-resource",
-            "name": format!("ket-qua-{year}"),
-            "path": name(&csv),
-            "title": format!("Kết quả đánh giá năm {year}, mỗi dòng một số liệu"),
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8-sig",
-            "dialect": { "delimiter": ",", "quoteChar": "\"", "header": true },
-            "schema": {
-                "fields": fields,
-                "missingValues": [""],
-            },
-        }));
-    }
-    for year in years.iter().rev() {
-        out.push(json!({
-            "profile": "data-resource",
-            "name": format!("ket-qua-{year}-json"),
-            "path": name(&paths::open_data_json(*year)),
-            "title": format!("Kết quả đánh giá năm {year} (JSON)"),
-            "description": format!(
-                "Cùng số liệu với ket-qua-{year}.csv: tên các cột trong `columns` (như CSV), \
-                 mỗi số liệu là một mảng trong `rows`, ô trống là null."
-            ),
-            "format": "json",
-            "mediatype": "application/json",
-            "encoding": "utf-8",
-        }));
-    }
-    out.push(json!({
-        "profile": "data-resource",
-        "name": "ket-qua-tat-ca-csv",
-        "path": name(paths::OPEN_DATA_ZIP),
-        "title": "Tất cả các năm: các tệp CSV theo năm trong một tệp nén",
-        "format": "zip",
-        "mediatype": "application/zip",
-    }));
     out
 }

@@ -1,0 +1,199 @@
+//! Writing a file's rows as CSV and as JSON, and the zip of the CSV files.
+
+use super::columns::{Col, Schema, Type};
+use super::rows::Cells;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::io::Write;
+
+/// A text cell as a spreadsheet may read it: one that starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be taken for a formula, so it
+/// gets a leading `'` (as OWASP recommends against CSV injection). Numbers
+/// and ids are written by the build and never start so.
+pub fn csv_text(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// CSV (RFC 4180, CRLF, UTF-8 with a byte-order mark so that spreadsheet
+/// programs read the Vietnamese letters right): the header, then `rows`.
+pub fn csv<'a>(
+    columns: &[Col],
+    rows: impl Iterator<Item = Cells<'a>>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .has_headers(false)
+        .buffer_capacity(1 << 16)
+        .from_writer(out);
+    w.write_record(columns.iter().map(|c| c.name))?;
+    for row in rows {
+        for (cell, c) in row.iter().zip(columns) {
+            if c.kind == Type::Text {
+                w.write_field(&*csv_text(cell))?;
+            } else {
+                w.write_field(&**cell)?;
+            }
+        }
+        w.write_record(std::iter::empty::<&[u8]>())?;
+    }
+    w.flush()
+}
+
+/// CSV of `rows` in memory.
+pub fn csv_bytes<'a>(columns: &[Col], rows: impl Iterator<Item = Cells<'a>>) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = csv(columns, rows, &mut out);
+    out
+}
+
+/// Rows made again for each pass over them.
+pub type RowSource<'s, 'a> = &'s dyn Fn() -> Box<dyn ExactSizeIterator<Item = Cells<'a>> + 's>;
+
+/// Whether a column of a yearly file is written in JSON as positions in a
+/// list of its values: the ids and codes that repeat from row to row.
+pub fn dictionary(schema: &Schema, c: &Col) -> bool {
+    schema.yearly && c.kind == Type::Id && (c.required || !c.values.is_empty())
+}
+
+/// The values of the dictionary columns in the order they first appear,
+/// and for each column the position of each value.
+struct Dictionaries<'a> {
+    values: Vec<(&'static str, Vec<String>)>,
+    positions: Vec<Option<FxHashMap<Cow<'a, str>, usize>>>,
+}
+
+fn dictionaries<'a>(schema: &Schema, rows: RowSource<'_, 'a>) -> Dictionaries<'a> {
+    let mut positions: Vec<Option<FxHashMap<Cow<'a, str>, usize>>> = schema
+        .columns
+        .iter()
+        .map(|c| dictionary(schema, c).then(FxHashMap::default))
+        .collect();
+    let mut values: Vec<Vec<String>> = vec![Vec::new(); schema.columns.len()];
+    for row in rows() {
+        for (i, cell) in row.into_iter().enumerate() {
+            if let (Some(Some(map)), false) = (positions.get_mut(i), cell.is_empty()) {
+                let next = map.len();
+                if let std::collections::hash_map::Entry::Vacant(e) = map.entry(cell) {
+                    values[i].push(e.key().to_string());
+                    e.insert(next);
+                }
+            }
+        }
+    }
+    Dictionaries {
+        values: schema
+            .columns
+            .iter()
+            .zip(values)
+            .filter(|(c, _)| dictionary(schema, c))
+            .map(|(c, v)| (c.name, v))
+            .collect(),
+        positions,
+    }
+}
+
+/// JSON as columns plus rows: `{"nguon", "tep", <about>…, "so_ban_ghi",
+/// "columns", "rows"}`, each row an array of cells in the order of
+/// `columns`; numbers as numbers, an empty cell as `null`, and a row stops
+/// after its last filled cell (the cells after it are `null`): no key is
+/// repeated per record. In a yearly file the ids and codes that repeat
+/// from row to row ([`dictionary`]) are written once, in
+/// `"dictionaries": {"column": [values…]}`, and a row holds the position
+/// of its value in that list (from 0).
+pub fn json<'a>(
+    schema: &Schema,
+    publisher: &str,
+    about: &[(&str, serde_json::Value)],
+    rows: RowSource<'_, 'a>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let dict = schema.yearly.then(|| dictionaries(schema, rows));
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    out.write_all(b"{\"nguon\":")?;
+    serde_json::to_writer(&mut out, publisher)?;
+    out.write_all(b",\"tep\":")?;
+    serde_json::to_writer(&mut out, schema.name)?;
+    for (key, value) in about {
+        write!(out, ",\"{key}\":")?;
+        serde_json::to_writer(&mut out, value)?;
+    }
+    write!(out, ",\"so_ban_ghi\":{},\"columns\":", rows().len())?;
+    serde_json::to_writer(
+        &mut out,
+        &schema.columns.iter().map(|c| c.name).collect::<Vec<_>>(),
+    )?;
+    if let Some(d) = &dict {
+        out.write_all(b",\"dictionaries\":{")?;
+        for (n, (name, values)) in d.values.iter().enumerate() {
+            if n > 0 {
+                out.write_all(b",")?;
+            }
+            write!(out, "\n\"{name}\":")?;
+            serde_json::to_writer(&mut out, values)?;
+        }
+        out.write_all(b"}")?;
+    }
+    out.write_all(b",\"rows\":[")?;
+    for (n, row) in rows().enumerate() {
+        out.write_all(if n == 0 { b"\n[" } else { b",\n[" })?;
+        let filled = row.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+        for (i, (cell, col)) in row.iter().zip(schema.columns).take(filled).enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            let position = dict
+                .as_ref()
+                .and_then(|d| d.positions[i].as_ref())
+                .and_then(|m| m.get(cell));
+            if cell.is_empty() {
+                out.write_all(b"null")?;
+            } else if let Some(p) = position {
+                write!(out, "{p}")?;
+            } else if col.kind.numeric() {
+                // Printed by the build: digits with a decimal point.
+                out.write_all(cell.as_bytes())?;
+            } else {
+                serde_json::to_writer(&mut out, &**cell)?;
+            }
+        }
+        out.write_all(b"]")?;
+    }
+    out.write_all(b"]}\n")?;
+    out.flush()
+}
+
+/// One CSV file as a zip of one entry, compressed (fast, in parallel with
+/// the others); [`zip_all`] puts the entries together without compressing
+/// them again. Fixed timestamps: the same bytes every build.
+pub fn zip_entry(name: &str, csv: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(name, zip_options())?;
+    zip.write_all(csv)?;
+    Ok(zip.finish()?.into_inner())
+}
+
+fn zip_options() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644)
+}
+
+/// The zip of every CSV file, from the one-entry zips of [`zip_entry`].
+pub fn zip_all(entries: &[Vec<u8>]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for bytes in entries {
+        zip.merge_archive(zip::ZipArchive::new(std::io::Cursor::new(
+            bytes.as_slice(),
+        ))?)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
