@@ -246,6 +246,14 @@ fn edits_of_tables_of_index_points_and_league_tables_give_a_full_builds_bytes() 
         "values: [\"61,65\", 88, \"70,0\"",
     );
     assert!(!s.rebuild().full);
+    // A table with one province (as a province's own dispatch lists itself
+    // among its units) is no league table: its edits stay partial.
+    s.edit(
+        UNITS_2025_09,
+        "      - { no: \"3\", unit: so-y-te,",
+        "      - { no: \"\", unit: tinh-minh-hoa-d, values: [\"80,5\", ~] }\n      - { no: \"3\", unit: so-y-te,",
+    );
+    assert!(!s.rebuild().full);
     // A province's total in the league table: the home page and the
     // province's page show the table.
     s.edit(LEAGUE_2025_09, "values: [\"88,7\",", "values: [\"88,75\",");

@@ -365,12 +365,13 @@ impl DispatchChecker<'_> {
         };
         if rank.of != n {
             let period = table.period;
+            let period_vi = crate::vi::format_period(&period);
             diags.push(
                 self.src
                     .warning(
                         field,
                         tr!(
-                            "xếp hạng trên {}, nhưng units.yaml ghi {n} đơn vị cùng cấp của `{unit}` trong kỳ {period}",
+                            "xếp hạng trên {}, nhưng units.yaml ghi {n} đơn vị cùng cấp của `{unit}` trong {period_vi}",
                             "ranked out of {}, but units.yaml lists {n} units of `{unit}`'s level in force in {period}",
                             rank.of
                         ),

@@ -263,14 +263,11 @@ fn short_history(m: &Model, unit: &str, indicator: &str) -> bool {
         < crate::site::pages::chart_data::MIN_POINTS
 }
 
-/// Whether a dispatch has a table with rows of other provinces or the country.
+/// Whether a dispatch has a league table of provinces, which the home
+/// page and the province's page show.
 fn is_league(m: &Model, d: &Dispatch) -> bool {
-    use crate::model::UnitKind;
-    d.file.appendices.iter().any(|a| {
-        a.unit_rows().any(|(_, u)| {
-            u != m.site.province
-                && m.unit(u)
-                    .is_some_and(|x| matches!(x.entry.kind, UnitKind::Province | UnitKind::Country))
-        })
-    })
+    d.file
+        .appendices
+        .iter()
+        .any(|a| crate::site::pages::league::is_league(m, a))
 }

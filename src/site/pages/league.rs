@@ -29,8 +29,9 @@ pub struct LeagueView {
     pub provinces: usize,
 }
 
-/// Whether `app` lists provinces, among them the site's.
-fn is_league(model: &Model, app: &Appendix) -> bool {
+/// Whether `app` lists provinces, among them the site's: a league table
+/// (a province's own dispatch that lists itself among its units is not).
+pub(crate) fn is_league(model: &Model, app: &Appendix) -> bool {
     let province = model.site.province.as_str();
     let mut has_own = false;
     let mut n = 0;
