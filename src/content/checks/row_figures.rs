@@ -365,7 +365,7 @@ impl DispatchChecker<'_> {
         };
         if rank.of != n {
             let period = table.period;
-            let period_vi = crate::vi::format_period(&period);
+            let period_vi = crate::vi::format_period(period);
             diags.push(
                 self.src
                     .warning(
