@@ -92,7 +92,7 @@ fn the_home_page_groups_the_misses_by_indicator_with_their_period() {
     let html = site.text("index.html");
     let text = visible_text(&html);
     assert!(
-        text.contains("kết quả chung của tỉnh ở trên là của tháng 03/2025"),
+        text.contains("kết quả chung của tỉnh ở trên thuộc kỳ tháng 03/2025"),
         "{text}"
     );
     for caption in [
