@@ -9,7 +9,7 @@ use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
-pub use super::moments::{DocDate, Moment, Time, UNKNOWN_DATE};
+use super::time_of_day::Time;
 
 /// A calendar date that exists (`2023-02-30` is refused).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

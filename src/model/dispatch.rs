@@ -3,7 +3,8 @@
 //! an error. The format is documented in `docs/content-format.md`.
 
 use super::catalog::Target;
-use super::dates::{Date, DocDate, Moment, PartialDate, Period};
+use super::dates::{Date, PartialDate, Period};
+use super::moments::{DocDate, Moment};
 use super::numbers::{Cell, Count, Num, Rank};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;

@@ -14,18 +14,21 @@ pub mod dispatch;
 pub mod figure;
 pub mod moments;
 pub mod numbers;
+pub mod time_of_day;
 
 pub use catalog::{
     Direction, IndicatorEntry, IndicatorsFile, License, Measure, SchemeEntry, SchemeGroup,
     SchemePart, SiteFile, Target, Unit, UnitEntry, UnitKind, UnitsFile,
 };
-pub use dates::{Date, DocDate, Moment, PartialDate, Period, Time, PERIOD_HINT_VI};
+pub use dates::{Date, PartialDate, Period, PERIOD_HINT_VI};
 pub use dispatch::{
     Appendix, Change, Column, Detail, Dispatch, DispatchFile, DispatchKind, Footnote, GroupResult,
     Holds, Issuer, Mention, Note, Partial, Results, Row, Signature, Status, NATIONAL_PORTAL,
 };
 pub use figure::{Figure, FigureSource, FigureValue, Id, TOTAL};
+pub use moments::{DocDate, Moment, UNKNOWN_DATE};
 pub use numbers::{Cell, Count, Num, Rank, TO_FILL};
+pub use time_of_day::Time;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
