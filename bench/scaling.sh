@@ -6,7 +6,9 @@
 #     --provinces N`; 34 is the national scale of bench/run.sh).
 # Each point: the content generated (not timed), then RUNS builds (default
 # 2; the fastest counts, the machine being shared), each after `sync`,
-# under /usr/bin/time -v (peak memory: the highest).
+# under /usr/bin/time -v (peak memory: the highest). Earlier outputs are
+# moved aside and deleted at the end, as in bench/run.sh (this machine's
+# unjournaled ext4 makes creating files right after deleting many slow).
 # Writes bench/scaling.csv, draws bench/scaling-*.svg with the site's own
 # line chart (examples/scaling_chart.rs) and replaces the section between
 # the `scaling:begin` and `scaling:end` markers of BENCHMARKS.md.
@@ -44,6 +46,11 @@ for b in congkhai examples/synth examples/scaling_chart; do cp "$RELEASE/$b" "$W
 if [ "$MEASURE" = 1 ]; then
 BIN=$WORK/bin/congkhai
 
+ASIDE=$WORK/aside
+rm -rf "$ASIDE"
+mkdir -p "$ASIDE"
+aside() { [ -e "$1" ] || return 0; local d; d=$(mktemp -d -p "$ASIDE"); mv "$1" "$d/"; }
+
 echo "series,label,n,seconds,peak_kb,output_bytes,pages,figures,yaml_bytes" >"$CSV.tmp"
 
 # point SERIES LABEL N SYNTH-ARGS...
@@ -55,7 +62,7 @@ point() {
   mkdir -p "$dir"
   "$WORK/bin/synth" "$@" --out "$dir/content" >"$dir/synth.out"
   for ((i = 1; i <= RUNS; i++)); do
-    rm -rf "$dir/output"
+    aside "$dir/output"
     sync
     s=$(date +%s.%N)
     /usr/bin/time -v -o "$dir/time" "$BIN" build --content "$dir/content" --output "$dir/output" --quiet
@@ -73,13 +80,14 @@ point() {
   figures=$(awk -F= '$1 == "figures" { print $2 }' "$dir/synth.out")
   yaml=$(du -sb "$dir/content" | cut -f1)
   echo "$series,$label,$n,$best,$peak,$bytes,$pages,$figures,$yaml" >>"$CSV.tmp"
-  rm -rf "$dir/output"
+  aside "$dir/output"
 }
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for m in $MONTHS_LIST; do point months "$m tháng" "$m" --scale province --months "$m"; done
 for p in $PROVINCES_LIST; do point provinces "$p tỉnh" "$p" --scale national --months 60 --provinces "$p"; done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+rm -rf "$ASIDE"
 echo "$load_start|$load_end|$(git rev-parse --short HEAD 2>/dev/null || echo unknown)|$(date -u +%Y-%m-%d)|$RUNS" >"$ROOT/bench/scaling.run"
 mv "$CSV.tmp" "$CSV"
 fi
