@@ -26,6 +26,7 @@ use rows::Cells;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The columns of a chart's CSV along time (a history): the period, then
 /// the value with its bound and status.
@@ -217,17 +218,26 @@ fn digest(files: &[Small]) -> u64 {
 
 /// Write the fact files of every year from `first` on (none when `first`
 /// is after the last year), the small files, and the zip of every CSV;
-/// the other files are as the previous build left them.
+/// the other files are as the previous build left them, and so is each
+/// earlier year's entry of the zip when `kept` (the previous build's, in
+/// the order of `years`) has it. Returns every year's zip entry.
 fn write_all(
     r: &PageContext,
     years: &[(i32, Vec<usize>)],
     first: i32,
+    kept: &[Arc<Vec<u8>>],
     small: Vec<Small>,
-) -> Result<(), SiteError> {
+) -> Result<Vec<Arc<Vec<u8>>>, SiteError> {
     let model = r.model;
-    let mut entries: Vec<Vec<u8>> = years
+    let year_zips: Vec<Arc<Vec<u8>>> = years
         .par_iter()
-        .map(|(year, figures)| {
+        .enumerate()
+        .map(|(n, (year, figures))| {
+            if *year < first {
+                if let Some(entry) = kept.get(n) {
+                    return Ok(Arc::clone(entry));
+                }
+            }
             let csv_path = paths::open_data_csv(*year);
             let mut csv = Vec::new();
             write::csv(
@@ -254,19 +264,23 @@ fn write_all(
                     write::json(&FACTS, &model.site.publisher, &about, &rows, w)
                 })?;
             }
-            Ok(entry)
+            Ok(Arc::new(entry))
         })
         .collect::<Result<_, SiteError>>()?;
+    let mut entries: Vec<&[u8]> = year_zips.iter().map(|e| e.as_slice()).collect();
+    let mut small_entries = Vec::with_capacity(small.len());
     for f in small {
-        entries.push(
+        small_entries.push(
             write::zip_entry(paths::file_name(&f.csv_path), &f.csv)
                 .map_err(|e| zip_error(&f.csv_path, e))?,
         );
         r.writer.put(Page::file(f.csv_path, f.csv))?;
         r.writer.put(Page::file(f.json_path, f.json))?;
     }
+    entries.extend(small_entries.iter().map(Vec::as_slice));
     let zip = write::zip_all(&entries).map_err(|e| zip_error(paths::OPEN_DATA_ZIP, e))?;
-    r.writer.put(Page::file(paths::OPEN_DATA_ZIP, zip))
+    r.writer.put(Page::file(paths::OPEN_DATA_ZIP, zip))?;
+    Ok(year_zips)
 }
 
 /// Write what changed since the last build (everything in a full build).
@@ -276,7 +290,7 @@ fn write_changed(r: &PageContext, years: &[(i32, Vec<usize>)]) -> Result<(), Sit
     let digest = digest(&small);
     let previous = lock(&r.open_data).take();
     let same_years = previous.as_ref().is_some_and(|l| l.years == year_list);
-    let first = match (r.affected.data_from(), previous) {
+    let first = match (r.affected.data_from(), &previous) {
         // Every year when the years are not the previous build's.
         (Some(from), Some(_)) if same_years && from > 0 => years
             .iter()
@@ -284,16 +298,21 @@ fn write_changed(r: &PageContext, years: &[(i32, Vec<usize>)]) -> Result<(), Sit
             .map_or(i32::MAX, |(y, _)| *y),
         (Some(_), _) => i32::MIN,
         (None, Some(l)) if same_years && l.small == digest => {
-            *lock(&r.open_data) = Some(l);
+            *lock(&r.open_data) = previous;
             return Ok(());
         }
         (None, _) if same_years => i32::MAX,
         (None, _) => i32::MIN,
     };
-    write_all(r, years, first, small)?;
+    let kept = previous
+        .filter(|_| same_years)
+        .map(|l| l.year_zips)
+        .unwrap_or_default();
+    let year_zips = write_all(r, years, first, &kept, small)?;
     *lock(&r.open_data) = Some(OpenDataLayout {
         years: year_list,
         small: digest,
+        year_zips,
     });
     Ok(())
 }

@@ -188,12 +188,10 @@ fn zip_options() -> zip::write::SimpleFileOptions {
 }
 
 /// The zip of every CSV file, from the one-entry zips of [`zip_entry`].
-pub fn zip_all(entries: &[Vec<u8>]) -> zip::result::ZipResult<Vec<u8>> {
+pub fn zip_all(entries: &[&[u8]]) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for bytes in entries {
-        zip.merge_archive(zip::ZipArchive::new(std::io::Cursor::new(
-            bytes.as_slice(),
-        ))?)?;
+        zip.merge_archive(zip::ZipArchive::new(std::io::Cursor::new(*bytes))?)?;
     }
     Ok(zip.finish()?.into_inner())
 }
