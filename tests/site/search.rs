@@ -10,6 +10,13 @@ fn shard(out: &std::path::Path, key: &str) -> Vec<Vec<String>> {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{key}.json: {e}\n{text}"))
 }
 
+/// What the script does with a row: the words of its title and kind,
+/// folded, then the other words the index gives.
+fn hay(e: &[String]) -> String {
+    let shown = format!("{} {}", e[0], e[1]);
+    format!(" {} {}", api::search_words(&shown).join(" "), e[3])
+}
+
 /// What the script does: the file of the longest word, then every word
 /// the beginning of one of the entry's words.
 fn find(out: &std::path::Path, query: &str) -> Vec<String> {
@@ -18,11 +25,7 @@ fn find(out: &std::path::Path, query: &str) -> Vec<String> {
     let key = &longest[..longest.len().min(3)];
     shard(out, key)
         .into_iter()
-        .filter(|e| {
-            words
-                .iter()
-                .all(|w| format!(" {}", e[3]).contains(&format!(" {w}")))
-        })
+        .filter(|e| words.iter().all(|w| hay(e).contains(&format!(" {w}"))))
         .map(|e| format!("{} → {}", e[0], e[2]))
         .collect()
 }
@@ -58,6 +61,26 @@ fn names_without_diacritics_find_units_dispatches_and_indicators() {
     // Not the statistics office's number of a commune (12049, xã Mễ Sở):
     // "120" above finds the dispatch alone.
     assert!(find(&site.out, "12049").is_empty());
+}
+
+#[test]
+fn an_entry_writes_out_only_the_words_its_title_and_kind_do_not_show() {
+    let site = build_real();
+    let rows = shard(&site.out, "kho");
+    let district = rows
+        .iter()
+        .find(|e| e[2] == "don-vi/khoai-chau/")
+        .expect("Khoái Châu in kho.json");
+    // Found by its name through the title; its address is the only other word.
+    assert!(!district[3].contains("khoai"), "{district:?}");
+    let dispatch = shard(&site.out, "120")
+        .into_iter()
+        .find(|e| e[2] == "van-ban/2025-03-vpub/")
+        .expect("the dispatch in 120.json");
+    // The subject is in the kind ("Văn bản, <date>: <subject>").
+    assert!(dispatch[1].contains("dịch vụ công"), "{dispatch:?}");
+    assert!(!dispatch[3].contains("dich"), "{dispatch:?}");
+    assert!(hay(&dispatch).contains(" dich vu cong"), "{dispatch:?}");
 }
 
 #[test]

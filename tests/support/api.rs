@@ -17,4 +17,5 @@ pub use congkhai::model::{
     Rank, Status,
 };
 pub use congkhai::site::incremental::IncrementalBuilder;
+pub use congkhai::site::pages::search::words as search_words;
 pub use congkhai::site::{build as site_build, render, BuildOptions, BuildReport, SiteError};

@@ -5,8 +5,11 @@
 //!
 //! The index is split by the first three letters of each word (two for a
 //! two-letter word), so that a query fetches one small file: the one of its
-//! longest word. Each entry is `[title, kind, address, words]`, the words
-//! folded as `site.js` folds the query. Rendered whole (so that a file no
+//! longest word. Each entry is `[title, kind, address, words]`: the script
+//! folds the title and the kind as it folds the query, so `words` holds
+//! only the other words the entry is found by (aliases, codes, a
+//! dispatch's number), folded. An entry is in about fifteen files, and its
+//! title's words would otherwise be written in each. Rendered whole (so that a file no
 //! longer needed goes) on a full build and when a dispatch's reference
 //! changed; a partial rebuild otherwise keeps it.
 
@@ -73,6 +76,21 @@ fn entry(title: &str, kind: String, url: String, texts: &[&str]) -> Entry {
     }
 }
 
+/// The words the script finds in an entry's title and kind by itself, or
+/// none when they hold a letter the script would fold otherwise than
+/// [`fold`] (its `normalize("NFD")` takes any accent off, this only the
+/// Vietnamese ones): those words are then written out.
+fn shown_words(e: &Entry) -> BTreeSet<String> {
+    let shown = format!("{} {}", e.title, e.kind);
+    if fold(&shown)
+        .chars()
+        .any(|c| !c.is_ascii() && c.is_alphabetic())
+    {
+        return BTreeSet::new();
+    }
+    words(&shown).into_iter().collect()
+}
+
 pub fn render(r: &PageContext) -> Pages {
     // A partial rebuild keeps the index unless a dispatch's reference changed.
     if !r.affected.search_index() {
@@ -134,17 +152,24 @@ pub fn render(r: &PageContext) -> Pages {
             shards.entry(k).or_default().push(i);
         }
     }
+    // Each entry's row once, written into every file it is in.
+    let rows: Vec<serde_json::Value> = entries
+        .iter()
+        .map(|e| {
+            let shown = shown_words(e);
+            let rest: Vec<&str> = e
+                .words
+                .iter()
+                .filter(|w| !shown.contains(*w))
+                .map(String::as_str)
+                .collect();
+            serde_json::json!([e.title, e.kind, e.url, rest.join(" ")])
+        })
+        .collect();
     let pages = shards
         .into_iter()
         .map(|(key, ids)| {
-            let rows: Vec<serde_json::Value> = ids
-                .into_iter()
-                .map(|i| {
-                    let e = &entries[i];
-                    let words: Vec<&str> = e.words.iter().map(String::as_str).collect();
-                    serde_json::json!([e.title, e.kind, e.url, words.join(" ")])
-                })
-                .collect();
+            let rows: Vec<&serde_json::Value> = ids.into_iter().map(|i| &rows[i]).collect();
             let bytes = serde_json::to_vec(&rows).unwrap_or_default();
             Page::file(paths::search_shard(key), bytes)
         })
@@ -164,5 +189,26 @@ mod tests {
         assert_eq!(shard_key("khoai"), Some("kho"));
         assert_eq!(shard_key("my"), Some("my"));
         assert_eq!(shard_key("y"), None);
+    }
+
+    fn entry_of(title: &str, kind: &str, texts: &[&str]) -> Entry {
+        entry(title, kind.to_string(), String::new(), texts)
+    }
+
+    #[test]
+    fn words_shown_by_the_title_and_kind_are_left_to_the_script() {
+        let e = entry_of(
+            "UBND xã Mễ Sở",
+            "Xã",
+            &["UBND xã Mễ Sở", "Me So", "xa-me-so"],
+        );
+        assert_eq!(
+            shown_words(&e),
+            ["me", "so", "ubnd", "xa"].map(String::from).into()
+        );
+        // A letter the script folds and this does not (ç): nothing is left
+        // to the script.
+        let e = entry_of("Façade", "Xã", &["Façade"]);
+        assert!(shown_words(&e).is_empty());
     }
 }
