@@ -12,7 +12,8 @@
 //! phone (about 11–12 px at 390 px wide); on wide screens cap the width,
 //! e.g. `svg.chart { width: 100%; height: auto; max-width: 40rem }`.
 //! Elements carry classes for styling and tests: `chart-point` (one per
-//! plotted figure, with `chart-s1`/`chart-s2`), `chart-line`, `chart-target`,
+//! plotted figure, with `chart-s1`/`chart-s2`; a run of filled dots is one
+//! path, a dot per figure), `chart-line`, `chart-target`,
 //! `chart-na`, `chart-bar` (`chart-miss` when the target is missed),
 //! `chart-value`, `chart-key`.
 

@@ -18,11 +18,7 @@ fn merger(at: f64) -> Break {
 /// The x of each point of the first series, left to right.
 fn point_xs(svg: &str) -> Vec<f64> {
     let doc = parse(svg);
-    let mut xs: Vec<f64> = with_class(&doc, "chart-point")
-        .iter()
-        .filter(|n| has_class(n, "chart-s1") && n.has_tag_name("circle"))
-        .map(|n| num(n, "cx"))
-        .collect();
+    let mut xs: Vec<f64> = marks(&doc, "chart-s1").iter().map(|m| m.x).collect();
     xs.sort_by(f64::total_cmp);
     xs
 }

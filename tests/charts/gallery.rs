@@ -199,7 +199,7 @@ fn what_each_chart_of_the_gallery_shows() {
     // The series with a long name and the national average, both named.
     let two = find(&gallery, "line-two");
     let doc = parse(&two.svg);
-    assert_eq!(with_class(&doc, "chart-point").len(), 11 + 11);
+    assert_eq!(marks(&doc, "").len(), 11 + 11);
     let keys: Vec<&str> = with_class(&doc, "chart-key")
         .iter()
         .filter_map(|n| n.text())

@@ -27,16 +27,14 @@ fn one_marker_per_value() {
     };
     assert_eq!(point_ys(&doc, "chart-s1").len(), values(0));
     assert_eq!(point_ys(&doc, "chart-s2").len(), values(1));
-    assert_eq!(with_class(&doc, "chart-point").len(), values(0) + values(1));
+    assert_eq!(marks(&doc, "").len(), values(0) + values(1));
     // Different shapes, not only colours; the reference series is dashed.
-    assert!(with_class(&doc, "chart-s1")
+    assert!(marks(&doc, "chart-s1")
         .iter()
-        .filter(|n| has_class(n, "chart-point"))
-        .all(|n| n.has_tag_name("circle")));
-    assert!(with_class(&doc, "chart-s2")
+        .all(|m| matches!(m.shape, Shape::Dot | Shape::Ring)));
+    assert!(marks(&doc, "chart-s2")
         .iter()
-        .filter(|n| has_class(n, "chart-point"))
-        .all(|n| n.has_tag_name("rect")));
+        .all(|m| m.shape == Shape::Square));
     for line in with_class(&doc, "chart-line") {
         assert_eq!(
             style(&line, "stroke-dasharray").is_some(),
@@ -155,8 +153,8 @@ fn not_applicable_month_breaks_the_line_and_is_labelled() {
         .unwrap();
     // No marker inside the band.
     let (x0, x1) = (num(&band, "x"), num(&band, "x") + num(&band, "width"));
-    for p in with_class(&doc, "chart-point") {
-        assert!(num(&p, "cx") < x0 || num(&p, "cx") > x1);
+    for m in marks(&doc, "") {
+        assert!(m.x < x0 || m.x > x1, "{m:?}");
     }
     // The legend explains the band.
     assert!(with_class(&doc, "chart-key")
@@ -332,21 +330,15 @@ fn a_miss_is_a_red_ring_at_its_value() {
     let c = rate_chart(vec![V(70.0), V(44.6), V(0.0)]);
     let svg = line_chart(&c);
     let doc = parse(&svg);
-    let points: Vec<_> = with_class(&doc, "chart-point")
-        .into_iter()
-        .filter(|n| has_class(n, "chart-s1") && n.has_tag_name("circle"))
-        .collect();
+    let mut points = marks(&doc, "chart-s1");
+    points.sort_by(|a, b| a.x.total_cmp(&b.x));
     assert_eq!(points.len(), 3);
-    let ring = |n: &Node| style(n, "fill") == Some("none");
-    assert!(!ring(&points[0]), "a met value is a dot");
+    assert_eq!(points[0].shape, Shape::Dot, "a met value is a dot");
     for p in &points[1..] {
-        assert!(ring(p), "a miss is hollow");
-        assert_eq!(
-            style(p, "stroke").map(str::to_ascii_uppercase).as_deref(),
-            Some("#B3261E")
-        );
+        assert_eq!(p.shape, Shape::Ring, "a miss is hollow");
+        assert_eq!(p.colour, "#B3261E");
     }
     // The 0% ring sits on the zero line, not lifted.
     let y0 = tick_y(&doc, "0%");
-    assert!((num(&points[2], "cy") - y0).abs() <= 1.0);
+    assert!((points[2].y - y0).abs() <= 1.0);
 }

@@ -74,23 +74,87 @@ pub fn polyline_points(n: &Node) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// How a point is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A filled dot: a `<circle>`, or one dot of a run drawn as one path.
+    Dot,
+    /// A hollow circle: a missed target.
+    Ring,
+    /// A square: the reference series.
+    Square,
+}
+
+/// One point's mark: its centre, its shape and its colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub x: f64,
+    pub y: f64,
+    pub shape: Shape,
+    pub colour: String,
+}
+
+/// The centres of a dots path: `M99 48h0M107 156h0`, each dot a
+/// zero-length stroke with round caps.
+fn dots(d: &str) -> Vec<(f64, f64)> {
+    d.split('M')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let p = p
+                .strip_suffix("h0")
+                .unwrap_or_else(|| panic!("not a dot: M{p}"));
+            let (x, y) = p
+                .split_once(' ')
+                .unwrap_or_else(|| panic!("not a dot: M{p}"));
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect()
+}
+
+/// The point marks of a series (`chart-s1`, `chart-s2`; "" for every
+/// series), in the order of the file.
+pub fn marks(doc: &Document, series: &str) -> Vec<Mark> {
+    let colour = |n: &Node, attr: &str| style(n, attr).unwrap_or("").to_ascii_uppercase();
+    with_class(doc, "chart-point")
+        .iter()
+        .filter(|n| series.is_empty() || has_class(n, series))
+        .flat_map(|n| match n.tag_name().name() {
+            "circle" => {
+                let hollow = style(n, "fill") == Some("none");
+                vec![Mark {
+                    x: num(n, "cx"),
+                    y: num(n, "cy"),
+                    shape: if hollow { Shape::Ring } else { Shape::Dot },
+                    colour: colour(n, if hollow { "stroke" } else { "fill" }),
+                }]
+            }
+            "rect" => vec![Mark {
+                x: num(n, "x") + num(n, "width") / 2.0,
+                y: num(n, "y") + num(n, "height") / 2.0,
+                shape: Shape::Square,
+                colour: colour(n, "fill"),
+            }],
+            "path" => {
+                assert_eq!(n.attribute("stroke-linecap"), Some("round"), "{n:?}");
+                dots(n.attribute("d").unwrap_or(""))
+                    .into_iter()
+                    .map(|(x, y)| Mark {
+                        x,
+                        y,
+                        shape: Shape::Dot,
+                        colour: colour(n, "stroke"),
+                    })
+                    .collect()
+            }
+            other => panic!("a point drawn as <{other}>"),
+        })
+        .collect()
+}
+
 /// The y of each point of a series, left to right (points are grouped by
 /// how they look, so their order in the file is not the months' order).
 pub fn point_ys(doc: &Document, series: &str) -> Vec<f64> {
-    let mut points: Vec<(f64, f64)> = with_class(doc, "chart-point")
-        .iter()
-        .filter(|n| has_class(n, series))
-        .map(|n| {
-            if n.has_tag_name("circle") {
-                (num(n, "cx"), num(n, "cy"))
-            } else {
-                (
-                    num(n, "x") + num(n, "width") / 2.0,
-                    num(n, "y") + num(n, "height") / 2.0,
-                )
-            }
-        })
-        .collect();
+    let mut points: Vec<(f64, f64)> = marks(doc, series).iter().map(|m| (m.x, m.y)).collect();
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
     points.into_iter().map(|(_, y)| y).collect()
 }

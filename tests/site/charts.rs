@@ -244,7 +244,8 @@ fn the_build_summary_counts_the_charts_the_pages_show() {
 }
 
 /// The first series' point marks: each carries the class `chart-point
-/// chart-s1` itself or through its group (a run of points shares it).
+/// chart-s1` itself or through its group (a run of points shares it); a
+/// run of dots drawn as one path marks one point per dot (`M99 48h0`).
 fn first_series_points(root: &roxmltree::Node) -> usize {
     let is_s1 = |n: &roxmltree::Node| {
         n.attribute("class").is_some_and(|c| {
@@ -258,5 +259,9 @@ fn first_series_points(root: &roxmltree::Node) -> usize {
                 || n.parent_element()
                     .is_some_and(|p| p.tag_name().name() == "g" && is_s1(&p))
         })
-        .count()
+        .map(|n| match n.tag_name().name() {
+            "path" => n.attribute("d").unwrap_or("").matches("h0").count(),
+            _ => 1,
+        })
+        .sum()
 }

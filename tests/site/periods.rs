@@ -64,8 +64,8 @@ fn a_yearly_line_is_never_joined_to_the_monthly_one() {
         .collect();
     let yearly: Vec<&&str> = svgs.iter().filter(|s| s.contains("chart-line")).collect();
     assert_eq!(yearly.len(), 1, "one line");
-    // Three markers (points share their group's class).
-    assert_eq!(yearly[0].matches("<circle").count(), 3);
+    // Three markers.
+    assert_eq!(point_marks(yearly[0]), 3);
     for label in [">2022<", ">2023<", ">2024<"] {
         assert!(yearly[0].contains(label), "no {label} on the yearly line");
     }

@@ -199,7 +199,7 @@ fn captures_of_the_year_to_date_are_never_joined_to_the_monthly_line() {
         .filter(|s| s.contains("20/11/2025") && s.contains("Tổng điểm Bộ chỉ số"))
         .collect();
     assert_eq!(ytd.len(), 1, "one line of captures");
-    assert_eq!(ytd[0].matches("<circle").count(), 3, "{}", ytd[0]);
+    assert_eq!(point_marks(ytd[0]), 3, "{}", ytd[0]);
     assert!(
         !ytd[0].contains("03/2025"),
         "a month on the line of captures"

@@ -61,6 +61,23 @@ macro_rules! row_contains {
     }};
 }
 
+// ---- chart marks ------------------------------------------------------------
+
+/// How many points a chart's markup marks: its `<circle>`s (legend keys
+/// aside) and the dots of its point paths (`M99 48h0`, one per point).
+pub fn point_marks(svg: &str) -> usize {
+    tags(svg)
+        .iter()
+        .map(|t| match t.name.as_str() {
+            "circle" if t.attr("class") != Some("chart-key") => 1,
+            "path" if t.attr("class").is_some_and(|c| c.contains("chart-point")) => {
+                t.attr("d").unwrap_or("").matches("h0").count()
+            }
+            _ => 0,
+        })
+        .sum()
+}
+
 // ---- tags and visible text -------------------------------------------------
 
 #[derive(Debug, Clone)]
