@@ -208,6 +208,8 @@ fn read_dispatches(
         kept: HashMap::new(),
         keep: cache.is_some(),
         diags,
+        files: files.len(),
+        merged: 0,
     };
     let cached = cache.as_deref();
     let read_chunk = |chunk: &[PathBuf]| -> Vec<Read> {
@@ -254,11 +256,16 @@ struct Merged<'a> {
     /// Whether outcomes are kept for the next load (`serve`).
     keep: bool,
     diags: &'a mut Diagnostics,
+    /// How many files there are, and how many are merged so far.
+    files: usize,
+    merged: usize,
 }
 
 impl Merged<'_> {
     /// Add the outcomes of `paths`, one chunk of the `files` files.
     fn add(&mut self, paths: &[PathBuf], outcomes: Vec<Read>) {
+        let first = self.merged == 0;
+        self.merged += paths.len();
         let out = &mut self.out;
         for (path, (now, outcome, fresh)) in paths.iter().zip(outcomes) {
             if fresh {
@@ -286,6 +293,15 @@ impl Merged<'_> {
                     }
                 }
             }
+        }
+        // Without a cache, the first chunk tells how many figures a file
+        // holds: the vector is sized for all of them (and a margin) once,
+        // instead of doubling and copying (a national build's figures
+        // would be copied about twice over, into freshly faulted pages).
+        let figures = &mut self.out.figures;
+        if first && self.merged < self.files && figures.capacity() < figures.len() * 2 {
+            let expected = figures.len() * self.files / self.merged.max(1);
+            figures.reserve((expected + expected / 8).saturating_sub(figures.len()));
         }
     }
 }
