@@ -138,7 +138,7 @@ fn parse(svg: &str) -> Vec<Element<'_>> {
         let Some(name_end) = name_end else { break };
         let tag = &rest[..name_end];
         rest = &rest[name_end..];
-        let mut attrs = Vec::new();
+        let mut attrs = Vec::with_capacity(8);
         let self_closing;
         loop {
             rest = rest.trim_start();
@@ -152,18 +152,23 @@ fn parse(svg: &str) -> Vec<Element<'_>> {
                 self_closing = false;
                 break;
             }
-            let Some(eq) = rest.find("=\"") else {
+            // `key="value"`: plotters never puts a space around `=`.
+            let Some(eq) = rest.find('=') else {
                 return out;
             };
             let key = rest[..eq].trim();
-            rest = &rest[eq + 2..];
+            let Some(value) = rest[eq + 1..].strip_prefix('"') else {
+                return out;
+            };
+            rest = value;
             let Some(q) = rest.find('"') else { return out };
             attrs.push((key, Cow::Borrowed(&rest[..q])));
             rest = &rest[q + 1..];
         }
         let mut text = None;
         if tag == "text" && !self_closing {
-            let Some(end) = rest.find("</text>") else {
+            // Text is escaped: its first `<` is the closing tag's.
+            let Some(end) = rest.find('<').filter(|&e| rest[e..].starts_with("</text>")) else {
                 return out;
             };
             text = Some(rest[..end].trim());
