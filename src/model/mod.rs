@@ -146,6 +146,15 @@ impl Model {
         self.pick(self.index.by_unit.get(unit))
     }
 
+    /// Every unit id that figures name, with the indexes of its figures in
+    /// [`Model::figures`], ascending (in no particular order of units).
+    pub fn figure_ids_by_unit(&self) -> impl Iterator<Item = (&str, &[usize])> {
+        self.index
+            .by_unit
+            .iter()
+            .map(|(unit, ids)| (&**unit, ids.as_slice()))
+    }
+
     pub fn figures_of_period(&self, period: &Period) -> Vec<&Figure> {
         self.pick(self.index.by_period.get(period))
     }

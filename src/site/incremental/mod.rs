@@ -21,7 +21,7 @@ use crate::site::{
 };
 use crate::stamp::{self, Stamp};
 use affected::Affected;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Seek;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -131,7 +131,19 @@ fn partial(
         spilled,
     } = writer.finish();
     let t = std::time::Instant::now();
-    let rendered = match result.and_then(|r| index.check(&model.site.base_path).map(|()| r)) {
+    let rendered = match result.and_then(|r| {
+        // The previous build's links passed: only those that may have
+        // broken are checked again.
+        let changed: HashSet<&str> = files
+            .keys()
+            .chain(spilled.keys())
+            .chain(r.stale.iter())
+            .map(String::as_str)
+            .collect();
+        index
+            .check_changed(&model.site.base_path, &changed)
+            .map(|()| r)
+    }) {
         Ok(rendered) => rendered,
         Err(e) => {
             staging::abort(spill);

@@ -5,10 +5,10 @@
 
 use super::views::{dispatch_ref, indicator_ref, DispatchRef, IndicatorRef};
 use crate::model::catalog::Level;
-use crate::model::{Figure, FigureValue, Measure, Model, Num, Period, Rank, Status};
+use crate::model::{Figure, FigureValue, Measure, Model, Num, Period, Rank, Status, Unit};
 use crate::site::paths;
 use crate::vi;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::mem::discriminant;
@@ -36,10 +36,36 @@ pub struct PeerIndex<'a> {
 
 impl<'a> PeerIndex<'a> {
     pub fn new(model: &'a Model) -> Self {
+        Self::of(model, model.figures.iter())
+    }
+
+    /// The peers of the units `wanted` holds only: those of the same
+    /// parent and level. A partial rebuild renders a few units, and the
+    /// index of the whole country's figures took a quarter of it.
+    pub fn of_units(model: &'a Model, wanted: impl Fn(&str) -> bool) -> Self {
+        let group = |u: &'a Unit| (u.entry.parent.as_deref(), u.entry.kind.level());
+        let groups: FxHashSet<_> = model
+            .units
+            .iter()
+            .filter(|u| wanted(u.id()))
+            .map(group)
+            .collect();
+        // Each unit's figures in the order of the model's, as `new` reads
+        // them: which of two figures of one period is kept does not change.
+        let mut ids: Vec<usize> = model
+            .figure_ids_by_unit()
+            .filter(|(id, _)| model.unit(id).is_some_and(|u| groups.contains(&group(u))))
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        Self::of(model, ids.into_iter().map(|i| &model.figures[i]))
+    }
+
+    fn of(model: &'a Model, figures: impl Iterator<Item = &'a Figure>) -> Self {
         // One figure per unit when several documents print one.
         let mut by_unit: FxHashMap<PeerKey<'a>, BTreeMap<&'a str, (f64, &'a Figure)>> =
             FxHashMap::default();
-        for f in &model.figures {
+        for f in figures {
             let (Some(v), Some(u)) = (f.value.number(), model.unit(&f.unit)) else {
                 continue;
             };

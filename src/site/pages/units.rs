@@ -348,7 +348,11 @@ pub fn render(r: &PageContext) -> Pages {
                 .push((&d.slug, Some(&m.note)));
         }
     }
-    let peers = PeerIndex::new(model);
+    let peers = if r.affected.is_all() {
+        PeerIndex::new(model)
+    } else {
+        PeerIndex::of_units(model, |id| r.affected.unit(id))
+    };
     model
         .units
         .par_iter()
