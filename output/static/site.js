@@ -47,8 +47,16 @@
   }
   function load(key) {
     if (!cache[key]) {
+      // Each row is [title, kind, address, other words]: the words of the
+      // title and the kind are folded here, once per file.
       cache[key] = fetch(base + key + '.json')
         .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (rows) {
+          rows.forEach(function (row) {
+            row.hay = ' ' + words(row[0] + ' ' + row[1]).join(' ') + ' ' + row[3];
+          });
+          return rows;
+        })
         .catch(function () { return []; });
     }
     return cache[key];
@@ -90,8 +98,7 @@
     return load(key).then(function (rows) {
       if (mine !== seq) return 0;
       var hits = rows.filter(function (row) {
-        var hay = ' ' + row[3];
-        return ws.every(function (w) { return hay.indexOf(' ' + w) >= 0; });
+        return ws.every(function (w) { return row.hay.indexOf(' ' + w) >= 0; });
       });
       show(hits, query);
       return hits.length;
