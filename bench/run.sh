@@ -82,7 +82,8 @@ if [ "$PROFILE" = 1 ]; then command -v perf >/dev/null || install_pkg linux-perf
 
 mkdir -p "$WORK/bin"
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-dirty=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " + uncommitted changes" || true)
+# The figures files themselves do not count: they change with every run.
+dirty=$(git status --porcelain --untracked-files=no -- . ':!BENCHMARKS.md' ':!bench/scaling*' 2>/dev/null | grep -q . && echo " + uncommitted changes" || true)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 log "building the release binary and the generator"
 cargo build --release --quiet --bin congkhai --example synth --example rebuild
