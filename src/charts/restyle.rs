@@ -315,6 +315,11 @@ fn restyle<'a>(el: Element<'a>, role: Role, frame: &'a Frame) -> Element<'a> {
     }
 }
 
+/// The value a run of elements shares for `key` through its group.
+fn shared_value<'s>(shared: &[(&str, &'s str)], key: &str) -> Option<&'s str> {
+    shared.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
 /// The colours of a mark: marks that share them can share a group.
 fn look<'a>(el: &'a Element) -> [Option<&'a str>; 3] {
     ["fill", "stroke", "stroke-width"].map(|k| attr(el, k))
@@ -325,7 +330,7 @@ fn write(out: &mut String, el: &Element, shared: &[(&str, &str)]) {
     out.push('<');
     out.push_str(el.tag);
     for (k, v) in &el.attrs {
-        if !shared.iter().any(|(sk, _)| sk == k) {
+        if shared_value(shared, k).is_none() {
             out.push(' ');
             out.push_str(k);
             out.push_str("=\"");
@@ -352,7 +357,7 @@ fn one_path(run: &[(Role, Element)], shared: &[(&str, &str)]) -> Option<String> 
     }
     let mut d = String::new();
     for (_, el) in run {
-        let own = |k: &str| !shared.iter().any(|(sk, _)| *sk == k);
+        let own = |k: &str| shared_value(shared, k).is_none();
         match el.tag {
             "polyline" => {
                 if el.attrs.iter().any(|(k, _)| *k != "points" && own(k)) {
@@ -391,7 +396,7 @@ fn one_path(run: &[(Role, Element)], shared: &[(&str, &str)]) -> Option<String> 
 fn dots_path(run: &[(Role, Element)], shared: &[(&str, &str)]) -> Option<String> {
     let (_, first) = run.first()?;
     let r = attr(first, "r")?;
-    let fill = shared.iter().find(|(k, _)| *k == "fill").map(|(_, v)| *v)?;
+    let fill = shared_value(shared, "fill")?;
     if run.len() < 2 || fill == "none" || shared.iter().any(|(k, _)| k.starts_with("stroke")) {
         return None;
     }
@@ -405,7 +410,7 @@ fn dots_path(run: &[(Role, Element)], shared: &[(&str, &str)]) -> Option<String>
         if el
             .attrs
             .iter()
-            .any(|(k, _)| !geometry.contains(k) && !shared.iter().any(|(sk, _)| sk == k))
+            .any(|(k, _)| !geometry.contains(k) && shared_value(shared, k).is_none())
         {
             return None;
         }
@@ -514,7 +519,7 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
                 for (k, v) in &shared {
                     let _ = write!(out, " {k}=\"{v}\"");
                 }
-                if !shared.iter().any(|(k, _)| *k == "fill") {
+                if shared_value(&shared, "fill").is_none() {
                     out.push_str(" fill=\"none\"");
                 }
                 let _ = writeln!(out, " d=\"{d}\"/>");
