@@ -2,7 +2,7 @@
 //! SVG whose plotted points match the data table beside it.
 
 use crate::support::api::render;
-use crate::support::{build, options, real_content, snapshot};
+use crate::support::{build, dots_in, options, real_content, snapshot};
 
 struct Chart {
     page: String,
@@ -260,7 +260,7 @@ fn first_series_points(root: &roxmltree::Node) -> usize {
                     .is_some_and(|p| p.tag_name().name() == "g" && is_s1(&p))
         })
         .map(|n| match n.tag_name().name() {
-            "path" => n.attribute("d").unwrap_or("").matches("h0").count(),
+            "path" => dots_in(n.attribute("d").unwrap_or("")),
             _ => 1,
         })
         .sum()

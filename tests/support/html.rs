@@ -63,15 +63,21 @@ macro_rules! row_contains {
 
 // ---- chart marks ------------------------------------------------------------
 
+/// How many dots a point path draws: one zero-length stroke per point
+/// (`M99 48h0M107 156h0`).
+pub fn dots_in(d: &str) -> usize {
+    d.matches("h0").count()
+}
+
 /// How many points a chart's markup marks: its `<circle>`s (legend keys
-/// aside) and the dots of its point paths (`M99 48h0`, one per point).
+/// aside) and the dots of its point paths.
 pub fn point_marks(svg: &str) -> usize {
     tags(svg)
         .iter()
         .map(|t| match t.name.as_str() {
             "circle" if t.attr("class") != Some("chart-key") => 1,
             "path" if t.attr("class").is_some_and(|c| c.contains("chart-point")) => {
-                t.attr("d").unwrap_or("").matches("h0").count()
+                dots_in(t.attr("d").unwrap_or(""))
             }
             _ => 0,
         })
