@@ -97,34 +97,14 @@ BIN=$WORK/bin/congkhai
 SYNTH=$WORK/bin/synth
 
 # ---- helpers ----------------------------------------------------------------
-# Outputs of earlier runs are moved into ASIDE and deleted only once every
-# figure is taken. This machine's ext4 has no journal: the kernel then
-# avoids reusing an inode freed in the last minutes, and searches past
-# every such inode of a block group for each file it creates. Right after
-# `rm -rf` of a 23,000-file output, a national build spent 18-23 s of
-# system time there instead of 3-5 s, and so did Hugo in proportion to its
-# files: the harness, not the build, was being measured. Deleting nothing
-# while timing treats both tools alike.
+# Outputs of earlier runs are moved into ASIDE, not deleted, until every
+# figure is taken (why: bench/aside.sh).
 ASIDE=$WORK/aside
 rm -rf "$ASIDE"
-mkdir -p "$ASIDE"
 # aside PATH...: move each existing PATH into a fresh folder of ASIDE.
-aside() {
-  local p d
-  for p in "$@"; do
-    [ -e "$p" ] || continue
-    d=$(mktemp -d -p "$ASIDE")
-    mv "$p" "$d/"
-  done
-}
+aside() { bash "$ROOT/bench/aside.sh" "$ASIDE" "$@"; }
 # The same as a shell command, for hyperfine's --prepare.
-aside_cmd() {
-  local p cmd=""
-  for p in "$@"; do
-    cmd="$cmd if [ -e '$p' ]; then d=\$(mktemp -d -p '$ASIDE') && mv '$p' \"\$d/\"; fi;"
-  done
-  printf '%s sync' "$cmd"
-}
+aside_cmd() { printf 'bash %q %q' "$ROOT/bench/aside.sh" "$ASIDE"; printf ' %q' "$@"; printf ' && sync'; }
 now() { date +%s.%N; }
 # seconds between two `now`s, 3 decimals
 since() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }

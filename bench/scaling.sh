@@ -48,8 +48,7 @@ BIN=$WORK/bin/congkhai
 
 ASIDE=$WORK/aside
 rm -rf "$ASIDE"
-mkdir -p "$ASIDE"
-aside() { [ -e "$1" ] || return 0; local d; d=$(mktemp -d -p "$ASIDE"); mv "$1" "$d/"; }
+aside() { bash "$ROOT/bench/aside.sh" "$ASIDE" "$@"; }
 
 echo "series,label,n,seconds,peak_kb,output_bytes,pages,figures,yaml_bytes" >"$CSV.tmp"
 
