@@ -66,8 +66,17 @@ fn cells(tbody: &str, cell: &str) -> Vec<String> {
         .split("<tr")
         .skip(1)
         .map(|row| {
-            let (cell, _) = between(row, cell, "</td>").expect("a value cell");
-            let inner = &cell[cell.find('>').unwrap() + 1..cell.len() - "</td>".len()];
+            // A cell ends at its end tag or, when that is left out, at
+            // the next cell or the end of the row.
+            let start = row.find(cell).expect("a value cell");
+            let cell = &row[start..];
+            let inner = &cell[cell.find('>').unwrap() + 1..];
+            let end = ["</td>", "<td", "<th"]
+                .iter()
+                .filter_map(|e| inner.find(e))
+                .min()
+                .unwrap_or(inner.len());
+            let inner = &inner[..end];
             let inner = inner.split("<small>").next().unwrap_or_default();
             let mut text = String::new();
             let mut in_tag = false;

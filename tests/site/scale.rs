@@ -88,3 +88,49 @@ fn an_indicator_ranks_the_sites_own_province_only() {
         .count();
     assert!(outside > 100, "the other provinces' units exist: {outside}");
 }
+
+/// The long tables' rows leave out the end tags HTML makes optional, and
+/// nothing stands between a row's last cell and the next row (an empty
+/// status cell must stay `:empty` for the stylesheet); pages carry no
+/// blank lines or indentation outside `<pre>`.
+#[test]
+fn rows_leave_out_optional_end_tags_and_pages_their_blank_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = crate::support::real_content();
+    let (site, _) = render(&options(&content, &tmp.path().join("output"), None)).expect("builds");
+    let (mut bodies, mut rows) = (0, 0);
+    for (page, bytes) in &site.files {
+        if !page.ends_with(".html") {
+            continue;
+        }
+        let html = std::str::from_utf8(bytes).unwrap();
+        for line in html.trim_end_matches('\n').split('\n').skip(1) {
+            assert!(
+                !line.is_empty() && !line.starts_with([' ', '\t', '\r']) || html.contains("<pre"),
+                "{page}: a blank line or indentation in\n{html}"
+            );
+        }
+        for table in ["history-table", "appendix-table", "league-table"] {
+            let mut rest = html;
+            while let Some(at) = rest.find(&format!("class=\"figures {table}")) {
+                rest = &rest[at..];
+                let start = rest.find("<tbody>").expect("a body") + "<tbody>".len();
+                let end = rest.find("</tbody>").expect("a closed body");
+                // A line break before the first row is no cell's text.
+                let body = rest[start..end].trim_start_matches('\n');
+                bodies += 1;
+                assert!(
+                    !body.contains("</td>") && !body.contains("</th>") && !body.contains("</tr>"),
+                    "{page}: end tags in {body}"
+                );
+                assert!(
+                    !body.contains('\n') && !body.contains(" <tr") && !body.ends_with(' '),
+                    "{page}: white space would join a row's last cell in {body}"
+                );
+                rows += body.matches("<tr").count();
+                rest = &rest[end..];
+            }
+        }
+    }
+    assert!(bodies > 20 && rows > 200, "{bodies} tables, {rows} rows");
+}

@@ -289,13 +289,29 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
-/// Every `<tr>…</tr>` of an HTML text: its markup and its visible text.
+/// Every row of an HTML text: its markup and its visible text. A row ends
+/// at `</tr>` or, when its end tag is left out, where HTML closes it: the
+/// next row, or the end of its table section.
 pub fn rows(html: &str) -> Vec<(String, String)> {
     let lower = html.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(s) = find_tag(&lower, "<tr", from) {
-        let e = lower[s..].find("</tr>").map_or(html.len(), |e| s + e + 5);
+        let after = s + 3;
+        let closed = lower[after..].find("</tr>").map(|e| after + e + 5);
+        let implied = [
+            "</tbody", "</thead", "</tfoot", "</table", "<tbody", "<tfoot",
+        ]
+        .iter()
+        .filter_map(|t| lower[after..].find(t).map(|e| after + e))
+        .chain(find_tag(&lower, "<tr", after))
+        .min();
+        let e = match (closed, implied) {
+            (Some(c), Some(i)) if i < c => i,
+            (Some(c), _) => c,
+            (None, Some(i)) => i,
+            (None, None) => html.len(),
+        };
         let raw = &html[s..e];
         out.push((raw.to_string(), visible_text(raw)));
         from = e;

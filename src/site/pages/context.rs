@@ -117,12 +117,19 @@ impl<'a> PageContext<'a> {
     }
 
     pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String, SiteError> {
-        self.theme
+        let text = self
+            .theme
             .tera
             .render(template, ctx)
             .map_err(|e| SiteError::Render {
                 page: page.to_string(),
                 message: error_chain(&e),
-            })
+            })?;
+        // An HTML page without the blank lines its template leaves.
+        Ok(if template.ends_with(".html") {
+            super::whitespace::squeeze(text)
+        } else {
+            text
+        })
     }
 }

@@ -130,7 +130,7 @@ pub fn league(model: &Model, file: &str) -> Option<LeagueView> {
         let at = place(f);
         if let (Some(a), Some(b)) = (previous, at) {
             if b > a + 1 {
-                o.push_str("<tr class=\"gap\"><td colspan=\"3\">…</td></tr>\n");
+                o.push_str("<tr class=\"gap\"><td colspan=\"3\">…");
             }
         }
         if at.is_some() {
@@ -147,6 +147,8 @@ pub fn league(model: &Model, file: &str) -> Option<LeagueView> {
     })
 }
 
+/// One row, its optional end tags left out as in `tables` (the next row
+/// or `</tbody>` closes it).
 fn row(o: &mut String, model: &Model, f: &Figure, root: &str, current: bool) {
     o.push_str(if current {
         "<tr class=\"current\"><td>"
@@ -156,7 +158,7 @@ fn row(o: &mut String, model: &Model, f: &Figure, root: &str, current: bool) {
     if let Some(r) = f.rank {
         o.push_str(&r.to_string());
     }
-    o.push_str("</td><th><a href=\"");
+    o.push_str("<th><a href=\"");
     o.push_str(root);
     o.push_str(&paths::unit(&f.unit));
     o.push('"');
@@ -172,9 +174,8 @@ fn row(o: &mut String, model: &Model, f: &Figure, root: &str, current: bool) {
     if current {
         o.push_str("</strong>");
     }
-    o.push_str("</a></th><td>");
+    o.push_str("</a><td>");
     if let Some(v) = f.value.num() {
         o.push_str(&vi::format_decimal(v.value, v.decimals));
     }
-    o.push_str("</td></tr>\n");
 }

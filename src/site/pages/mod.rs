@@ -29,6 +29,7 @@ pub mod search;
 mod tables;
 pub mod units;
 pub mod views;
+mod whitespace;
 
 use crate::model::Model;
 use crate::site::incremental::affected::Affected;

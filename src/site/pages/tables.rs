@@ -5,6 +5,13 @@
 //! value). The markup is the theme's all the same: the classes and
 //! structure are those the stylesheet and the tests know. Every text is
 //! escaped here; addresses come from `paths` (checked slugs).
+//!
+//! The rows leave out the end tags HTML makes optional (`</td>`, `</th>`,
+//! `</tr>`: the next cell, row or `</tbody>` closes them), and follow each
+//! other without a line break: at national scale the end tags were 34 MB
+//! of the output. Nothing may stand between a row's last cell and the next
+//! `<tr>`, or it would become that cell's text (and the stylesheet's
+//! `:empty` test of the status cell would fail).
 
 use super::views::{AppendixView, FigureRow, RowView};
 use crate::model::{Cell, FigureValue, Holds, Measure, Num, PartialDate, Period, Status};
@@ -209,7 +216,7 @@ fn figure_row(
             o.push_str("</small>");
         }
     }
-    o.push_str("</th><td>");
+    o.push_str("<td>");
     match &f.value {
         FigureValue::Value { value } => {
             o.push_str(&num(value));
@@ -257,7 +264,6 @@ fn figure_row(
         o.push_str(&num(avg));
         o.push_str("</small>");
     }
-    o.push_str("</td>");
     if s.has_status {
         o.push_str("<td>");
         let met = f.status == Some(Status::Met)
@@ -267,9 +273,7 @@ fn figure_row(
         } else if f.status == Some(Status::NotMet) || f.met == Some(false) {
             o.push_str("Chưa đạt");
         }
-        o.push_str("</td>");
     }
-    o.push_str("</tr>\n");
 }
 
 /// An appendix as its dispatch prints it: heading, target notes, the table
@@ -356,7 +360,7 @@ fn appendix_row(o: &mut String, row: &RowView, percent: &[bool], has_status: boo
     o.push_str(class);
     o.push_str("><td>");
     push_escaped(o, row.no);
-    o.push_str("</td><th>");
+    o.push_str("<th>");
     match &row.unit {
         Some(unit) => {
             o.push_str("<a href=\"");
@@ -383,11 +387,9 @@ fn appendix_row(o: &mut String, row: &RowView, percent: &[bool], has_status: boo
             o.push_str("</em>");
         }
     }
-    o.push_str("</th>");
     for (i, cell) in row.cells.iter().enumerate() {
         o.push_str("<td>");
         cell_html(o, cell, percent.get(i).copied().unwrap_or(false));
-        o.push_str("</td>");
     }
     if has_status {
         o.push_str("<td>");
@@ -398,9 +400,7 @@ fn appendix_row(o: &mut String, row: &RowView, percent: &[bool], has_status: boo
             Some(Status::NotMet) => o.push_str("Chưa hoàn thành"),
             None => {}
         }
-        o.push_str("</td>");
     }
-    o.push_str("</tr>\n");
 }
 
 /// A cell as printed: a number (a rate with its %), a rank, a reason.
@@ -489,5 +489,5 @@ fn appendix_table(o: &mut String, a: &AppendixView, root: &str) {
     for row in &a.rows {
         appendix_row(o, row, &percent, a.has_status, root);
     }
-    o.push_str("    </tbody>\n  </table>\n  </div>\n  ");
+    o.push_str("</tbody>\n  </table>\n  </div>\n  ");
 }
