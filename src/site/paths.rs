@@ -102,6 +102,10 @@ pub fn search_shard(key: &str) -> String {
     format!("{SEARCH_INDEX}{key}.json")
 }
 
+/// The words too common to pick an index file by (a shard key holds no
+/// `-`, so no word's file takes this name).
+pub const SEARCH_COMMON: &str = "tim-kiem/chi-muc/tu-chung.json";
+
 /// The results of a period, under the section of its kind: `thang/2023-10/`,
 /// `quy/2024-q1/`, `nam/2024/`, `tuan/2024-w03/`, `ky/2025-01-01-2025-05-15/`;
 /// a portal week `tuan/2024-tuan-03/`, a year to date with its hour

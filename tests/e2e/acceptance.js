@@ -21,7 +21,8 @@
 //            is within the first screen at 390 × 844
 //   search   the header's box finds "khoai chau" (no diacritics) under the
 //            sub-path, by keyboard, its result link answers 200, and it
-//            fetched less than 300 KB
+//            fetched less than 300 KB; common words narrow a query
+//            ("ubnd xã khoái châu") and alone ask for more ("xã")
 //   chartpx  chart text as displayed: 12–16 px at 390 px wide, at most 18 px
 //            at 1280 px
 //   shot     screenshots of every page kind at 390 px and 1280 px, and of
@@ -734,6 +735,27 @@ async function main() {
         if (found.focused !== 'UBND huyện Khoái Châu') problems.push(`Enter leaves the focus on "${found.focused}", not the first result`);
         if (!found.status.includes('kết quả')) problems.push(`status reads "${found.status}"`);
         if (fetched >= 300 * 1024) problems.push(`fetched ${fetched} bytes of index`);
+        // Common words ("ubnd", "xã": tu-chung.json) pick no file but still
+        // narrow the query; alone, they ask for more.
+        const typed = async (query) => {
+          await tab.page.fill('#tim-kiem', '');
+          await tab.page.focus('#tim-kiem');
+          await tab.page.keyboard.type(query);
+          await tab.page.keyboard.press('Enter');
+          await tab.page.waitForFunction(
+            (q) => document.querySelector('.search-status').textContent.includes('kết quả') ||
+              document.querySelector('.search-status').textContent.includes('“' + q + '”'),
+            query, { timeout: 5000 });
+          return tab.page.evaluate(() => ({
+            links: [...document.querySelectorAll('.search-results a')].map((a) => a.textContent),
+            hidden: document.querySelector('.search-results').hidden,
+            status: document.querySelector('.search-status').textContent,
+          }));
+        };
+        const commune = await typed('ubnd xã khoái châu');
+        if (commune.links.join('|') !== 'UBND xã Khoái Châu') problems.push(`"ubnd xã khoái châu" → ${JSON.stringify(commune)}`);
+        const alone = await typed('xã');
+        if (!alone.hidden || !alone.status.includes('rất nhiều mục')) problems.push(`"xã" → ${JSON.stringify(alone)}`);
       } catch (e) {
         problems.push(e.message.split('\n')[0]);
       }

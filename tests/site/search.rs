@@ -17,11 +17,24 @@ fn hay(e: &[String]) -> String {
     format!(" {} {}", api::search_words(&shown).join(" "), e[3])
 }
 
-/// What the script does: the file of the longest word, then every word
-/// the beginning of one of the entry's words.
+/// The words that pick no file (`tu-chung.json`).
+fn common(out: &std::path::Path) -> Vec<String> {
+    let text = read_text(out, "tim-kiem/chi-muc/tu-chung.json");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("tu-chung.json: {e}\n{text}"))
+}
+
+/// What the script does: the file of the longest word that is not
+/// common, then every word the beginning of one of the entry's words.
 fn find(out: &std::path::Path, query: &str) -> Vec<String> {
     let words: Vec<&str> = query.split(' ').collect();
-    let longest = words.iter().max_by_key(|w| w.len()).unwrap();
+    let common = common(out);
+    let Some(longest) = words
+        .iter()
+        .filter(|w| !common.iter().any(|c| c == *w))
+        .max_by_key(|w| w.len())
+    else {
+        return Vec::new();
+    };
     let key = &longest[..longest.len().min(3)];
     shard(out, key)
         .into_iter()
@@ -108,4 +121,51 @@ fn every_page_has_a_search_box_that_leads_to_the_units_without_script() {
             "{page}"
         );
     }
+}
+
+/// Words in more than a quarter of the entries ("UBND", "xã") pick no
+/// file; a query of other words still needs them all, and alone they find
+/// nothing to list.
+#[test]
+fn common_words_pick_no_file_and_still_narrow_a_query() {
+    let site = build_real();
+    assert_eq!(common(&site.out), ["ubnd", "xa"]);
+    // No file for them: "xa" is its own key, "ubnd" the only word of "ubn".
+    for key in ["xa", "ubn"] {
+        assert!(
+            !site
+                .out
+                .join(format!("tim-kiem/chi-muc/{key}.json"))
+                .exists(),
+            "{key}.json"
+        );
+    }
+    // The district and the commune of the same name: "xa" keeps the commune.
+    assert_eq!(
+        find(&site.out, "ubnd xa khoai chau"),
+        ["UBND xã Khoái Châu → don-vi/xa-khoai-chau/"]
+    );
+    assert!(find(&site.out, "ubnd xa").is_empty());
+    // Every unit is still in the file of another word of its name.
+    let model = api::load(&real_content()).model.expect("valid");
+    let units: std::collections::BTreeSet<String> = model
+        .units
+        .iter()
+        .map(|u| format!("don-vi/{}/", u.id()))
+        .collect();
+    let mut indexed = std::collections::BTreeSet::new();
+    for file in std::fs::read_dir(site.out.join("tim-kiem/chi-muc")).unwrap() {
+        let path = file.unwrap().path();
+        if path.ends_with("tu-chung.json") {
+            continue;
+        }
+        let rows: Vec<Vec<String>> =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        indexed.extend(rows.into_iter().map(|e| e[2].clone()));
+    }
+    assert!(
+        units.is_subset(&indexed),
+        "{:?}",
+        units.difference(&indexed).collect::<Vec<_>>()
+    );
 }

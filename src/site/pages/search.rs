@@ -9,9 +9,19 @@
 //! folds the title and the kind as it folds the query, so `words` holds
 //! only the other words the entry is found by (aliases, codes, a
 //! dispatch's number), folded. An entry is in about fifteen files, and its
-//! title's words would otherwise be written in each. Rendered whole (so that a file no
-//! longer needed goes) on a full build and when a dispatch's reference
-//! changed; a partial rebuild otherwise keeps it.
+//! title's words would otherwise be written in each.
+//!
+//! A word in a large share of the entries (every dispatch's subject says
+//! "Công bố kết quả đánh giá Bộ chỉ số…", many units are "UBND xã …") picks
+//! no file: its file would hold most of the index, and a phone would fetch
+//! it for a word that tells nothing apart. Such words are listed in
+//! `tu-chung.json`; the script picks the file of the query's longest other
+//! word and still requires every word. At national scale they were 15 MB
+//! of the index's 19 MB, and files of 600 KB.
+//!
+//! Rendered whole (so that a file no longer needed goes) on a full build
+//! and when a dispatch's reference changed; a partial rebuild otherwise
+//! keeps it.
 
 use super::views::dispatch_ref;
 use super::{Page, PageContext, Pages};
@@ -143,11 +153,17 @@ pub fn render(r: &PageContext) -> Pages {
             &[&v.title, &v.subject, &v.number],
         ));
     }
-    // Each entry in the file of every word beginning it has, in the order
-    // above (units, indicators, dispatches).
+    let common = common_words(&entries);
+    // Each entry in the file of every word beginning it has, but the common
+    // ones, in the order above (units, indicators, dispatches).
     let mut shards: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let keys: BTreeSet<&str> = e.words.iter().filter_map(|w| shard_key(w)).collect();
+        let keys: BTreeSet<&str> = e
+            .words
+            .iter()
+            .filter(|w| !common.contains(w.as_str()))
+            .filter_map(|w| shard_key(w))
+            .collect();
         for k in keys {
             shards.entry(k).or_default().push(i);
         }
@@ -166,7 +182,7 @@ pub fn render(r: &PageContext) -> Pages {
             serde_json::json!([e.title, e.kind, e.url, rest.join(" ")])
         })
         .collect();
-    let pages = shards
+    let mut pages: Vec<Page> = shards
         .into_iter()
         .map(|(key, ids)| {
             let rows: Vec<&serde_json::Value> = ids.into_iter().map(|i| &rows[i]).collect();
@@ -174,7 +190,30 @@ pub fn render(r: &PageContext) -> Pages {
             Page::file(paths::search_shard(key), bytes)
         })
         .collect();
+    // Written even when empty: the script reads it before any file.
+    let common = serde_json::to_vec(&common).unwrap_or_default();
+    pages.push(Page::file(paths::SEARCH_COMMON.to_string(), common));
     Ok(pages)
+}
+
+/// A word is common when more than a quarter of the entries have it, and
+/// more than [`COMMON_AT_LEAST`]: a small site keeps every word.
+const COMMON_AT_LEAST: usize = 50;
+
+/// The words too common to pick an index file by, in order.
+fn common_words(entries: &[Entry]) -> BTreeSet<&str> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in entries {
+        for w in &e.words {
+            *counts.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let over = COMMON_AT_LEAST.max(entries.len() / 4);
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n > over)
+        .map(|(w, _)| w)
+        .collect()
 }
 
 #[cfg(test)]
@@ -193,6 +232,31 @@ mod tests {
 
     fn entry_of(title: &str, kind: &str, texts: &[&str]) -> Entry {
         entry(title, kind.to_string(), String::new(), texts)
+    }
+
+    #[test]
+    fn a_word_in_more_than_a_quarter_of_many_entries_is_common() {
+        let mut entries: Vec<Entry> = (0..400)
+            .map(|i| {
+                entry_of(
+                    &format!("UBND xã Số {i}"),
+                    "Xã",
+                    &[&format!("UBND xã Số {i}")],
+                )
+            })
+            .collect();
+        entries
+            .extend((0..200).map(|i| entry_of("Sở Tư pháp", "Sở", &[&format!("Sở Tư pháp {i}")])));
+        // ubnd, xa: 400 of 600; so: 600; tu, phap: 200 (a third); a number:
+        // one entry.
+        let common: Vec<&str> = common_words(&entries).into_iter().collect();
+        assert_eq!(common, ["phap", "so", "tu", "ubnd", "xa"]);
+        // Fewer entries than the floor: no word is common.
+        assert!(common_words(&entries[..40]).is_empty());
+        // 200 of 800 is not more than a quarter.
+        entries.extend((0..200).map(|i| entry_of("Chỉ số", "Chỉ số", &[&format!("chi {i}")])));
+        let common: Vec<&str> = common_words(&entries).into_iter().collect();
+        assert_eq!(common, ["so", "ubnd", "xa"]);
     }
 
     #[test]
