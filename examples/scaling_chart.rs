@@ -14,7 +14,7 @@
 //! would have. A measure at or above the proportional line grows linearly
 //! or slower.
 
-use congkhai::charts::{line_chart, Datum, LineChart, Scale, Series};
+use congkhai::charts::{line_chart, standalone, Datum, LineChart, Scale, Series};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -121,13 +121,9 @@ fn main() -> ExitCode {
         let mut group: Vec<&Row> = rows.iter().filter(|r| r.series == series).collect();
         group.sort_by(|a, b| a.n.total_cmp(&b.n));
         for (m, (what, _)) in MEASURES.iter().enumerate() {
-            let svg = line_chart(&chart(series, &group, m));
-            // A file of its own, shown by <img>: it needs its namespace.
-            let svg = if svg.contains("xmlns=") {
-                svg
-            } else {
-                svg.replacen("<svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"", 1)
-            };
+            // A file of its own, shown by <img>: it says its font and
+            // background (its namespace it always has).
+            let svg = standalone(&line_chart(&chart(series, &group, m)));
             let out = dir.join(format!("scaling-{series}-{what}.svg"));
             if let Err(e) = std::fs::write(&out, svg + "\n") {
                 eprintln!("scaling_chart: {}: {e}", out.display());

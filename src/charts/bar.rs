@@ -162,8 +162,8 @@ where
 {
     let scale = c.scale;
     let n = c.bars.len();
-    mark(root, Role::Plain);
-    root.fill(&WHITE)?;
+    // No background rectangle: the page's stylesheet paints
+    // `svg.chart` white (and `standalone` says it for a file).
 
     let rows = n.max(1) as f64;
     let x_range = axis.ranged();

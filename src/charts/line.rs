@@ -192,8 +192,8 @@ where
 {
     let n = p.labels.len();
     let scale = c.scale;
-    mark(root, Role::Plain);
-    root.fill(&WHITE)?;
+    // No background rectangle: the page's stylesheet paints
+    // `svg.chart` white (and `standalone` says it for a file).
 
     let Margins {
         top,

@@ -180,6 +180,16 @@ pub fn bar_chart_wide(c: &BarChart) -> String {
     bar::render(c, bar::Width::Wide)
 }
 
+/// A chart as a file of its own, outside a page of the site: with the
+/// font and the white background the site's stylesheet gives inline charts.
+pub fn standalone(svg: &str) -> String {
+    let own = format!(
+        "<svg font-family=\"{}\" style=\"background:#fff\"",
+        restyle::FONT_STACK
+    );
+    svg.replacen("<svg", &own, 1)
+}
+
 /// One Vietnamese sentence describing the line chart (its `<desc>`).
 pub fn line_summary(c: &LineChart) -> String {
     summary::line(c)

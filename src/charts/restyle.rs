@@ -14,7 +14,9 @@ use std::fmt::Write;
 
 const SENTINEL: char = '\u{1}';
 
-/// The page's font stack: inline SVG inherits nothing from plotters' fonts.
+/// The page's font stack. An inline chart takes it from the page (whose
+/// stylesheet names it); a chart saved as a file of its own says it
+/// ([`super::standalone`]).
 pub(crate) const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, \
                                      'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
 
@@ -308,10 +310,43 @@ fn restyle<'a>(el: Element<'a>, role: Role, frame: &'a Frame) -> Element<'a> {
             attrs.push(("stroke-linejoin", Cow::Borrowed("round")));
         }
     }
+    if !shape {
+        fold_dy(&mut attrs);
+    }
     Element {
         tag: el.tag,
         attrs,
         text: el.text,
+    }
+}
+
+/// A text's `dy` (plotters' vertical alignment, in `em` or `ex`) moved
+/// into its `y`: `dy` is not inherited, so each label wrote it out, while
+/// a `y` of its own it has anyway (the page weight budget). An `ex` is
+/// taken as half an `em`, as CSS does when a font does not say; the
+/// page's fonts differ from that by a fraction of a pixel.
+fn fold_dy(attrs: &mut Vec<(&str, Cow<str>)>) {
+    let number = |key: &str| -> Option<f64> {
+        let (_, v) = attrs.iter().find(|(k, _)| *k == key)?;
+        v.parse::<f64>().ok().filter(|n| n.is_finite())
+    };
+    let Some((_, dy)) = attrs.iter().find(|(k, _)| *k == "dy") else {
+        return;
+    };
+    let ems = if let Some(n) = dy.strip_suffix("em") {
+        n.parse::<f64>().ok()
+    } else if let Some(n) = dy.strip_suffix("ex") {
+        n.parse::<f64>().ok().map(|n| n / 2.0)
+    } else {
+        None
+    };
+    let (Some(ems), Some(size), Some(y)) = (ems, number("font-size"), number("y")) else {
+        return;
+    };
+    let moved = round_number(&format!("{:.2}", y + ems * size)).into_owned();
+    attrs.retain(|(k, _)| *k != "dy");
+    if let Some((_, v)) = attrs.iter_mut().find(|(k, _)| *k == "y") {
+        *v = Cow::Owned(moved);
     }
 }
 
@@ -436,7 +471,7 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\" font-family=\"{FONT_STACK}\">\n\
+         aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\">\n\
          <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
         escape(frame.title),
         escape(frame.desc)
@@ -494,7 +529,11 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
         let end = items[i..]
             .iter()
             .position(|(r, e)| {
-                r != role || e.tag != first.tag || (points && look(e) != look(first))
+                r != role
+                    || e.tag != first.tag
+                    || (points && look(e) != look(first))
+                    // Each side's labels share their anchor through a group.
+                    || attr(e, "text-anchor") != attr(first, "text-anchor")
             })
             .map_or(items.len(), |n| i + n);
         let run = &items[i..end];

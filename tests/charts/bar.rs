@@ -82,7 +82,8 @@ fn bar_chart_marks_values_misses_and_target() {
         "gaps at 'Không áp dụng' and 'Chưa công bố'"
     );
     for v in with_class(&doc, "chart-value") {
-        let (x, y) = (num(&v, "x"), num(&v, "y"));
+        // Its middle: the baseline is a quarter of its size (16) below.
+        let (x, y) = (num(&v, "x"), num(&v, "y") - 4.0);
         let w = v.text().unwrap().chars().count() as f64 * 0.62 * 16.0;
         if (x..=x + w).contains(&x60) {
             for seg in &segments {

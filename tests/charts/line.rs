@@ -1,7 +1,7 @@
 //! Line charts: one marker per value, gaps and "not applicable" months
 //! break the line, scales, the target line, month labels, no data.
 
-use crate::api::{line_chart, line_summary, Datum, LineChart, Scale, Series};
+use crate::api::{line_chart, line_summary, standalone, Datum, LineChart, Scale, Series};
 use crate::samples::*;
 use crate::svg::*;
 use roxmltree::Node;
@@ -341,4 +341,25 @@ fn a_miss_is_a_red_ring_at_its_value() {
     // The 0% ring sits on the zero line, not lifted.
     let y0 = tick_y(&doc, "0%");
     assert!((points[2].y - y0).abs() <= 1.0);
+}
+
+#[test]
+fn a_chart_saved_on_its_own_says_its_font_and_background() {
+    let svg = standalone(&line_chart(&score_chart()));
+    let doc = parse(&svg);
+    let root = doc.root_element();
+    assert!(root
+        .attribute("font-family")
+        .is_some_and(|f| f.starts_with("system-ui")));
+    assert_eq!(root.attribute("style"), Some("background:#fff"));
+    assert_eq!(
+        root.attribute("xmlns").or(root.tag_name().namespace()),
+        Some("http://www.w3.org/2000/svg")
+    );
+    // Only the root changed.
+    let inline = line_chart(&score_chart());
+    assert_eq!(
+        svg.split_once('>').unwrap().1,
+        inline.split_once('>').unwrap().1
+    );
 }

@@ -49,7 +49,8 @@ pub fn text_nodes<'a>(doc: &'a Document, text: &str) -> Vec<Node<'a, 'a>> {
         .collect()
 }
 
-/// The y of a tick label: plotters centres it on the tick. A value label
+/// The y of a tick label's tick: plotters centres the label on it, its
+/// baseline half an x-height (a quarter of its size) below. A value label
 /// that reads the same (a point at 0%) is not a tick.
 pub fn tick_y(doc: &Document, label: &str) -> f64 {
     let t: Vec<_> = text_nodes(doc, label)
@@ -60,7 +61,12 @@ pub fn tick_y(doc: &Document, label: &str) -> f64 {
         })
         .collect();
     assert_eq!(t.len(), 1, "tick {label}");
-    num(&t[0], "y")
+    let size = t[0]
+        .ancestors()
+        .find_map(|a| a.attribute("font-size"))
+        .and_then(|v| v.parse::<f64>().ok())
+        .expect("a font size");
+    num(&t[0], "y") - size / 4.0
 }
 
 pub fn polyline_points(n: &Node) -> Vec<(f64, f64)> {
@@ -173,9 +179,23 @@ pub fn check_frame(svg: &str, title: &str, summary: &str, id: &str) {
     assert!(root
         .attribute("viewBox")
         .is_some_and(|v| v.starts_with("0 0 ")));
-    assert!(root
-        .attribute("font-family")
-        .is_some_and(|f| f.starts_with("system-ui")));
+    // The font and the white background come from the page's stylesheet
+    // (`svg.chart`); a file of its own says them (`standalone`).
+    assert_eq!(root.attribute("class"), Some("chart"));
+    assert_eq!(root.attribute("font-family"), None);
+    assert!(
+        !doc.descendants().any(|n| n.has_tag_name("rect")
+            && n.attribute("x") == Some("0")
+            && n.attribute("y") == Some("0")
+            && n.attribute("fill") == Some("#FFFFFF")),
+        "a background rectangle"
+    );
+    // Labels are placed by their `y` alone: `dy` is not inherited, so a
+    // group could not share it.
+    assert!(
+        !doc.descendants().any(|n| n.attribute("dy").is_some()),
+        "a dy"
+    );
     let kids: Vec<Node> = root.children().filter(Node::is_element).collect();
     assert_eq!(kids[0].tag_name().name(), "title");
     assert_eq!(kids[0].text(), Some(title));

@@ -7,7 +7,7 @@
 
 pub use congkhai::charts::{
     bar_chart, bar_chart_wide, bar_summary, line_chart, line_chart_with_breaks, line_summary,
-    line_summary_with_breaks, Bar, BarChart, Break, Datum, LineChart, Scale, Series,
+    line_summary_with_breaks, standalone, Bar, BarChart, Break, Datum, LineChart, Scale, Series,
 };
 pub use congkhai::content::{load, today, Loaded};
 pub use congkhai::diagnostics::{Diagnostic, Severity};
