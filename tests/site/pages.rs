@@ -231,6 +231,32 @@ fn my_hao_dispatch_appears_on_my_hao_unit_page() {
     );
 }
 
+/// A dispatch that mentions a unit is listed once on its page, with what
+/// it says; the list of related documents names those that name it
+/// otherwise (its issuer's page).
+#[test]
+fn a_mentioning_dispatch_is_listed_once_with_its_note() {
+    let site = build_real();
+    let link = "href=\"../../van-ban/2023-11-vp-my-hao/\"";
+    let html = site.text("don-vi/hung-long/index.html");
+    let mentions = &html[html.find("id=\"duoc-neu\"").expect("mentions")..];
+    let mentions = &mentions[..mentions.find("</ul>").unwrap()];
+    assert!(mentions.contains(link), "{mentions}");
+    assert!(
+        visible_text(mentions).contains("Kết quả thanh toán trực tuyến đạt tỷ lệ thấp."),
+        "{mentions}"
+    );
+    assert_eq!(html.matches(link).count(), 1, "listed twice:\n{html}");
+    assert!(
+        !html.contains("id=\"van-ban\""),
+        "an empty related list:\n{html}"
+    );
+    // The issuer's page lists it among the related documents.
+    let html = site.text("don-vi/my-hao/index.html");
+    let related = &html[html.find("id=\"van-ban\"").expect("related documents")..];
+    assert!(related.contains(link), "{related}");
+}
+
 #[test]
 fn merged_unit_links_on_to_its_successor() {
     let site = build_real();

@@ -375,16 +375,24 @@ fn unit_pages(
     let refs = |ids: &[String]| ids.iter().map(|i| unit_ref(model, i)).collect::<Vec<_>>();
     let figures = model.figures_of_unit(u.id());
     // The dispatches with the unit's figures are linked from the history
-    // tables, period by period; the list names those that name the unit
-    // otherwise (as issuer, or in a mention).
-    let mut slugs: BTreeSet<&str> = BTreeSet::new();
+    // tables, period by period; those that mention the unit are listed
+    // with what they say of it; the list names the others (as issuer).
     let mut mentions = Vec::new();
     for (slug, note) in named {
-        slugs.insert(slug);
         if let (Some(note), Some(d)) = (note, model.dispatch(slug)) {
             mentions.push((dispatch_ref(d), note.to_string()));
         }
     }
+    let mentioned: BTreeSet<&str> = named
+        .iter()
+        .filter(|(_, note)| note.is_some())
+        .map(|(slug, _)| *slug)
+        .collect();
+    let slugs: BTreeSet<&str> = named
+        .iter()
+        .map(|(slug, _)| *slug)
+        .filter(|slug| !mentioned.contains(slug))
+        .collect();
     let mut dispatches: Vec<DispatchRef> = slugs
         .into_iter()
         .filter_map(|s| model.dispatch(s))
