@@ -33,8 +33,6 @@ pub const UNITS: &str = "don-vi/";
 pub const DISPATCHES: &str = "van-ban/";
 pub const INDICATORS: &str = "chi-so/";
 pub const OPEN_DATA: &str = "du-lieu/";
-/// Every year's CSV of the open data in one zip.
-pub const OPEN_DATA_ZIP: &str = "du-lieu/ket-qua-csv.zip";
 /// The Frictionless Data Package that describes the open data files.
 pub const OPEN_DATA_PACKAGE: &str = "du-lieu/datapackage.json";
 /// The theme's assets.
@@ -248,7 +246,6 @@ mod tests {
         assert_eq!(file_of(&unit("so-tu-phap")), "don-vi/so-tu-phap/index.html");
         assert_eq!(file_of(UNITS), "don-vi/index.html");
         assert_eq!(file_of(""), HOME);
-        assert_eq!(file_of(OPEN_DATA_ZIP), OPEN_DATA_ZIP);
         assert_eq!(url_of_file(&file_of(&dispatch("x"))), "van-ban/x/");
     }
 

@@ -164,7 +164,6 @@ impl Expected {
             "don-vi/index.html",
             "chi-so/index.html",
             "du-lieu/index.html",
-            "du-lieu/ket-qua-csv.zip",
             "du-lieu/datapackage.json",
             "du-lieu/don-vi.csv",
             "du-lieu/don-vi.json",

@@ -1,8 +1,6 @@
 //! What a partial rebuild needs to rewrite only the open data files that
 //! changed.
 
-use std::sync::Arc;
-
 /// What the last build wrote: the years of the fact files, oldest first
 /// (after an edit, `serve` rewrites the files of the year of the first
 /// record that changed and of the years after it, and all of them when
@@ -12,8 +10,4 @@ use std::sync::Arc;
 pub struct OpenDataLayout {
     pub years: Vec<i32>,
     pub small: u64,
-    /// Each year's CSV compressed for the zip, in the order of `years`: a
-    /// rebuild compresses only the years it rewrites (compressing every
-    /// year took half of a national rebuild).
-    pub year_zips: Vec<Arc<Vec<u8>>>,
 }

@@ -3,8 +3,10 @@
 //! counts per year (`chi-tiet-<year>`), and lookup files that carry the
 //! names of units, indicators, periods, documents and tables once
 //! ([`columns`]). Each file as CSV (the primary format) and as JSON
-//! (columns plus rows); every CSV in one zip; `datapackage.json` describes
-//! them all with their keys ([`package`]).
+//! (columns plus rows); `datapackage.json` describes them all with their
+//! keys ([`package`]), so that a tool fetches the whole history in one
+//! call. (A zip of every CSV was 18 MB of a national site's output, the
+//! same bytes again: the data page lists the yearly files instead.)
 
 pub(super) mod columns;
 pub(super) mod layout;
@@ -26,7 +28,6 @@ use rows::Cells;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// The columns of a chart's CSV along time (a history): the period, then
 /// the value with its bound and status.
@@ -134,13 +135,6 @@ fn io_error(path: &str) -> impl Fn(std::io::Error) -> SiteError + '_ {
     }
 }
 
-fn zip_error(path: &str, e: zip::result::ZipError) -> SiteError {
-    SiteError::Io {
-        path: path.into(),
-        source: std::io::Error::other(e.to_string()),
-    }
-}
-
 /// A small file (a lookup, or a year's details): its CSV and JSON.
 struct Small {
     csv_path: String,
@@ -217,27 +211,19 @@ fn digest(files: &[Small]) -> u64 {
 }
 
 /// Write the fact files of every year from `first` on (none when `first`
-/// is after the last year), the small files, and the zip of every CSV;
-/// the other files are as the previous build left them, and so is each
-/// earlier year's entry of the zip when `kept` (the previous build's, in
-/// the order of `years`) has it. Returns every year's zip entry.
+/// is after the last year) and the small files; the other files are as
+/// the previous build left them.
 fn write_all(
     r: &PageContext,
     years: &[(i32, Vec<usize>)],
     first: i32,
-    kept: &[Arc<Vec<u8>>],
     small: Vec<Small>,
-) -> Result<Vec<Arc<Vec<u8>>>, SiteError> {
+) -> Result<(), SiteError> {
     let model = r.model;
-    let year_zips: Vec<Arc<Vec<u8>>> = years
+    years
         .par_iter()
-        .enumerate()
-        .map(|(n, (year, figures))| {
-            if *year < first {
-                if let Some(entry) = kept.get(n) {
-                    return Ok(Arc::clone(entry));
-                }
-            }
+        .filter(|(year, _)| *year >= first)
+        .try_for_each(|(year, figures)| {
             let csv_path = paths::open_data_csv(*year);
             // About 120 bytes a record: sized once, not grown by doubling.
             let mut csv = Vec::with_capacity(figures.len() * 128);
@@ -249,39 +235,25 @@ fn write_all(
                 &mut csv,
             )
             .map_err(io_error(&csv_path))?;
-            let entry = write::zip_entry(paths::file_name(&csv_path), &csv)
-                .map_err(|e| zip_error(&csv_path, e))?;
-            if *year >= first {
-                r.writer.put(Page::file(csv_path, csv))?;
-                r.writer.put_with(&paths::open_data_json(*year), &mut |w| {
-                    let rows = || -> Box<dyn ExactSizeIterator<Item = Cells>> {
-                        Box::new(
-                            figures
-                                .iter()
-                                .map(|&i| rows::fact(model, &model.figures[i])),
-                        )
-                    };
-                    let about = [("nam", serde_json::json!(year))];
-                    write::json(&FACTS, &model.site.publisher, &about, &rows, w)
-                })?;
-            }
-            Ok(Arc::new(entry))
-        })
-        .collect::<Result<_, SiteError>>()?;
-    let mut entries: Vec<&[u8]> = year_zips.iter().map(|e| e.as_slice()).collect();
-    let mut small_entries = Vec::with_capacity(small.len());
+            r.writer.put(Page::file(csv_path, csv))?;
+            r.writer.put_with(&paths::open_data_json(*year), &mut |w| {
+                let rows = || -> Box<dyn ExactSizeIterator<Item = Cells>> {
+                    Box::new(
+                        figures
+                            .iter()
+                            .map(|&i| rows::fact(model, &model.figures[i])),
+                    )
+                };
+                let about = [("nam", serde_json::json!(year))];
+                write::json(&FACTS, &model.site.publisher, &about, &rows, w)
+            })?;
+            Ok(())
+        })?;
     for f in small {
-        small_entries.push(
-            write::zip_entry(paths::file_name(&f.csv_path), &f.csv)
-                .map_err(|e| zip_error(&f.csv_path, e))?,
-        );
         r.writer.put(Page::file(f.csv_path, f.csv))?;
         r.writer.put(Page::file(f.json_path, f.json))?;
     }
-    entries.extend(small_entries.iter().map(Vec::as_slice));
-    let zip = write::zip_all(&entries).map_err(|e| zip_error(paths::OPEN_DATA_ZIP, e))?;
-    r.writer.put(Page::file(paths::OPEN_DATA_ZIP, zip))?;
-    Ok(year_zips)
+    Ok(())
 }
 
 /// Write what changed since the last build (everything in a full build).
@@ -305,15 +277,10 @@ fn write_changed(r: &PageContext, years: &[(i32, Vec<usize>)]) -> Result<(), Sit
         (None, _) if same_years => i32::MAX,
         (None, _) => i32::MIN,
     };
-    let kept = previous
-        .filter(|_| same_years)
-        .map(|l| l.year_zips)
-        .unwrap_or_default();
-    let year_zips = write_all(r, years, first, &kept, small)?;
+    write_all(r, years, first, small)?;
     *lock(&r.open_data) = Some(OpenDataLayout {
         years: year_list,
         small: digest,
-        year_zips,
     });
     Ok(())
 }
@@ -368,8 +335,6 @@ struct DataPage<'a> {
     figures: usize,
     years: Vec<YearFiles>,
     kinds: Vec<FileKind>,
-    /// Every CSV in one zip.
-    zip: FileLink,
     package: String,
     license: &'a crate::model::License,
     /// The licence's address, when it is a web address.
@@ -450,7 +415,6 @@ pub fn render(r: &PageContext) -> Pages {
             })
             .collect(),
         kinds: columns::ALL.iter().map(|s| file_kind(s, &link)).collect(),
-        zip: link(paths::OPEN_DATA_ZIP),
         package: paths::link(&file, paths::OPEN_DATA_PACKAGE),
         license: &model.site.license,
         license_url: package::web_address(&model.site.license.url),

@@ -115,8 +115,7 @@ fn resources_of(schema: &Schema, year: Option<i32>) -> [Value; 2] {
 }
 
 /// `datapackage.json`: the licence, then a resource for every CSV and
-/// JSON file (the yearly ones newest year first, as on the data page) and
-/// the zip of every CSV.
+/// JSON file (the yearly ones newest year first, as on the data page).
 pub fn datapackage(model: &Model, years: &[i32]) -> Vec<u8> {
     let site = &model.site;
     let mut license = json!({ "name": site.license.id, "title": site.license.title });
@@ -133,14 +132,6 @@ pub fn datapackage(model: &Model, years: &[i32]) -> Vec<u8> {
             resources.extend(resources_of(schema, None));
         }
     }
-    resources.push(json!({
-        "profile": "data-resource",
-        "name": "tat-ca-csv",
-        "path": paths::file_name(paths::OPEN_DATA_ZIP),
-        "title": "Tất cả các tệp CSV trong một tệp nén",
-        "format": "zip",
-        "mediatype": "application/zip",
-    }));
     let package = json!({
         "profile": "tabular-data-package",
         "name": "ket-qua-bo-chi-so-766",

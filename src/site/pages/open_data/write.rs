@@ -1,4 +1,4 @@
-//! Writing a file's rows as CSV and as JSON, and the zip of the CSV files.
+//! Writing a file's rows as CSV and as JSON.
 
 use super::columns::{Col, Schema, Type};
 use super::rows::Cells;
@@ -167,31 +167,4 @@ pub fn json<'a>(
     }
     out.write_all(b"]}\n")?;
     out.flush()
-}
-
-/// One CSV file as a zip of one entry, compressed (fast, in parallel with
-/// the others); [`zip_all`] puts the entries together without compressing
-/// them again. Fixed timestamps: the same bytes every build.
-pub fn zip_entry(name: &str, csv: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    zip.start_file(name, zip_options())?;
-    zip.write_all(csv)?;
-    Ok(zip.finish()?.into_inner())
-}
-
-fn zip_options() -> zip::write::SimpleFileOptions {
-    zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(1))
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644)
-}
-
-/// The zip of every CSV file, from the one-entry zips of [`zip_entry`].
-pub fn zip_all(entries: &[&[u8]]) -> zip::result::ZipResult<Vec<u8>> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for bytes in entries {
-        zip.merge_archive(zip::ZipArchive::new(std::io::Cursor::new(*bytes))?)?;
-    }
-    Ok(zip.finish()?.into_inner())
 }
