@@ -52,6 +52,9 @@ pub struct Col {
     pub required: bool,
     /// The values it may take, when they are a fixed list.
     pub values: &'static [&'static str],
+    /// Written in the CSV only: a spreadsheet's form of another column,
+    /// which a program reading the JSON does not need.
+    pub csv_only: bool,
 }
 
 const fn col(name: &'static str, kind: Type, about: &'static str) -> Col {
@@ -61,6 +64,7 @@ const fn col(name: &'static str, kind: Type, about: &'static str) -> Col {
         about,
         required: false,
         values: &[],
+        csv_only: false,
     }
 }
 
@@ -71,6 +75,7 @@ const fn key(name: &'static str, about: &'static str) -> Col {
         about,
         required: true,
         values: &[],
+        csv_only: false,
     }
 }
 
@@ -81,6 +86,7 @@ const fn one_of(name: &'static str, about: &'static str, values: &'static [&'sta
         about,
         required: false,
         values,
+        csv_only: false,
     }
 }
 
@@ -187,7 +193,12 @@ pub const FACTS: Schema = Schema {
             )
         },
         col("gia_tri", Type::Number, "Giá trị, dấu chấm thập phân (55.02), để máy đọc"),
-        col("gia_tri_in", Type::Id, "Giá trị như văn bản in, dấu phẩy thập phân, giữ số chữ số thập phân (55,02; 8,0)"),
+        // A spreadsheet in Vietnamese reads `55.02` as text or a date; a
+        // program reads `gia_tri`, which keeps the printed decimals too.
+        Col {
+            csv_only: true,
+            ..col("gia_tri_in", Type::Id, "Giá trị như văn bản in, dấu phẩy thập phân, giữ số chữ số thập phân (55,02; 8,0); chỉ có trong tệp CSV, để Excel đọc đúng (tệp JSON dùng gia_tri)")
+        },
         col("diem_toi_da", Type::Number, "Điểm tối đa của nhóm chỉ số theo bộ chỉ số áp dụng cho kỳ"),
         one_of("trang_thai", "Trạng thái như văn bản công bố: Hoàn thành hoặc Chưa hoàn thành", &["Hoàn thành", "Chưa hoàn thành"]),
         col("muc_tieu_toi_thieu", Type::Number, "Mục tiêu tối thiểu (%) áp dụng cho kỳ"),

@@ -80,6 +80,7 @@ const UNIT_NAME: Col = Col {
     about: "Tên chính thức của đơn vị",
     required: false,
     values: &[],
+    csv_only: false,
 };
 
 fn chart_column(name: &str) -> Col {

@@ -67,6 +67,21 @@ fn table_schema(schema: &Schema, year: Option<i32>) -> Value {
     out
 }
 
+/// ", trừ gia_tri_in": the columns the JSON leaves out, if any.
+fn csv_only_note(schema: &Schema) -> String {
+    let names: Vec<&str> = schema
+        .columns
+        .iter()
+        .filter(|c| c.csv_only)
+        .map(|c| c.name)
+        .collect();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(", trừ {}", names.join(", "))
+    }
+}
+
 /// The CSV resource of a file and the JSON resource of the same rows.
 fn resources_of(schema: &Schema, year: Option<i32>) -> [Value; 2] {
     let name = resource_name(schema, year);
@@ -95,10 +110,11 @@ fn resources_of(schema: &Schema, year: Option<i32>) -> [Value; 2] {
             "path": paths::file_name(&json_path),
             "title": format!("{title} (JSON)"),
             "description": format!(
-                "Cùng các dòng với {}: tên các cột trong `columns` (như CSV), \
+                "Cùng các dòng với {}: tên các cột trong `columns` (như CSV{}), \
                  mỗi dòng là một mảng trong `rows`; ô trống là null, và một dòng \
                  dừng sau ô cuối cùng có giá trị (các ô sau đó là null).{}",
                 paths::file_name(&csv),
+                csv_only_note(schema),
                 if schema.yearly {
                     " Các cột mã có trong `dictionaries` (kỳ, đơn vị, chỉ số, văn bản…) \
                      ghi mỗi giá trị một lần trong danh sách `dictionaries[<cột>]`; \

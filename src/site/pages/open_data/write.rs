@@ -101,7 +101,7 @@ fn dictionaries<'a>(schema: &Schema, rows: RowSource<'_, 'a>) -> Dictionaries<'a
 
 /// JSON as columns plus rows: `{"nguon", "tep", <about>…, "so_ban_ghi",
 /// "columns", "rows"}`, each row an array of cells in the order of
-/// `columns`; numbers as numbers, an empty cell as `null`, and a row stops
+/// `columns` (the schema's, but those written in the CSV only); numbers as numbers, an empty cell as `null`, and a row stops
 /// after its last filled cell (the cells after it are `null`): no key is
 /// repeated per record. In a yearly file the ids and codes that repeat
 /// from row to row ([`dictionary`]) are written once, in
@@ -125,9 +125,16 @@ pub fn json<'a>(
         serde_json::to_writer(&mut out, value)?;
     }
     write!(out, ",\"so_ban_ghi\":{},\"columns\":", rows().len())?;
+    // The columns a program reads: not a spreadsheet's form of another.
+    let kept: Vec<usize> = (0..schema.columns.len())
+        .filter(|&i| !schema.columns[i].csv_only)
+        .collect();
     serde_json::to_writer(
         &mut out,
-        &schema.columns.iter().map(|c| c.name).collect::<Vec<_>>(),
+        &kept
+            .iter()
+            .map(|&i| schema.columns[i].name)
+            .collect::<Vec<_>>(),
     )?;
     if let Some(d) = &dict {
         out.write_all(b",\"dictionaries\":{")?;
@@ -143,9 +150,15 @@ pub fn json<'a>(
     out.write_all(b",\"rows\":[")?;
     for (n, row) in rows().enumerate() {
         out.write_all(if n == 0 { b"\n[" } else { b",\n[" })?;
-        let filled = row.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
-        for (i, (cell, col)) in row.iter().zip(schema.columns).take(filled).enumerate() {
-            if i > 0 {
+        let filled = kept
+            .iter()
+            .rposition(|&i| row.get(i).is_some_and(|c| !c.is_empty()))
+            .map_or(0, |n| n + 1);
+        for (n, &i) in kept.iter().take(filled).enumerate() {
+            let (Some(cell), Some(col)) = (row.get(i), schema.columns.get(i)) else {
+                break;
+            };
+            if n > 0 {
                 out.write_all(b",")?;
             }
             let position = dict
