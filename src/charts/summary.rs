@@ -1,12 +1,19 @@
 //! One-sentence Vietnamese summaries for `<desc>`: the figures as published
-//! (not clamped), so a screen reader hears what the chart shows.
+//! (not clamped), so a screen reader hears what the chart shows. They do
+//! not repeat the chart's title, which a screen reader reads just before
+//! (the chart is named by its title, then described).
 
 use super::scale::{datum_value_long, value_long};
 use super::text::clean;
 use super::{BarChart, Break, Datum, LineChart, Scale};
 
-fn title(t: &str) -> String {
-    clean(t).trim_end_matches(['.', ';', ':']).to_string()
+/// `text` with its first letter in upper case: a sentence of its own.
+fn sentence(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
 }
 
 /// The summary of a line chart: its first series, plus the second series'
@@ -22,18 +29,11 @@ pub(crate) fn line(c: &LineChart) -> String {
             .copied()
             .unwrap_or(Datum::Missing)
     };
-    let mut out = title(&c.title);
-    match n {
-        0 => {
-            out.push_str(": chưa có số liệu.");
-            return out;
-        }
-        1 => out.push_str(&format!(" ({})", labels[0])),
-        _ => {
-            out.push(' ');
-            out.push_str(&crate::vi::from_to(&labels[0], &labels[n - 1]));
-        }
-    }
+    let mut out = match n {
+        0 => return "Chưa có số liệu.".to_string(),
+        1 => labels[0].clone(),
+        _ => sentence(crate::vi::from_to(&labels[0], &labels[n - 1])),
+    };
     let values: Vec<(usize, f64)> = (0..n)
         .filter_map(|i| data(0, i).value().map(|v| (i, v)))
         .collect();
@@ -171,11 +171,9 @@ fn names(units: &[&str]) -> String {
 /// The summary of a bar chart: range, extremes and how many met the target.
 pub(crate) fn bar(c: &BarChart) -> String {
     let scale: &Scale = &c.scale;
-    let mut out = title(&c.title);
     let n = c.bars.len();
     if n == 0 {
-        out.push_str(": chưa có số liệu.");
-        return out;
+        return "Chưa có số liệu.".to_string();
     }
     let labels: Vec<String> = c.bars.iter().map(|b| clean(&b.label)).collect();
     let values: Vec<(usize, f64)> = c
@@ -239,8 +237,5 @@ pub(crate) fn bar(c: &BarChart) -> String {
     if missing > 0 && !values.is_empty() {
         clauses.push(format!("{missing} đơn vị chưa công bố"));
     }
-    out.push_str(": ");
-    out.push_str(&clauses.join("; "));
-    out.push('.');
-    out
+    format!("{}.", clauses.join("; "))
 }

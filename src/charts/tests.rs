@@ -119,7 +119,7 @@ fn summary_names_months_when_the_ends_are_empty() {
     ]);
     assert_eq!(
         line_summary(&c),
-        "Tỷ lệ hồ sơ trực tuyến từ T1/2024 đến T4/2024: đầu kỳ 12,5% (T2/2024), cuối kỳ 40% \
+        "Từ T1/2024 đến T4/2024: đầu kỳ 12,5% (T2/2024), cuối kỳ 40% \
          (T3/2024); cao nhất 40% (T3/2024), thấp nhất 12,5% (T2/2024); đạt mục tiêu 30% trong \
          1/2 tháng có số liệu; 2 tháng chưa có số liệu."
     );
@@ -130,7 +130,7 @@ fn summary_names_months_when_the_ends_are_empty() {
     ]);
     assert_eq!(
         line_summary(&one),
-        "Tỷ lệ hồ sơ trực tuyến từ T1/2024 đến T3/2024: chỉ có số liệu T2/2024: 31%; \
+        "Từ T1/2024 đến T3/2024: chỉ có số liệu T2/2024: 31%; \
          đạt mục tiêu 30%; 1 tháng không áp dụng; 1 tháng chưa có số liệu."
     );
     let mut score = chart(vec![Datum::Value(55.02), Datum::Value(61.5)]);

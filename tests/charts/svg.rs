@@ -201,6 +201,13 @@ pub fn check_frame(svg: &str, title: &str, summary: &str, id: &str) {
     assert_eq!(kids[0].text(), Some(title));
     assert_eq!(kids[1].tag_name().name(), "desc");
     assert_eq!(kids[1].text(), Some(summary));
+    // A screen reader reads the title, then the description: it does not
+    // hear the title twice.
+    let first_words: String = title.chars().take(12).collect();
+    assert!(
+        title.is_empty() || !summary.starts_with(&first_words),
+        "`{summary}` repeats `{title}`"
+    );
     let labelled_by = format!("{id}-title {id}-desc");
     assert_eq!(
         root.attribute("aria-labelledby"),
