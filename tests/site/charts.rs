@@ -36,8 +36,8 @@ fn charts() -> Vec<Chart> {
             let (svg, _) = between(block, "<svg", "</svg>").expect("an svg in every chart");
             // The chart's own folded table, else the table of the page it
             // names (one table per chart).
-            let values = match after.split_once("data-chart-table=\"") {
-                Some((before, id)) if !before.contains("</div>") => {
+            let values = match after.strip_prefix("<a href=\"#") {
+                Some(id) => {
                     let id = &id[..id.find('"').unwrap()];
                     let (table, _) = between(html, &format!("<caption id=\"{id}\">"), "</tbody>")
                         .unwrap_or_else(|| panic!("{page}: no table {id}"));

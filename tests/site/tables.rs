@@ -76,7 +76,7 @@ fn a_league_table_reaches_the_home_page_the_province_and_each_province() {
     );
     let province = read_text(&out, "don-vi/hung-yen/index.html");
     assert!(
-        province.contains("id=\"hang-tong-diem-chu-thich\""),
+        province.contains("aria-labelledby=\"hang-tong-diem-title hang-tong-diem-desc\""),
         "no rank chart on the province's page"
     );
     // Each province's figures are its own: on its page, with its rank.
