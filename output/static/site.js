@@ -18,9 +18,11 @@
 // names, aliases and codes), dispatches (by number and subject) and
 // indicators in the index `congkhai build` writes under tim-kiem/chi-muc/,
 // one small file per word beginning, and forgives missing diacritics
-// ("khoai chau" finds Khoái Châu). Addresses are relative to the page, so
-// it works under any sub-path. Without JavaScript the form leads to the
-// list of units.
+// ("khoai chau" finds Khoái Châu). Words found in a large share of the
+// entries (tu-chung.json: "ubnd", "xa", the words of every dispatch's
+// subject) pick no file; the longest other word does, and every word must
+// still match. Addresses are relative to the page, so it works under any
+// sub-path. Without JavaScript the form leads to the list of units.
 (function () {
   'use strict';
   var form = document.querySelector('form.site-search');
@@ -44,6 +46,15 @@
   }
   function shardKey(w) {
     return w.length < 2 ? null : w.length === 2 ? w : w.slice(0, 3);
+  }
+  var common = null;
+  function loadCommon() {
+    if (!common) {
+      common = fetch(base + 'tu-chung.json')
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .catch(function () { return []; });
+    }
+    return common;
   }
   function load(key) {
     if (!cache[key]) {
@@ -88,15 +99,23 @@
   function search() {
     var query = input.value.trim();
     var ws = words(query);
-    var longest = ws.slice().sort(function (a, b) { return b.length - a.length; })[0];
-    var key = longest && shardKey(longest);
     var mine = ++seq;
-    if (!key) {
+    if (!ws.some(shardKey)) {
       clear(query ? 'Gõ ít nhất 2 chữ cái.' : '');
       return Promise.resolve(0);
     }
-    return load(key).then(function (rows) {
+    return loadCommon().then(function (commonWords) {
+      var picks = ws.filter(function (w) { return shardKey(w) && commonWords.indexOf(w) < 0; });
+      var longest = picks.sort(function (a, b) { return b.length - a.length; })[0];
+      // Only common words: no file to pick, and too many entries to list.
+      if (!longest) return null;
+      return load(shardKey(longest));
+    }).then(function (rows) {
       if (mine !== seq) return 0;
+      if (rows === null) {
+        clear('“' + query + '” có trong rất nhiều mục. Hãy gõ thêm tên đơn vị, số hoặc ngày của văn bản.');
+        return 0;
+      }
       var hits = rows.filter(function (row) {
         return ws.every(function (w) { return row.hay.indexOf(' ' + w) >= 0; });
       });
