@@ -322,6 +322,11 @@ bench_scale() {
   set_r "$scale" build_kb "$peak"
 
   set_r "$scale" out_bytes "$(du -sb "$out" | cut -f1)"
+  # The bytes of the files alone: `du -sb` also counts each folder's block
+  # (4 KB on ext4), which depends on the file system the site is copied to.
+  set_r "$scale" out_file_bytes "$(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')"
+  set_r "$scale" out_dirs "$(find "$out" -type d | wc -l)"
+  set_r "$scale" out_median "$(find "$out" -type f -name '*.html' -printf '%s\n' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] + 0 }')"
   set_r "$scale" out_files "$(find "$out" -type f | wc -l)"
   set_r "$scale" out_pages "$(find "$out" -type f -name '*.html' | wc -l)"
   set_r "$scale" out_svg "$(find "$out" -type f -name '*.svg' | wc -l)"
@@ -516,6 +521,9 @@ Last run: **$today**, commit \`$commit\`$dirty.
 | national build ÷ \`cp -r\` of its output | ${n_ratio:-not measured}${n_ratio:+ ($(tcell "$n_build") ÷ $(tcell "$n_cp"))} | (for reference) | |
 | rebuild after one changed month, province | $(tcell "$p_re") | ≤ 0.1 s | $(le "$p_re" 0.1) |
 | rebuild after one changed month, national | $(tcell "$n_re") | ≤ 2 s | $(le "$n_re" 2) |
+| national output, bytes of its files | $(human "$(get_r national out_file_bytes)") | ≤ 500 MB | $(le "$(get_r national out_file_bytes)" 500000000) |
+| national output, \`du -sb\` | $(human "$(get_r national out_bytes)") ($(get_r national out_dirs) folders of 4 KB or more) | (for reference) | |
+| national HTML page, median / largest | $(human "$(get_r national out_median)") / $(human "$(get_r national out_largest | cut -d' ' -f1)") | ≤ 60 KB / ≤ 300 KB | $(le "$(get_r national out_median)" 60000) / $(le "$(get_r national out_largest | cut -d' ' -f1)" 300000) |
 
 The rebuild is timed as \`serve\` makes it (\`site::incremental\`, run by
 \`examples/rebuild.rs\`): after a first full build, \`bench/edit-month.sh\`
