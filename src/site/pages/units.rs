@@ -378,16 +378,15 @@ fn unit_pages(
     // tables, period by period; those that mention the unit are listed
     // with what they say of it; the list names the others (as issuer).
     let mut mentions = Vec::new();
+    let mut mentioned: BTreeSet<&str> = BTreeSet::new();
     for (slug, note) in named {
-        if let (Some(note), Some(d)) = (note, model.dispatch(slug)) {
-            mentions.push((dispatch_ref(d), note.to_string()));
+        if let Some(note) = note {
+            mentioned.insert(slug);
+            if let Some(d) = model.dispatch(slug) {
+                mentions.push((dispatch_ref(d), note.to_string()));
+            }
         }
     }
-    let mentioned: BTreeSet<&str> = named
-        .iter()
-        .filter(|(_, note)| note.is_some())
-        .map(|(slug, _)| *slug)
-        .collect();
     let slugs: BTreeSet<&str> = named
         .iter()
         .map(|(slug, _)| *slug)
