@@ -225,26 +225,18 @@ fn write_all(
         .par_iter()
         .filter(|(year, _)| *year >= first)
         .try_for_each(|(year, figures)| {
+            let facts = || {
+                figures
+                    .iter()
+                    .map(|&i| rows::fact(model, &model.figures[i]))
+            };
             let csv_path = paths::open_data_csv(*year);
             // About 120 bytes a record: sized once, not grown by doubling.
             let mut csv = Vec::with_capacity(figures.len() * 128);
-            write::csv(
-                FACTS.columns,
-                figures
-                    .iter()
-                    .map(|&i| rows::fact(model, &model.figures[i])),
-                &mut csv,
-            )
-            .map_err(io_error(&csv_path))?;
+            write::csv(FACTS.columns, facts(), &mut csv).map_err(io_error(&csv_path))?;
             r.writer.put(Page::file(csv_path, csv))?;
             r.writer.put_with(&paths::open_data_json(*year), &mut |w| {
-                let rows = || -> Box<dyn ExactSizeIterator<Item = Cells>> {
-                    Box::new(
-                        figures
-                            .iter()
-                            .map(|&i| rows::fact(model, &model.figures[i])),
-                    )
-                };
+                let rows = || -> Box<dyn ExactSizeIterator<Item = Cells>> { Box::new(facts()) };
                 let about = [("nam", serde_json::json!(year))];
                 write::json(&FACTS, &model.site.publisher, &about, &rows, w)
             })?;
@@ -264,7 +256,7 @@ fn write_changed(r: &PageContext, years: &[(i32, Vec<usize>)]) -> Result<(), Sit
     let digest = digest(&small);
     let previous = lock(&r.open_data).take();
     let same_years = previous.as_ref().is_some_and(|l| l.years == year_list);
-    let first = match (r.affected.data_from(), &previous) {
+    let first = match (r.affected.data_from(), previous) {
         // Every year when the years are not the previous build's.
         (Some(from), Some(_)) if same_years && from > 0 => years
             .iter()
@@ -272,7 +264,7 @@ fn write_changed(r: &PageContext, years: &[(i32, Vec<usize>)]) -> Result<(), Sit
             .map_or(i32::MAX, |(y, _)| *y),
         (Some(_), _) => i32::MIN,
         (None, Some(l)) if same_years && l.small == digest => {
-            *lock(&r.open_data) = previous;
+            *lock(&r.open_data) = Some(l);
             return Ok(());
         }
         (None, _) if same_years => i32::MAX,

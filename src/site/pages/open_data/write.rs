@@ -57,9 +57,10 @@ pub fn csv_bytes<'a>(columns: &[Col], rows: impl Iterator<Item = Cells<'a>>) -> 
 pub type RowSource<'s, 'a> = &'s dyn Fn() -> Box<dyn ExactSizeIterator<Item = Cells<'a>> + 's>;
 
 /// Whether a column of a yearly file is written in JSON as positions in a
-/// list of its values: the ids and codes that repeat from row to row.
+/// list of its values: the ids and codes that repeat from row to row (a
+/// column the JSON leaves out has none).
 pub fn dictionary(schema: &Schema, c: &Col) -> bool {
-    schema.yearly && c.kind == Type::Id && (c.required || !c.values.is_empty())
+    schema.yearly && !c.csv_only && c.kind == Type::Id && (c.required || !c.values.is_empty())
 }
 
 /// The values of the dictionary columns in the order they first appear,
