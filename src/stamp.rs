@@ -13,6 +13,13 @@ pub struct Stamp {
     modified: SystemTime,
 }
 
+impl Stamp {
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.len
+    }
+}
+
 /// The stamp of a file; none when it cannot be read (or has no time).
 pub fn of(path: &Path) -> Option<Stamp> {
     let meta = std::fs::metadata(path).ok()?;

@@ -208,7 +208,13 @@ fn read_dispatches(
         kept: HashMap::new(),
         keep: cache.is_some(),
         diags,
-        files: files.len(),
+        // Files are read by year, and early years hold fewer figures a
+        // file: a file's bytes foretell its figures better than its rank.
+        bytes: files
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum(),
         merged: 0,
     };
     let cached = cache.as_deref();
@@ -256,18 +262,18 @@ struct Merged<'a> {
     /// Whether outcomes are kept for the next load (`serve`).
     keep: bool,
     diags: &'a mut Diagnostics,
-    /// How many files there are, and how many are merged so far.
-    files: usize,
-    merged: usize,
+    /// How many bytes the files hold, and how many are merged so far.
+    bytes: u64,
+    merged: u64,
 }
 
 impl Merged<'_> {
-    /// Add the outcomes of `paths`, one chunk of the `files` files.
+    /// Add the outcomes of `paths`, one chunk of the files.
     fn add(&mut self, paths: &[PathBuf], outcomes: Vec<Read>) {
         let first = self.merged == 0;
-        self.merged += paths.len();
         let out = &mut self.out;
         for (path, (now, outcome, fresh)) in paths.iter().zip(outcomes) {
+            self.merged += now.as_ref().map_or(0, Stamp::size);
             if fresh {
                 out.reread.push(path.clone());
             }
@@ -294,14 +300,17 @@ impl Merged<'_> {
                 }
             }
         }
-        // Without a cache, the first chunk tells how many figures a file
+        // Without a cache, the first chunk tells how many figures a byte
         // holds: the vector is sized for all of them (and a margin) once,
         // instead of doubling and copying (a national build's figures
         // would be copied about twice over, into freshly faulted pages).
+        // Capacity that is never used is never touched, and costs no memory.
         let figures = &mut self.out.figures;
-        if first && self.merged < self.files && figures.capacity() < figures.len() * 2 {
-            let expected = figures.len() * self.files / self.merged.max(1);
-            figures.reserve((expected + expected / 8).saturating_sub(figures.len()));
+        if first && !self.keep && self.merged > 0 && self.merged < self.bytes {
+            let per_byte = figures.len() as f64 / self.merged as f64;
+            // Early files hold fewer figures a byte: a wide margin.
+            let expected = (per_byte * self.bytes as f64 * 2.0) as usize;
+            figures.reserve(expected.saturating_sub(figures.len()));
         }
     }
 }
