@@ -6,7 +6,8 @@
 //! - [`parse`]: YAML into the model's types, serde errors into diagnostics
 //!   with file, line, column and field ([`source`], [`positions`]), and
 //!   [`decimal_commas`] and [`limits`] (sizes, characters, no aliases)
-//!   checked first;
+//!   checked first; `direct` reads a file without the tree that errors
+//!   are reported from, where that gives the same value;
 //! - `checks`: every rule serde cannot express, file by file;
 //! - `load`: the order of it all, and `serve`'s [`LoadCache`];
 //! - `assemble`: the model from checked content.
@@ -15,6 +16,7 @@ mod assemble;
 mod changes;
 mod checks;
 pub mod decimal_commas;
+mod direct;
 mod files;
 pub mod limits;
 mod load;

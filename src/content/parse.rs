@@ -35,6 +35,18 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
             return Err(found);
         }
     }
+    // Nearly every file reads at once: straight into `T` when that gives
+    // what the tree gives (the tree is for reporting errors).
+    if let Some(t) = super::direct::read::<T>(source) {
+        if decimal_commas_in_flow(source).is_empty() {
+            return Ok(t);
+        }
+    }
+    through_tree(source)
+}
+
+/// [`parse`] through YAML's tree, which every error is reported from.
+pub(super) fn through_tree<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>> {
     let mut value: Value = match serde_yaml::from_str(&source.text) {
         Ok(v) => v,
         Err(e) => {

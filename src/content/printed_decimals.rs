@@ -86,7 +86,7 @@ fn walk(events: &mut Stream, node: Option<&mut Value>) {
 
 /// Whether the text holds a digit, a dot, digits ending in 0 (`8.0`,
 /// `55.50`): most files do not, and are not walked.
-fn may_hold_one(b: &[u8]) -> bool {
+pub(super) fn may_hold_one(b: &[u8]) -> bool {
     let mut i = 1;
     while i < b.len() {
         if b[i] == b'.' && b[i - 1].is_ascii_digit() {
