@@ -4,7 +4,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::restyle::{clean_id, finish, mark, Frame, Role};
+use super::restyle::{clean_id, finish, Frame};
+use super::role::{mark, Role};
 use super::scale::{datum_value, tick, value, Axis, Ticked};
 use super::text::{clean, width, wrap};
 use super::{font, BarChart, Datum, BLUE, GRID, MUTED, PEER, RED, TEXT};

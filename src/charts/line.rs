@@ -4,7 +4,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::restyle::{finish, mark, Frame, Role};
+use super::restyle::{finish, Frame};
+use super::role::{mark, Role};
 use super::scale::{tick, value, Axis, Ticked};
 use super::text::{clean, width, wrap};
 use super::{font, Break, Datum, LineChart, BAND, BLUE, GRID, MUTED, RED, SERIES2, TEXT};

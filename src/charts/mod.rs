@@ -20,6 +20,7 @@
 mod bar;
 mod line;
 mod restyle;
+mod role;
 mod scale;
 mod summary;
 mod text;

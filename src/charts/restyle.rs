@@ -2,118 +2,20 @@
 //!
 //! Plotters cannot attach classes or dash patterns to what it draws, so the
 //! renderers draw an invisible *sentinel* text before each group of marks
-//! (see [`mark`]); this pass reads the element stream, drops the sentinels
-//! and gives the following elements the role's class and attributes.
+//! (see [`super::role`]); this pass reads the element stream, drops the
+//! sentinels and gives the following elements the role's class and
+//! attributes.
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-
+use super::role::Role;
 use super::text::escape;
 use std::borrow::Cow;
 use std::fmt::Write;
-
-const SENTINEL: char = '\u{1}';
 
 /// The page's font stack. An inline chart takes it from the page (whose
 /// stylesheet names it); a chart saved as a file of its own says it
 /// ([`super::standalone`]).
 pub(crate) const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, \
                                      'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
-
-/// What a group of drawn elements means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Role {
-    Plain,
-    /// Grid, axes, ticks and tick labels: reordered so that like elements
-    /// are adjacent and can share a group (none of them overlap).
-    Axes,
-    NotApplicable,
-    Target,
-    TargetLabel,
-    Line1,
-    Line2,
-    Point1,
-    Point2,
-    Key,
-    KeyDashed,
-    KeyTarget,
-    KeyMiss,
-    Bar,
-    BarMiss,
-    Value,
-    /// Peers' bars around the highlighted unit's: drawn in grey.
-    BarPeer,
-    /// The highlighted unit: its outline, name and value in bold.
-    Strong,
-    /// A change of the unit (a merger) on a line chart: a dashed rule.
-    Break,
-    BreakLabel,
-}
-
-const ROLES: [Role; 20] = [
-    Role::Plain,
-    Role::Axes,
-    Role::NotApplicable,
-    Role::Target,
-    Role::TargetLabel,
-    Role::Line1,
-    Role::Line2,
-    Role::Point1,
-    Role::Point2,
-    Role::Key,
-    Role::KeyDashed,
-    Role::KeyTarget,
-    Role::KeyMiss,
-    Role::Bar,
-    Role::BarMiss,
-    Role::Value,
-    Role::BarPeer,
-    Role::Strong,
-    Role::Break,
-    Role::BreakLabel,
-];
-
-impl Role {
-    fn class(self) -> Option<&'static str> {
-        Some(match self {
-            Role::Plain | Role::Axes => return None,
-            Role::NotApplicable => "chart-na",
-            Role::Target => "chart-target",
-            Role::TargetLabel => "chart-target-label",
-            Role::Line1 => "chart-line chart-s1",
-            Role::Line2 => "chart-line chart-s2",
-            Role::Point1 => "chart-point chart-s1",
-            Role::Point2 => "chart-point chart-s2",
-            Role::Key | Role::KeyDashed | Role::KeyTarget | Role::KeyMiss => "chart-key",
-            Role::Bar => "chart-bar",
-            Role::BarMiss => "chart-bar chart-miss",
-            Role::Value => "chart-value",
-            Role::BarPeer => "chart-bar chart-peer",
-            Role::Strong => "chart-strong",
-            Role::Break => "chart-break",
-            Role::BreakLabel => "chart-break-label",
-        })
-    }
-
-    fn dash(self) -> Option<&'static str> {
-        match self {
-            Role::Target | Role::KeyTarget => Some("8 6"),
-            Role::Line2 | Role::KeyDashed => Some("7 5"),
-            Role::Break => Some("3 4"),
-            _ => None,
-        }
-    }
-
-    fn code(self) -> usize {
-        ROLES.iter().position(|r| *r == self).unwrap_or(0)
-    }
-}
-
-/// Start a group of elements with `role`; the sentinel is removed by [`finish`].
-pub(crate) fn mark<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, role: Role) {
-    let text = format!("{SENTINEL}{}", role.code());
-    let _ = area.draw(&Text::new(text, (0, 0), ("sans-serif", 10.0).into_font()));
-}
 
 /// One element as plotters printed it (text content still escaped),
 /// borrowing from plotters' text where it is left as printed.
@@ -485,13 +387,8 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
         if el.tag == "svg" {
             continue;
         }
-        if let Some(t) = el.text.and_then(|t| t.strip_prefix(SENTINEL)) {
-            role = t
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| ROLES.get(i))
-                .copied()
-                .unwrap_or(Role::Plain);
+        if let Some(announced) = el.text.and_then(Role::of_sentinel) {
+            role = announced;
             continue;
         }
         items.push((role, restyle(el, role, frame)));
@@ -614,13 +511,11 @@ mod tests {
 
     #[test]
     fn parses_plotters_output() {
-        let raw = format!(
-            "<svg width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\">\n\
-             <text x=\"0\" y=\"0\" font-family=\"sans-serif\">\n{SENTINEL}{}\n</text>\n\
+        // `\u{1}7` is the sentinel of `Role::Point1`.
+        let raw = "<svg width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\">\n\
+             <text x=\"0\" y=\"0\" font-family=\"sans-serif\">\n\u{1}7\n</text>\n\
              <circle cx=\"1\" cy=\"2\" r=\"3\" opacity=\"1\" fill=\"#0B4F8A\" stroke=\"none\"/>\n\
-             <text x=\"1\" y=\"2\" font-size=\"12.903225806451612\">\nT10/2023 &amp; x\n</text>\n</svg>\n",
-            Role::Point1.code()
-        );
+             <text x=\"1\" y=\"2\" font-size=\"12.903225806451612\">\nT10/2023 &amp; x\n</text>\n</svg>\n";
         let frame = Frame {
             id: "a",
             title: "T",
@@ -630,7 +525,7 @@ mod tests {
             miss_fill: None,
             miss_stroke: "#000",
         };
-        let svg = finish(&raw, &frame);
+        let svg = finish(raw, &frame);
         assert!(svg.contains(
             "<circle class=\"chart-point chart-s1\" cx=\"1\" cy=\"2\" r=\"3\" fill=\"#0B4F8A\""
         ));
