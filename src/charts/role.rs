@@ -2,9 +2,8 @@
 //!
 //! Plotters cannot attach classes or dash patterns to what it draws, so the
 //! renderers draw an invisible *sentinel* text before each group of marks
-//! ([`mark`]); `restyle` finds it among the drawn elements
-//! ([`Role::of_sentinel`]), drops it and gives the elements that follow
-//! the role's class and attributes.
+//! ([`mark`]); the recording backend takes it as the role of the marks
+//! that follow ([`Role::of_sentinel`]) and records no text for it.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -123,8 +122,8 @@ impl Role {
     }
 }
 
-/// Start a group of elements with `role`; the sentinel is removed by
-/// `restyle`.
+/// Start a group of elements with `role`: the recording backend takes the
+/// sentinel text as the role of what follows ([`Role::of_sentinel`]).
 pub(crate) fn mark<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, role: Role) {
     let font = ("sans-serif", 10.0).into_font();
     let _ = area.draw(&Text::new(role.sentinel(), (0, 0), font));
