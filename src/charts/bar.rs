@@ -4,7 +4,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::restyle::{clean_id, finish, mark, Frame, Role};
+use super::record::{Drawing, Recorder};
+use super::restyle::{clean_id, finish, Frame};
+use super::role::{mark, Role};
 use super::scale::{datum_value, tick, value, Axis, Ticked};
 use super::text::{clean, width, wrap};
 use super::{font, BarChart, Datum, BLUE, GRID, MUTED, PEER, RED, TEXT};
@@ -119,9 +121,9 @@ pub(crate) fn render(c: &BarChart, size: Width) -> String {
         Width::Narrow => clean_id(&c.id),
         Width::Wide => clean_id(&format!("{}-rong", c.id)),
     };
-    let mut raw = String::new();
+    let mut drawing = Drawing::new();
     {
-        let root = SVGBackend::with_string(&mut raw, (l.w, l.height)).into_drawing_area();
+        let root = Recorder::new(&mut drawing, (l.w, l.height)).into_drawing_area();
         // A drawing error only truncates the chart; the frame stays valid.
         let _ = draw(&root, c, &axis, &l);
         let _ = root.present();
@@ -134,7 +136,7 @@ pub(crate) fn render(c: &BarChart, size: Width) -> String {
          <rect width=\"3\" height=\"7\" fill=\"{red}\"/></pattern>"
     );
     finish(
-        &raw,
+        drawing,
         &Frame {
             id: &id,
             title: &clean(&c.title),

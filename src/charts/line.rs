@@ -4,7 +4,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::restyle::{finish, mark, Frame, Role};
+use super::record::{Drawing, Recorder};
+use super::restyle::{finish, Frame};
+use super::role::{mark, Role};
 use super::scale::{tick, value, Axis, Ticked};
 use super::text::{clean, width, wrap};
 use super::{font, Break, Datum, LineChart, BAND, BLUE, GRID, MUTED, RED, SERIES2, TEXT};
@@ -155,15 +157,15 @@ pub(crate) fn render(c: &LineChart, breaks: &[Break]) -> String {
     let rows = layout_keys(keys);
     let extra_rows = rows.len().saturating_sub(1) as u32;
     let height = H + extra_rows * LEGEND_ROW as u32;
-    let mut raw = String::new();
+    let mut drawing = Drawing::new();
     {
-        let root = SVGBackend::with_string(&mut raw, (W, height)).into_drawing_area();
+        let root = Recorder::new(&mut drawing, (W, height)).into_drawing_area();
         // A drawing error only truncates the chart; the frame stays valid.
         let _ = draw(&root, c, &p, &rows, breaks);
         let _ = root.present();
     }
     finish(
-        &raw,
+        drawing,
         &Frame {
             id: &c.id,
             title: &clean(&c.title),

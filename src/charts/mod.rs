@@ -3,9 +3,16 @@
 //! Each chart is a complete `<svg>` element meant to be inlined in an HTML5
 //! page: inline so it inherits the page's fonts (no font files, no system
 //! font lookup), needs no extra request, and its `<title>`/`<desc>` are read
-//! by screen readers together with the page. Plotters draws the marks; a
-//! restyling pass (`restyle`) adds the accessibility wrapper, classes,
-//! dash patterns and a `viewBox`, and rounds the numbers plotters prints.
+//! by screen readers together with the page.
+//!
+//! The flow: plotters lays out and draws the marks through a backend of
+//! our own (`record`), which keeps each as the element plotters' SVG
+//! backend would print (tag, attributes, text), its numbers rounded, with
+//! the role of its group (`role`: the renderers announce each group by an
+//! invisible sentinel text, which is not kept). A restyling pass
+//! (`restyle`) then gives each element its role's class and dash pattern,
+//! drops SVG defaults, and writes the final `<svg>` with its accessibility
+//! wrapper and a `viewBox`. No SVG text is printed and read back.
 //!
 //! Embedding: the `<svg>` has a `viewBox` and no width or height, so it
 //! fills its container (class `chart` on the root). Its type is sized for a
@@ -19,7 +26,9 @@
 
 mod bar;
 mod line;
+mod record;
 mod restyle;
+mod role;
 mod scale;
 mod summary;
 mod text;
@@ -38,7 +47,8 @@ pub(crate) const GRID: RGBColor = RGBColor(0xdd, 0xe1, 0xe4);
 pub(crate) const PEER: RGBColor = RGBColor(0x86, 0x92, 0x9b);
 pub(crate) const BAND: RGBColor = RGBColor(0xee, 0xf0, 0xf2);
 
-/// A plotters font of `px` CSS pixels: its SVG backend prints size / 1.24.
+/// A plotters font of `px` CSS pixels: the recorder, like plotters' SVG
+/// backend, says size / 1.24.
 pub(crate) fn font(px: f64) -> plotters::style::FontDesc<'static> {
     use plotters::style::IntoFont;
     ("sans-serif", px * 1.24).into_font()

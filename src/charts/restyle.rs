@@ -1,205 +1,25 @@
-//! Turns plotters' SVG into an accessible inline element.
+//! From the recorded marks to the accessible inline `<svg>`.
 //!
-//! Plotters cannot attach classes or dash patterns to what it draws, so the
-//! renderers draw an invisible *sentinel* text before each group of marks
-//! (see [`mark`]); this pass reads the element stream, drops the sentinels
-//! and gives the following elements the role's class and attributes.
+//! The renderers draw with plotters through the recording backend
+//! ([`super::record`]), which keeps each mark as the SVG element plotters
+//! would print, with the role of its group ([`super::role`]). This pass
+//! gives each element its role's class and attributes and drops what SVG
+//! or the page already says ([`restyle`]); then [`finish`] writes the
+//! final `<svg>`: a title and a description for screen readers, a
+//! `viewBox`, and runs of like marks sharing their attributes through a
+//! group, grid lines and ticks as one path, a run of dots as one path.
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-
-use super::text::escape;
-use std::borrow::Cow;
 use std::fmt::Write;
 
-const SENTINEL: char = '\u{1}';
+use super::record::{push_two_decimals, Drawing, Element, Strings, Val};
+use super::role::Role;
+use super::text::escape;
 
 /// The page's font stack. An inline chart takes it from the page (whose
 /// stylesheet names it); a chart saved as a file of its own says it
 /// ([`super::standalone`]).
 pub(crate) const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, \
                                      'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
-
-/// What a group of drawn elements means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Role {
-    Plain,
-    /// Grid, axes, ticks and tick labels: reordered so that like elements
-    /// are adjacent and can share a group (none of them overlap).
-    Axes,
-    NotApplicable,
-    Target,
-    TargetLabel,
-    Line1,
-    Line2,
-    Point1,
-    Point2,
-    Key,
-    KeyDashed,
-    KeyTarget,
-    KeyMiss,
-    Bar,
-    BarMiss,
-    Value,
-    /// Peers' bars around the highlighted unit's: drawn in grey.
-    BarPeer,
-    /// The highlighted unit: its outline, name and value in bold.
-    Strong,
-    /// A change of the unit (a merger) on a line chart: a dashed rule.
-    Break,
-    BreakLabel,
-}
-
-const ROLES: [Role; 20] = [
-    Role::Plain,
-    Role::Axes,
-    Role::NotApplicable,
-    Role::Target,
-    Role::TargetLabel,
-    Role::Line1,
-    Role::Line2,
-    Role::Point1,
-    Role::Point2,
-    Role::Key,
-    Role::KeyDashed,
-    Role::KeyTarget,
-    Role::KeyMiss,
-    Role::Bar,
-    Role::BarMiss,
-    Role::Value,
-    Role::BarPeer,
-    Role::Strong,
-    Role::Break,
-    Role::BreakLabel,
-];
-
-impl Role {
-    fn class(self) -> Option<&'static str> {
-        Some(match self {
-            Role::Plain | Role::Axes => return None,
-            Role::NotApplicable => "chart-na",
-            Role::Target => "chart-target",
-            Role::TargetLabel => "chart-target-label",
-            Role::Line1 => "chart-line chart-s1",
-            Role::Line2 => "chart-line chart-s2",
-            Role::Point1 => "chart-point chart-s1",
-            Role::Point2 => "chart-point chart-s2",
-            Role::Key | Role::KeyDashed | Role::KeyTarget | Role::KeyMiss => "chart-key",
-            Role::Bar => "chart-bar",
-            Role::BarMiss => "chart-bar chart-miss",
-            Role::Value => "chart-value",
-            Role::BarPeer => "chart-bar chart-peer",
-            Role::Strong => "chart-strong",
-            Role::Break => "chart-break",
-            Role::BreakLabel => "chart-break-label",
-        })
-    }
-
-    fn dash(self) -> Option<&'static str> {
-        match self {
-            Role::Target | Role::KeyTarget => Some("8 6"),
-            Role::Line2 | Role::KeyDashed => Some("7 5"),
-            Role::Break => Some("3 4"),
-            _ => None,
-        }
-    }
-
-    fn code(self) -> usize {
-        ROLES.iter().position(|r| *r == self).unwrap_or(0)
-    }
-}
-
-/// Start a group of elements with `role`; the sentinel is removed by [`finish`].
-pub(crate) fn mark<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, role: Role) {
-    let text = format!("{SENTINEL}{}", role.code());
-    let _ = area.draw(&Text::new(text, (0, 0), ("sans-serif", 10.0).into_font()));
-}
-
-/// One element as plotters printed it (text content still escaped),
-/// borrowing from plotters' text where it is left as printed.
-#[derive(Debug)]
-struct Element<'a> {
-    tag: &'a str,
-    attrs: Vec<(&'a str, Cow<'a, str>)>,
-    text: Option<&'a str>,
-}
-
-/// Plotters prints one element per line with double-quoted, escaped
-/// attributes; anything else ends the parse (it never happens, and a short
-/// chart is better than a panic).
-fn parse(svg: &str) -> Vec<Element<'_>> {
-    let mut out = Vec::new();
-    let mut rest = svg;
-    while let Some(start) = rest.find('<') {
-        rest = &rest[start + 1..];
-        if let Some(after) = rest.strip_prefix('/') {
-            rest = after.find('>').map_or("", |e| &after[e + 1..]);
-            continue;
-        }
-        let name_end = rest.find(|c: char| c.is_whitespace() || c == '>' || c == '/');
-        let Some(name_end) = name_end else { break };
-        let tag = &rest[..name_end];
-        rest = &rest[name_end..];
-        let mut attrs = Vec::with_capacity(8);
-        let self_closing;
-        loop {
-            rest = rest.trim_start();
-            if let Some(r) = rest.strip_prefix("/>") {
-                rest = r;
-                self_closing = true;
-                break;
-            }
-            if let Some(r) = rest.strip_prefix('>') {
-                rest = r;
-                self_closing = false;
-                break;
-            }
-            // `key="value"`: plotters never puts a space around `=`.
-            let Some(eq) = rest.find('=') else {
-                return out;
-            };
-            let key = rest[..eq].trim();
-            let Some(value) = rest[eq + 1..].strip_prefix('"') else {
-                return out;
-            };
-            rest = value;
-            let Some(q) = rest.find('"') else { return out };
-            attrs.push((key, Cow::Borrowed(&rest[..q])));
-            rest = &rest[q + 1..];
-        }
-        let mut text = None;
-        if tag == "text" && !self_closing {
-            // Text is escaped: its first `<` is the closing tag's.
-            let Some(end) = rest.find('<').filter(|&e| rest[e..].starts_with("</text>")) else {
-                return out;
-            };
-            text = Some(rest[..end].trim());
-            rest = &rest[end + "</text>".len()..];
-        }
-        out.push(Element { tag, attrs, text });
-    }
-    out
-}
-
-/// Numbers with at most two decimals: plotters prints font sizes such as
-/// `12.903225806451612`.
-fn round_number(value: &str) -> Cow<'_, str> {
-    if !value.contains('.') {
-        return Cow::Borrowed(value);
-    }
-    match value.parse::<f64>() {
-        Ok(v) if v.is_finite() => {
-            let s = format!("{:.2}", (v * 100.0).round() / 100.0);
-            let s = s.trim_end_matches('0').trim_end_matches('.');
-            Cow::Owned(if s == "-0" {
-                "0".to_string()
-            } else {
-                s.to_string()
-            })
-        }
-        _ => Cow::Borrowed(value),
-    }
-}
 
 /// The `id` prefix restricted to `[a-z0-9-]`, never empty.
 pub(crate) fn clean_id(id: &str) -> String {
@@ -257,66 +77,62 @@ const POINT_SHARED: [&str; 8] = [
     "text-anchor",
 ];
 
-fn attr<'a>(el: &'a Element<'_>, key: &str) -> Option<&'a str> {
-    el.attrs.iter().find(|(k, _)| *k == key).map(|(_, v)| &**v)
+fn attr<'s>(strings: &'s Strings, el: &Element, key: &str) -> Option<&'s str> {
+    el.attrs
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| strings.get(*v))
 }
 
-/// One element with its role's class and attributes, plotters' defaults
-/// dropped and its numbers rounded.
-fn restyle<'a>(el: Element<'a>, role: Role, frame: &'a Frame) -> Element<'a> {
+/// The frame's values for hatched shapes, printed once per chart.
+struct Miss {
+    fill: Option<Val>,
+    stroke: Val,
+}
+
+/// One element given its role's class and attributes, plotters' defaults
+/// dropped (its numbers were rounded when it was recorded).
+fn restyle(el: &mut Element, strings: &mut Strings, miss: &Miss) {
+    let role = el.role;
     let shape = el.tag != "text";
     let hatched = shape && matches!(role, Role::BarMiss | Role::KeyMiss);
-    let unstroked = attr(&el, "stroke") == Some("none");
-    let mut attrs: Vec<(&str, Cow<str>)> = Vec::with_capacity(el.attrs.len() + 2);
-    if let Some(class) = role.class() {
-        attrs.push(("class", Cow::Borrowed(class)));
-    }
-    for (k, v) in el.attrs {
-        // Plotters' values are borrowed; a rounded number is new.
-        let v = match v {
-            Cow::Borrowed(b) => round_number(b),
-            Cow::Owned(o) => Cow::Owned(round_number(&o).into_owned()),
-        };
-        match (k, &*v) {
+    let unstroked = attr(strings, el, "stroke") == Some("none");
+    let miss_fill = miss.fill.filter(|_| hatched);
+    el.attrs.retain_mut(|(k, v)| {
+        match (*k, strings.get(*v)) {
             // SVG defaults, and the font comes from the root.
-            ("opacity", "1") | ("stroke", "none") | ("font-family", _) => {}
-            ("stroke-width", _) if unstroked => {}
-            ("points", p) => {
-                let trimmed = match &v {
-                    Cow::Borrowed(b) => Cow::Borrowed(b.trim_end()),
-                    Cow::Owned(_) => Cow::Owned(p.trim_end().to_string()),
-                };
-                attrs.push((k, trimmed))
+            ("opacity", "1") | ("stroke", "none") | ("font-family", _) => return false,
+            ("stroke-width", _) if unstroked => return false,
+            ("points", _) => *v = strings.trim_end(*v),
+            ("fill", _) => {
+                if let Some(fill) = miss_fill {
+                    *v = fill;
+                }
             }
-            ("fill", _) if hatched && frame.miss_fill.is_some() => attrs.push((
-                k,
-                Cow::Borrowed(frame.miss_fill.as_deref().unwrap_or_default()),
-            )),
-            _ => attrs.push((k, v)),
+            _ => {}
         }
+        true
+    });
+    if let Some(class) = role.class() {
+        el.attrs.insert(0, ("class", Val::Fixed(class)));
     }
     if role == Role::Strong && !shape {
-        attrs.push(("font-weight", Cow::Borrowed("bold")));
+        el.attrs.push(("font-weight", Val::Fixed("bold")));
     }
     if hatched {
-        attrs.push(("stroke", Cow::Borrowed(frame.miss_stroke)));
-        attrs.push(("stroke-width", Cow::Borrowed("1.5")));
+        el.attrs.push(("stroke", miss.stroke));
+        el.attrs.push(("stroke-width", Val::Fixed("1.5")));
     }
     if matches!(el.tag, "polyline" | "line") {
         if let Some(dash) = role.dash() {
-            attrs.push(("stroke-dasharray", Cow::Borrowed(dash)));
+            el.attrs.push(("stroke-dasharray", Val::Fixed(dash)));
         }
         if matches!(role, Role::Line1 | Role::Line2) {
-            attrs.push(("stroke-linejoin", Cow::Borrowed("round")));
+            el.attrs.push(("stroke-linejoin", Val::Fixed("round")));
         }
     }
     if !shape {
-        fold_dy(&mut attrs);
-    }
-    Element {
-        tag: el.tag,
-        attrs,
-        text: el.text,
+        fold_dy(el, strings);
     }
 }
 
@@ -325,12 +141,12 @@ fn restyle<'a>(el: Element<'a>, role: Role, frame: &'a Frame) -> Element<'a> {
 /// a `y` of its own it has anyway (the page weight budget). An `ex` is
 /// taken as half an `em`, as CSS does when a font does not say; the
 /// page's fonts differ from that by a fraction of a pixel.
-fn fold_dy(attrs: &mut Vec<(&str, Cow<str>)>) {
+fn fold_dy(el: &mut Element, strings: &mut Strings) {
     let number = |key: &str| -> Option<f64> {
-        let (_, v) = attrs.iter().find(|(k, _)| *k == key)?;
+        let v = attr(strings, el, key)?;
         v.parse::<f64>().ok().filter(|n| n.is_finite())
     };
-    let Some((_, dy)) = attrs.iter().find(|(k, _)| *k == "dy") else {
+    let Some(dy) = attr(strings, el, "dy") else {
         return;
     };
     let ems = if let Some(n) = dy.strip_suffix("em") {
@@ -343,10 +159,10 @@ fn fold_dy(attrs: &mut Vec<(&str, Cow<str>)>) {
     let (Some(ems), Some(size), Some(y)) = (ems, number("font-size"), number("y")) else {
         return;
     };
-    let moved = round_number(&format!("{:.2}", y + ems * size)).into_owned();
-    attrs.retain(|(k, _)| *k != "dy");
-    if let Some((_, v)) = attrs.iter_mut().find(|(k, _)| *k == "y") {
-        *v = Cow::Owned(moved);
+    let moved = strings.print(|s| push_two_decimals(s, y + ems * size));
+    el.attrs.retain(|(k, _)| *k != "dy");
+    if let Some((_, v)) = el.attrs.iter_mut().find(|(k, _)| *k == "y") {
+        *v = moved;
     }
 }
 
@@ -356,12 +172,12 @@ fn shared_value<'s>(shared: &[(&str, &'s str)], key: &str) -> Option<&'s str> {
 }
 
 /// The colours of a mark: marks that share them can share a group.
-fn look<'a>(el: &'a Element) -> [Option<&'a str>; 3] {
-    ["fill", "stroke", "stroke-width"].map(|k| attr(el, k))
+fn look<'s>(strings: &'s Strings, el: &Element) -> [Option<&'s str>; 3] {
+    ["fill", "stroke", "stroke-width"].map(|k| attr(strings, el, k))
 }
 
 /// Print one element, leaving out what its group already says.
-fn write(out: &mut String, el: &Element, shared: &[(&str, &str)]) {
+fn write(out: &mut String, strings: &Strings, el: &Element, shared: &[(&str, &str)]) {
     out.push('<');
     out.push_str(el.tag);
     for (k, v) in &el.attrs {
@@ -369,57 +185,85 @@ fn write(out: &mut String, el: &Element, shared: &[(&str, &str)]) {
             out.push(' ');
             out.push_str(k);
             out.push_str("=\"");
-            out.push_str(v);
+            out.push_str(strings.get(*v));
             out.push('"');
         }
     }
-    match &el.text {
+    match el.text {
         Some(t) => {
             out.push('>');
-            out.push_str(t);
+            out.push_str(strings.get(t));
             out.push_str("</text>\n");
         }
         None => out.push_str("/>\n"),
     }
 }
 
+/// The attributes a run shares, as its group (or path) says them.
+fn write_shared<'a>(out: &mut String, shared: impl IntoIterator<Item = &'a (&'a str, &'a str)>) {
+    for (k, v) in shared {
+        out.push(' ');
+        out.push_str(k);
+        out.push_str("=\"");
+        out.push_str(v);
+        out.push('"');
+    }
+}
+
 /// A run of grid lines or axis ticks as one path (the page weight
 /// budget): when each is a `line` or `polyline` whose only attributes
-/// besides its points are those the run shares.
-fn one_path(run: &[(Role, Element)], shared: &[(&str, &str)]) -> Option<String> {
+/// besides its points are those the run shares. Written to `out` if so;
+/// `out` is left as it was if not.
+fn one_path(out: &mut String, strings: &Strings, run: &[Element], shared: &[(&str, &str)]) -> bool {
     if run.len() < 2 {
-        return None;
+        return false;
     }
-    let mut d = String::new();
-    for (_, el) in run {
-        let own = |k: &str| shared_value(shared, k).is_none();
-        match el.tag {
+    let start = out.len();
+    out.push_str("<path");
+    write_shared(out, shared);
+    if shared_value(shared, "fill").is_none() {
+        out.push_str(" fill=\"none\"");
+    }
+    out.push_str(" d=\"");
+    let own = |k: &str| shared_value(shared, k).is_none();
+    for el in run {
+        let drawn = match el.tag {
             "polyline" => {
-                if el.attrs.iter().any(|(k, _)| *k != "points" && own(k)) {
-                    return None;
-                }
-                let points = attr(el, "points")?;
-                for (n, p) in points.split_whitespace().enumerate() {
-                    d.push(if n == 0 { 'M' } else { 'L' });
-                    d.push_str(p);
+                let points = attr(strings, el, "points");
+                match points {
+                    Some(points) if el.attrs.iter().all(|(k, _)| *k == "points" || !own(k)) => {
+                        for (n, p) in points.split_whitespace().enumerate() {
+                            out.push(if n == 0 { 'M' } else { 'L' });
+                            out.push_str(p);
+                        }
+                        true
+                    }
+                    _ => false,
                 }
             }
             "line" => {
                 let geometry = ["x1", "y1", "x2", "y2"];
-                if el
+                let only_geometry = el
                     .attrs
                     .iter()
-                    .any(|(k, _)| !geometry.contains(k) && own(k))
-                {
-                    return None;
+                    .all(|(k, _)| geometry.contains(k) || !own(k));
+                match geometry.map(|k| attr(strings, el, k)) {
+                    [Some(x1), Some(y1), Some(x2), Some(y2)] if only_geometry => {
+                        let _ = write!(out, "M{x1},{y1}L{x2},{y2}");
+                        true
+                    }
+                    _ => false,
                 }
-                let [x1, y1, x2, y2] = geometry.map(|k| attr(el, k));
-                let _ = write!(d, "M{},{}L{},{}", x1?, y1?, x2?, y2?);
             }
-            _ => return None,
+            _ => false,
+        };
+        if !drawn {
+            out.truncate(start);
+            return false;
         }
     }
-    Some(d)
+    out.push_str("\"/>\n");
+    true
 }
 
 /// A run of filled dots as one path: each dot a zero-length stroke with
@@ -427,46 +271,77 @@ fn one_path(run: &[(Role, Element)], shared: &[(&str, &str)]) -> Option<String> 
 /// bytes (the page weight budget). Only when each is a `circle` of the
 /// same radius whose only other attributes are those the run shares, and
 /// the run is filled and not outlined; the path then says `class` and the
-/// colour itself.
-fn dots_path(run: &[(Role, Element)], shared: &[(&str, &str)]) -> Option<String> {
-    let (_, first) = run.first()?;
-    let r = attr(first, "r")?;
-    let fill = shared_value(shared, "fill")?;
+/// colour itself. Written to `out` if so; `out` is left as it was if not.
+fn dots_path(
+    out: &mut String,
+    strings: &Strings,
+    run: &[Element],
+    shared: &[(&str, &str)],
+) -> bool {
+    let Some(first) = run.first() else {
+        return false;
+    };
+    let (Some(r), Some(fill)) = (attr(strings, first, "r"), shared_value(shared, "fill")) else {
+        return false;
+    };
     if run.len() < 2 || fill == "none" || shared.iter().any(|(k, _)| k.starts_with("stroke")) {
-        return None;
+        return false;
     }
-    let diameter = r.parse::<f64>().ok().filter(|r| *r > 0.0)? * 2.0;
-    let mut d = String::with_capacity(run.len() * 10);
-    for (_, el) in run {
-        if el.tag != "circle" || attr(el, "r") != Some(r) {
-            return None;
-        }
-        let geometry = ["cx", "cy", "r"];
-        if el
-            .attrs
-            .iter()
-            .any(|(k, _)| !geometry.contains(k) && shared_value(shared, k).is_none())
-        {
-            return None;
-        }
-        let _ = write!(d, "M{} {}h0", attr(el, "cx")?, attr(el, "cy")?);
-    }
-    let mut out = String::from("<path");
-    for (k, v) in shared.iter().filter(|(k, _)| *k != "fill") {
-        let _ = write!(out, " {k}=\"{v}\"");
-    }
-    let _ = writeln!(
+    let Some(radius) = r.parse::<f64>().ok().filter(|r| *r > 0.0) else {
+        return false;
+    };
+    let diameter = radius * 2.0;
+    let start = out.len();
+    out.push_str("<path");
+    write_shared(out, shared.iter().filter(|(k, _)| *k != "fill"));
+    let _ = write!(
         out,
-        " fill=\"none\" stroke=\"{fill}\" stroke-width=\"{diameter}\" stroke-linecap=\"round\" d=\"{d}\"/>"
+        " fill=\"none\" stroke=\"{fill}\" stroke-width=\"{diameter}\" stroke-linecap=\"round\" d=\""
     );
-    Some(out)
+    let geometry = ["cx", "cy", "r"];
+    for el in run {
+        let alike = el.tag == "circle"
+            && attr(strings, el, "r") == Some(r)
+            && el
+                .attrs
+                .iter()
+                .all(|(k, _)| geometry.contains(k) || shared_value(shared, k).is_some());
+        match (attr(strings, el, "cx"), attr(strings, el, "cy")) {
+            (Some(cx), Some(cy)) if alike => {
+                let _ = write!(out, "M{cx} {cy}h0");
+            }
+            _ => {
+                out.truncate(start);
+                return false;
+            }
+        }
+    }
+    out.push_str("\"/>\n");
+    true
 }
 
 /// The final inline `<svg>` element.
-pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
+pub(crate) fn finish(drawing: Drawing, frame: &Frame) -> String {
+    let Drawing {
+        mut strings,
+        mut elements,
+    } = drawing;
+    let miss = Miss {
+        fill: frame
+            .miss_fill
+            .as_deref()
+            .map(|fill| strings.print(|s| s.push_str(fill))),
+        stroke: strings.print(|s| s.push_str(frame.miss_stroke)),
+    };
+    for el in &mut elements {
+        restyle(el, &mut strings, &miss);
+    }
+    let strings = &strings;
+    let value = |el: &Element, key: &str| attr(strings, el, key);
+
     let id = clean_id(frame.id);
     let (w, h) = frame.size;
-    let mut out = String::with_capacity(raw.len());
+    let mut out = String::with_capacity(1024 + strings.len() + 48 * elements.len());
     // Writing into a String cannot fail.
     let _ = write!(
         out,
@@ -479,64 +354,50 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
     if let Some(defs) = &frame.defs {
         let _ = writeln!(out, "<defs>{defs}</defs>");
     }
-    let mut role = Role::Plain;
-    let mut items: Vec<(Role, Element)> = Vec::new();
-    for el in parse(raw) {
-        if el.tag == "svg" {
-            continue;
-        }
-        if let Some(t) = el.text.and_then(|t| t.strip_prefix(SENTINEL)) {
-            role = t
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| ROLES.get(i))
-                .copied()
-                .unwrap_or(Role::Plain);
-            continue;
-        }
-        items.push((role, restyle(el, role, frame)));
-    }
     // Stable sort inside each axes section: lines first, then labels.
     let mut start = 0;
-    while start < items.len() {
-        let end = items[start..]
+    while start < elements.len() {
+        let role = elements[start].role;
+        let end = elements[start..]
             .iter()
-            .position(|(r, _)| *r != items[start].0)
-            .map_or(items.len(), |n| start + n);
-        if items[start].0 == Role::Axes {
+            .position(|e| e.role != role)
+            .map_or(elements.len(), |n| start + n);
+        if role == Role::Axes {
             // Labels by anchor too: each side's labels then share it.
-            items[start..end].sort_by(|(_, a), (_, b)| {
-                (a.tag == "text", &a.tag, attr(a, "text-anchor")).cmp(&(
+            elements[start..end].sort_by(|a, b| {
+                (a.tag == "text", a.tag, value(a, "text-anchor")).cmp(&(
                     b.tag == "text",
-                    &b.tag,
-                    attr(b, "text-anchor"),
+                    b.tag,
+                    value(b, "text-anchor"),
                 ))
             });
         }
         // Points that look alike side by side (met, then missed): each kind
         // then shares its colours through one group. They do not overlap.
-        if matches!(items[start].0, Role::Point1 | Role::Point2) {
-            items[start..end].sort_by(|(_, a), (_, b)| look(a).cmp(&look(b)));
+        if matches!(role, Role::Point1 | Role::Point2) {
+            elements[start..end].sort_by(|a, b| look(strings, a).cmp(&look(strings, b)));
         }
         start = end;
     }
     // Runs of like elements share their presentation attributes through a
     // <g>: about a third smaller, and nothing changes on screen.
     let mut i = 0;
-    while i < items.len() {
-        let (role, first) = &items[i];
+    while i < elements.len() {
+        let first = &elements[i];
+        let role = first.role;
         let points = matches!(role, Role::Point1 | Role::Point2);
-        let end = items[i..]
+        let end = elements[i..]
             .iter()
-            .position(|(r, e)| {
-                r != role
+            .position(|e| {
+                e.role != role
                     || e.tag != first.tag
-                    || (points && look(e) != look(first))
+                    || (points && look(strings, e) != look(strings, first))
                     // Each side's labels share their anchor through a group.
-                    || attr(e, "text-anchor") != attr(first, "text-anchor")
+                    || value(e, "text-anchor") != value(first, "text-anchor")
             })
-            .map_or(items.len(), |n| i + n);
-        let run = &items[i..end];
+            .map_or(elements.len(), |n| i + n);
+        let run = &elements[i..end];
+        i = end;
         // A run of points also shares its class: the group is the series'
         // marks, one child per plotted figure (the page weight budget).
         let keys: &[&str] = if points { &POINT_SHARED } else { &INHERITED };
@@ -545,48 +406,30 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
         } else {
             keys.iter()
                 .filter_map(|k| {
-                    let v = attr(&run[0].1, k)?;
+                    let v = value(first, k)?;
                     run.iter()
-                        .all(|(_, e)| attr(e, k) == Some(v))
+                        .all(|e| value(e, k) == Some(v))
                         .then_some((*k, v))
                 })
                 .collect()
         };
-        if *role == Role::Axes {
-            if let Some(d) = one_path(run, &shared) {
-                out.push_str("<path");
-                for (k, v) in &shared {
-                    let _ = write!(out, " {k}=\"{v}\"");
-                }
-                if shared_value(&shared, "fill").is_none() {
-                    out.push_str(" fill=\"none\"");
-                }
-                let _ = writeln!(out, " d=\"{d}\"/>");
-                i = end;
-                continue;
-            }
+        if role == Role::Axes && one_path(&mut out, strings, run, &shared) {
+            continue;
         }
-        if points {
-            if let Some(path) = dots_path(run, &shared) {
-                out.push_str(&path);
-                i = end;
-                continue;
-            }
+        if points && dots_path(&mut out, strings, run, &shared) {
+            continue;
         }
         if !shared.is_empty() {
             out.push_str("<g");
-            for (k, v) in &shared {
-                let _ = write!(out, " {k}=\"{v}\"");
-            }
+            write_shared(&mut out, &shared);
             out.push_str(">\n");
         }
-        for (_, el) in run {
-            write(&mut out, el, &shared);
+        for el in run {
+            write(&mut out, strings, el, &shared);
         }
         if !shared.is_empty() {
             out.push_str("</g>\n");
         }
-        i = end;
     }
     out.push_str("</svg>");
     out
@@ -595,16 +438,9 @@ pub(crate) fn finish(raw: &str, frame: &Frame) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rounds_long_floats_only() {
-        assert_eq!(round_number("12.903225806451612"), "12.9");
-        assert_eq!(round_number("15.999999999999998"), "16");
-        assert_eq!(round_number("0.2"), "0.2");
-        assert_eq!(round_number("42"), "42");
-        assert_eq!(round_number("0.5ex"), "0.5ex");
-        assert_eq!(round_number("#0B4F8A"), "#0B4F8A");
-    }
+    use crate::charts::record::Recorder;
+    use crate::charts::role::mark;
+    use plotters::prelude::*;
 
     #[test]
     fn ids_are_restricted() {
@@ -613,14 +449,16 @@ mod tests {
     }
 
     #[test]
-    fn parses_plotters_output() {
-        let raw = format!(
-            "<svg width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\">\n\
-             <text x=\"0\" y=\"0\" font-family=\"sans-serif\">\n{SENTINEL}{}\n</text>\n\
-             <circle cx=\"1\" cy=\"2\" r=\"3\" opacity=\"1\" fill=\"#0B4F8A\" stroke=\"none\"/>\n\
-             <text x=\"1\" y=\"2\" font-size=\"12.903225806451612\">\nT10/2023 &amp; x\n</text>\n</svg>\n",
-            Role::Point1.code()
-        );
+    fn restyles_recorded_marks() {
+        let mut drawing = Drawing::new();
+        {
+            let root = Recorder::new(&mut drawing, (10, 10)).into_drawing_area();
+            mark(&root, Role::Point1);
+            let blue = RGBColor(0x0b, 0x4f, 0x8a);
+            let _ = root.draw(&Circle::new((1, 2), 3, blue.filled()));
+            let font = ("sans-serif", 16.0).into_font();
+            let _ = root.draw(&Text::new(" T10/2023 & x ", (1, 2), font));
+        }
         let frame = Frame {
             id: "a",
             title: "T",
@@ -630,11 +468,14 @@ mod tests {
             miss_fill: None,
             miss_stroke: "#000",
         };
-        let svg = finish(&raw, &frame);
+        let svg = finish(drawing, &frame);
         assert!(svg.contains(
-            "<circle class=\"chart-point chart-s1\" cx=\"1\" cy=\"2\" r=\"3\" fill=\"#0B4F8A\""
+            "<circle class=\"chart-point chart-s1\" cx=\"1\" cy=\"2\" r=\"3\" fill=\"#0B4F8A\"/>"
         ));
-        assert!(svg.contains("<text class=\"chart-point chart-s1\" x=\"1\" y=\"2\" font-size=\"12.9\">T10/2023 &amp; x</text>"));
+        assert!(svg.contains(
+            "<text class=\"chart-point chart-s1\" x=\"1\" y=\"11.8\" text-anchor=\"start\" \
+             font-size=\"12.9\" fill=\"#000000\">T10/2023 &amp; x</text>"
+        ));
         assert!(!svg.contains('\u{1}'));
         roxmltree::Document::parse(&svg).unwrap();
     }
