@@ -62,6 +62,9 @@ struct Index {
     indicator: FxHashMap<String, usize>,
     dispatch: FxHashMap<String, usize>,
     by_unit: FxHashMap<Id, Vec<usize>>,
+    /// A unit's figures of each indicator: a unit page reads them once per
+    /// indicator and kind of chart.
+    by_unit_indicator: FxHashMap<Id, FxHashMap<Id, Vec<usize>>>,
     by_period: BTreeMap<Period, Vec<usize>>,
     by_indicator: FxHashMap<Id, Vec<usize>>,
     by_dispatch: FxHashMap<Id, Vec<usize>>,
@@ -94,8 +97,21 @@ impl Model {
             }
             map
         };
-        let ((by_unit, by_indicator), (by_dispatch, by_period)) = rayon::join(
-            || rayon::join(|| by(|f| &f.unit), || by(|f| &f.indicator)),
+        let by_unit_indicator = || {
+            let mut map: FxHashMap<Id, FxHashMap<Id, Vec<usize>>> = FxHashMap::default();
+            for (i, f) in figures.iter().enumerate() {
+                let of_unit = map.entry(f.unit.clone()).or_default();
+                of_unit.entry(f.indicator.clone()).or_default().push(i);
+            }
+            map
+        };
+        let (((by_unit, by_unit_indicator), by_indicator), (by_dispatch, by_period)) = rayon::join(
+            || {
+                rayon::join(
+                    || rayon::join(|| by(|f| &f.unit), by_unit_indicator),
+                    || by(|f| &f.indicator),
+                )
+            },
             || {
                 rayon::join(
                     || by(|f| &f.dispatch),
@@ -110,6 +126,7 @@ impl Model {
             },
         );
         index.by_unit = by_unit;
+        index.by_unit_indicator = by_unit_indicator;
         index.by_indicator = by_indicator;
         index.by_dispatch = by_dispatch;
         index.by_period = by_period;
@@ -144,6 +161,16 @@ impl Model {
     /// A unit's figures, ordered by period.
     pub fn figures_of_unit(&self, unit: &str) -> Vec<&Figure> {
         self.pick(self.index.by_unit.get(unit))
+    }
+
+    /// A unit's figures of one indicator, in the order of [`Model::figures`].
+    pub fn figures_of_unit_indicator(&self, unit: &str, indicator: &str) -> Vec<&Figure> {
+        self.pick(
+            self.index
+                .by_unit_indicator
+                .get(unit)
+                .and_then(|m| m.get(indicator)),
+        )
     }
 
     /// Every unit id that figures name, with the indexes of its figures in

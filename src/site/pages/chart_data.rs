@@ -183,9 +183,8 @@ pub type PeriodKind = std::mem::Discriminant<Period>;
 /// its latest figure first, then the others from the most recent.
 pub fn period_kinds(model: &Model, unit: &str, indicator: &str) -> Vec<PeriodKind> {
     let mut periods: Vec<Period> = model
-        .figures_of_unit(unit)
+        .figures_of_unit_indicator(unit, indicator)
         .into_iter()
-        .filter(|f| &*f.indicator == indicator)
         .map(|f| f.period)
         .collect();
     periods.sort_by_key(|p| std::cmp::Reverse((p.sort_key(), *p)));
@@ -210,9 +209,9 @@ pub fn history_of_kind(
 ) -> Option<ChartView> {
     let ind = model.indicator(indicator)?;
     let figures: Vec<&Figure> = model
-        .figures_of_unit(unit)
+        .figures_of_unit_indicator(unit, indicator)
         .into_iter()
-        .filter(|f| &*f.indicator == indicator && std::mem::discriminant(&f.period) == kind)
+        .filter(|f| std::mem::discriminant(&f.period) == kind)
         .collect();
     let valued: Vec<&&Figure> = figures
         .iter()
@@ -427,9 +426,9 @@ pub fn rank_history(
 ) -> Option<ChartView> {
     let ind = model.indicator(indicator)?;
     let ranked: Vec<&Figure> = model
-        .figures_of_unit(unit)
+        .figures_of_unit_indicator(unit, indicator)
         .into_iter()
-        .filter(|f| &*f.indicator == indicator && f.rank.is_some())
+        .filter(|f| f.rank.is_some())
         .collect();
     let kind = std::mem::discriminant(&ranked.last()?.period);
     let ranked: Vec<&Figure> = ranked

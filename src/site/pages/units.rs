@@ -98,7 +98,6 @@ pub fn kind_label(kind: UnitKind) -> &'static str {
 /// Histories of every indicator with figures for `unit`, in indicator order.
 pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<History> {
     let model = r.model;
-    let figures = model.figures_of_unit(unit);
     let page_file = paths::file_of(&paths::unit(unit));
     let root = paths::root_of(&page_file);
     let name = model.unit(unit).map_or(unit, |u| u.entry.name.as_str());
@@ -106,9 +105,9 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
         .indicators
         .iter()
         .filter_map(|ind| {
+            let figures = model.figures_of_unit_indicator(unit, &ind.id);
             let rows: Vec<FigureRow> = figures
                 .iter()
-                .filter(|f| *f.indicator == *ind.id)
                 .map(|f| figure_row(model, &r.refs, f))
                 .collect();
             if rows.is_empty() {
@@ -141,7 +140,7 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                     let kind = kinds.first().copied();
                     let valued: Vec<&&crate::model::Figure> = figures
                         .iter()
-                        .filter(|f| *f.indicator == *ind.id && f.value.number().is_some())
+                        .filter(|f| f.value.number().is_some())
                         .filter(|f| Some(std::mem::discriminant(&f.period)) == kind)
                         .collect();
                     match (valued.first(), valued.last()) {
@@ -160,7 +159,7 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                 (None, Some(peers)) => figures
                     .iter()
                     .rev()
-                    .find(|f| *f.indicator == *ind.id && f.value.number().is_some())
+                    .find(|f| f.value.number().is_some())
                     .and_then(|f| {
                         let (all, level) = peers.peers(model, f)?;
                         super::chart_data::among_peers(
