@@ -189,6 +189,13 @@ impl<'a> Recorder<'a> {
         }
     }
 
+    /// A shape: its attributes, with room for what `restyle` adds.
+    fn shape<const N: usize>(&mut self, tag: &'static str, attrs: [(&'static str, Val); N]) {
+        let mut all = Vec::with_capacity(N + ADDED);
+        all.extend(attrs);
+        self.push(tag, all, None);
+    }
+
     fn push(&mut self, tag: &'static str, attrs: Vec<(&'static str, Val)>, text: Option<Val>) {
         self.drawing.elements.push(Element {
             role: self.role,
@@ -223,8 +230,7 @@ impl DrawingBackend for Recorder<'_> {
             return Ok(());
         }
         let s = &mut self.drawing.strings;
-        let mut attrs = Vec::with_capacity(7 + ADDED);
-        attrs.extend([
+        let attrs = [
             ("x", s.display(point.0)),
             ("y", s.display(point.1)),
             ("width", Val::Fixed("1")),
@@ -232,8 +238,8 @@ impl DrawingBackend for Recorder<'_> {
             ("stroke", Val::Fixed("none")),
             ("opacity", s.number(color.alpha)),
             ("fill", s.color(color)),
-        ]);
-        self.push("rect", attrs, None);
+        ];
+        self.shape("rect", attrs);
         Ok(())
     }
 
@@ -248,8 +254,7 @@ impl DrawingBackend for Recorder<'_> {
             return Ok(());
         }
         let s = &mut self.drawing.strings;
-        let mut attrs = Vec::with_capacity(7 + ADDED);
-        attrs.extend([
+        let attrs = [
             ("opacity", s.number(color.alpha)),
             ("stroke", s.color(color)),
             ("stroke-width", s.display(style.stroke_width())),
@@ -257,8 +262,8 @@ impl DrawingBackend for Recorder<'_> {
             ("y1", s.display(from.1)),
             ("x2", s.display(to.0)),
             ("y2", s.display(to.1)),
-        ]);
-        self.push("line", attrs, None);
+        ];
+        self.shape("line", attrs);
         Ok(())
     }
 
@@ -280,8 +285,7 @@ impl DrawingBackend for Recorder<'_> {
         } else {
             (Val::Fixed("none"), paint)
         };
-        let mut attrs = Vec::with_capacity(7 + ADDED);
-        attrs.extend([
+        let attrs = [
             ("x", s.display(upper_left.0)),
             ("y", s.display(upper_left.1)),
             (
@@ -295,8 +299,8 @@ impl DrawingBackend for Recorder<'_> {
             ("opacity", s.number(color.alpha)),
             ("fill", fill),
             ("stroke", stroke),
-        ]);
-        self.push("rect", attrs, None);
+        ];
+        self.shape("rect", attrs);
         Ok(())
     }
 
@@ -310,15 +314,14 @@ impl DrawingBackend for Recorder<'_> {
             return Ok(());
         }
         let s = &mut self.drawing.strings;
-        let mut attrs = Vec::with_capacity(5 + ADDED);
-        attrs.extend([
+        let attrs = [
             ("fill", Val::Fixed("none")),
             ("opacity", s.number(color.alpha)),
             ("stroke", s.color(color)),
             ("stroke-width", s.display(style.stroke_width())),
             ("points", s.points(path)),
-        ]);
-        self.push("polyline", attrs, None);
+        ];
+        self.shape("polyline", attrs);
         Ok(())
     }
 
@@ -332,13 +335,12 @@ impl DrawingBackend for Recorder<'_> {
             return Ok(());
         }
         let s = &mut self.drawing.strings;
-        let mut attrs = Vec::with_capacity(3 + ADDED);
-        attrs.extend([
+        let attrs = [
             ("opacity", s.number(color.alpha)),
             ("fill", s.color(color)),
             ("points", s.points(vert)),
-        ]);
-        self.push("polygon", attrs, None);
+        ];
+        self.shape("polygon", attrs);
         Ok(())
     }
 
@@ -360,8 +362,7 @@ impl DrawingBackend for Recorder<'_> {
         } else {
             (paint, Val::Fixed("none"))
         };
-        let mut attrs = Vec::with_capacity(7 + ADDED);
-        attrs.extend([
+        let attrs = [
             ("cx", s.display(center.0)),
             ("cy", s.display(center.1)),
             ("r", s.display(radius)),
@@ -369,8 +370,8 @@ impl DrawingBackend for Recorder<'_> {
             ("fill", fill),
             ("stroke", stroke),
             ("stroke-width", s.display(style.stroke_width())),
-        ]);
-        self.push("circle", attrs, None);
+        ];
+        self.shape("circle", attrs);
         Ok(())
     }
 
