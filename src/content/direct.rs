@@ -77,6 +77,16 @@ macro_rules! forward {
     };
 }
 
+macro_rules! text_only {
+    ($($method:ident),* $(,)?) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+                self.0.deserialize_any(TextOnly(StrictVisitor(visitor)))
+            }
+        )*
+    };
+}
+
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     type Error = D::Error;
 
@@ -104,21 +114,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         deserialize_ignored_any,
     );
 
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_any(TextOnly(StrictVisitor(visitor)))
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_any(TextOnly(StrictVisitor(visitor)))
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_any(TextOnly(StrictVisitor(visitor)))
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_any(TextOnly(StrictVisitor(visitor)))
-    }
+    // Text, a field's or a key's name: from a string only.
+    text_only!(
+        deserialize_char,
+        deserialize_str,
+        deserialize_string,
+        deserialize_identifier,
+    );
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
         self,
