@@ -212,8 +212,8 @@ fn read_dispatches(
         // file: a file's bytes foretell its figures better than its rank.
         bytes: files
             .iter()
-            .filter_map(|p| std::fs::metadata(p).ok())
-            .map(|m| m.len())
+            .filter_map(|p| stamp::of(p))
+            .map(|s| s.size())
             .sum(),
         merged: 0,
     };
