@@ -28,6 +28,15 @@ pub struct ChartView {
     pub columns: Vec<String>,
 }
 
+/// Whether a chart brings its own data table, or the page shows its data
+/// in a table of its own (a unit page's history table): then the chart's
+/// rows are not built at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataTable {
+    Own,
+    OnPage,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartRow {
     pub label: String,
@@ -172,7 +181,7 @@ pub fn history(
     csv: &str,
 ) -> Option<ChartView> {
     let kind = period_kinds(model, unit, indicator).into_iter().next()?;
-    history_of_kind(model, unit, indicator, kind, id, csv)
+    history_of_kind(model, unit, indicator, kind, id, csv, DataTable::Own)
 }
 
 /// What kind of period a figure is of: months, quarters, years… are never
@@ -206,6 +215,7 @@ pub fn history_of_kind(
     kind: PeriodKind,
     id: &str,
     csv: &str,
+    table: DataTable,
 ) -> Option<ChartView> {
     let ind = model.indicator(indicator)?;
     let figures: Vec<&Figure> = model
@@ -273,26 +283,30 @@ pub fn history_of_kind(
         target_label: target.map(|t| format!("Mục tiêu {}%", vi::format_auto(t, 2))),
         id: id.to_string(),
     };
-    let mut columns = vec![ind.short_name.clone().unwrap_or_else(|| ind.name.clone())];
-    if has_avg {
-        columns.push("Trung bình cả nước".into());
+    let mut columns = Vec::new();
+    let mut rows = Vec::new();
+    if table == DataTable::Own {
+        columns.push(ind.short_name.clone().unwrap_or_else(|| ind.name.clone()));
+        if has_avg {
+            columns.push("Trung bình cả nước".into());
+        }
+        rows = periods
+            .iter()
+            .map(|p| {
+                let f = at(p);
+                let mut values = vec![f.map_or("Chưa công bố".into(), |f| {
+                    value_text(&f.value, ind.measure)
+                })];
+                if has_avg {
+                    values.push(avg(p).map_or("–".into(), |a| a.to_string()));
+                }
+                ChartRow {
+                    label: vi::format_period(p),
+                    values,
+                }
+            })
+            .collect();
     }
-    let rows = periods
-        .iter()
-        .map(|p| {
-            let f = at(p);
-            let mut values = vec![f.map_or("Chưa công bố".into(), |f| {
-                value_text(&f.value, ind.measure)
-            })];
-            if has_avg {
-                values.push(avg(p).map_or("–".into(), |a| a.to_string()));
-            }
-            ChartRow {
-                label: vi::format_period(p),
-                values,
-            }
-        })
-        .collect();
     let breaks = merger_breaks(model, unit, &periods);
     Some(ChartView {
         id: id.to_string(),
@@ -423,6 +437,7 @@ pub fn rank_history(
     indicator: &str,
     id: &str,
     csv: &str,
+    table: DataTable,
 ) -> Option<ChartView> {
     let ind = model.indicator(indicator)?;
     let ranked: Vec<&Figure> = model
@@ -517,14 +532,20 @@ pub fn rank_history(
         target_label: None,
         id: id.to_string(),
     };
-    let rows = periods
-        .iter()
-        .zip(&ranks)
-        .map(|(p, r)| ChartRow {
-            label: vi::format_period(p),
-            values: vec![r.map_or("Chưa công bố".into(), |r| r.to_string())],
-        })
-        .collect();
+    let (rows, columns) = match table {
+        DataTable::Own => (
+            periods
+                .iter()
+                .zip(&ranks)
+                .map(|(p, r)| ChartRow {
+                    label: vi::format_period(p),
+                    values: vec![r.map_or("Chưa công bố".into(), |r| r.to_string())],
+                })
+                .collect(),
+            vec!["Hạng".into()],
+        ),
+        DataTable::OnPage => (Vec::new(), Vec::new()),
+    };
     Some(ChartView {
         id: id.to_string(),
         svg: charts::line_chart(&chart),
@@ -532,7 +553,7 @@ pub fn rank_history(
         title: chart.title,
         csv: csv.to_string(),
         rows,
-        columns: vec!["Hạng".into()],
+        columns,
     })
 }
 

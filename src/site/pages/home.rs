@@ -49,7 +49,14 @@ pub fn total_chart(model: &Model, file: &str) -> Option<super::chart_data::Chart
 pub fn rank_chart(model: &Model, file: &str) -> Option<super::chart_data::ChartView> {
     let p = &model.site.province;
     let csv = paths::link(file, &paths::unit_chart_csv(p, TOTAL));
-    super::chart_data::rank_history(model, p, TOTAL, "hang-tong-diem", &csv)
+    super::chart_data::rank_history(
+        model,
+        p,
+        TOTAL,
+        "hang-tong-diem",
+        &csv,
+        super::chart_data::DataTable::Own,
+    )
 }
 
 pub fn render(r: &PageContext) -> Pages {

@@ -2,7 +2,7 @@
 //! with every indicator's history, its relations and the dispatches that
 //! name it; `don-vi/<former-id>/` leads on to the unit.
 
-use super::chart_data::ChartView;
+use super::chart_data::{ChartView, DataTable};
 use super::scorecard::{scorecard, PeerIndex, Scorecard};
 use super::views::*;
 use super::{Page, PageContext, Pages};
@@ -128,8 +128,15 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                     0 => format!("bieu-do-{}", ind.id),
                     i => format!("bieu-do-{}-{}", ind.id, i + 1),
                 };
-                super::chart_data::history_of_kind(model, unit, &ind.id, kind, &id, &csv)
-                    .map(without_rows)
+                super::chart_data::history_of_kind(
+                    model,
+                    unit,
+                    &ind.id,
+                    kind,
+                    &id,
+                    &csv,
+                    DataTable::OnPage,
+                )
             };
             let chart = kinds.first().and_then(|&kind| line(0, kind));
             // No line from two values: where they start and end, in words.
@@ -185,8 +192,8 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
                 &ind.id,
                 &format!("hang-{}", ind.id),
                 &csv,
-            )
-            .map(without_rows);
+                DataTable::OnPage,
+            );
             let table = super::tables::figure_table(
                 &rows,
                 &format!("{} của {name}", ind.name),
@@ -218,12 +225,6 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
 }
 
 /// A chart whose data table is another table of the page.
-fn without_rows(mut c: ChartView) -> ChartView {
-    c.rows = Vec::new();
-    c.columns = Vec::new();
-    c
-}
-
 pub fn render(r: &PageContext) -> Pages {
     let model = r.model;
     // The list: the province, then departments and boards, then districts,
