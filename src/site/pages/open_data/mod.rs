@@ -105,11 +105,10 @@ pub fn csv_of(model: &Model, figures: &[&Figure], columns: &[&str]) -> Vec<u8> {
     write::csv_bytes(
         &cols,
         figures.iter().map(|f| {
-            let cells = rows::fact(model, f);
             picks
                 .iter()
                 .map(|p| match p {
-                    Some(i) => cells[*i].clone(),
+                    Some(i) => rows::fact_cell(model, f, *i),
                     None => {
                         Cow::Borrowed(model.unit(&f.unit).map_or("", |u| u.entry.name.as_str()))
                     }
@@ -233,12 +232,16 @@ fn write_all(
             let csv_path = paths::open_data_csv(*year);
             // About 120 bytes a record: sized once, not grown by doubling.
             let mut csv = Vec::with_capacity(figures.len() * 128);
-            write::csv(FACTS.columns, facts(), &mut csv).map_err(io_error(&csv_path))?;
+            // The JSON's dictionaries are gathered as the CSV is written:
+            // the rows are made twice, not three times.
+            let dict = write::csv_and_dictionaries(&FACTS, facts(), &mut csv)
+                .map_err(io_error(&csv_path))?;
             r.writer.put(Page::file(csv_path, csv))?;
+            let mut dict = Some(dict);
             r.writer.put_with(&paths::open_data_json(*year), &mut |w| {
                 let rows = || -> Box<dyn ExactSizeIterator<Item = Cells>> { Box::new(facts()) };
                 let about = [("nam", serde_json::json!(year))];
-                write::json(&FACTS, &model.site.publisher, &about, &rows, w)
+                write::json_with(&FACTS, &model.site.publisher, &about, dict.take(), &rows, w)
             })?;
             Ok(())
         })?;

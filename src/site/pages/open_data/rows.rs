@@ -48,54 +48,51 @@ fn results_of<'a>(model: &'a Model, f: &Figure) -> Option<&'a crate::model::Resu
 
 /// A figure's row of `ket-qua-<year>`, in [`columns::FACTS`] order.
 pub fn fact<'a>(model: &'a Model, f: &'a Figure) -> Cells<'a> {
-    let (loai, gia_tri, gia_tri_in, ly_do): (&str, Cow<str>, Cow<str>, Cow<str>) = match &f.value {
-        FigureValue::Value { value } => (
-            "gia_tri",
-            machine(value).into(),
-            printed(value).into(),
-            "".into(),
-        ),
-        FigureValue::NotApplicable { reason } => (
-            "khong_ap_dung",
-            "".into(),
-            "".into(),
-            reason.as_str().into(),
-        ),
-        FigureValue::NotPublished { reason } => (
-            "chua_cong_bo",
-            "".into(),
-            "".into(),
-            reason.as_deref().unwrap_or_default().into(),
-        ),
-    };
-    let (table, row) = table_and_row(&f.source);
-    let results = results_of(model, f);
-    let change = results.and_then(|r| r.change.as_ref());
-    vec![
-        f.period.to_string().into(),
-        Cow::Borrowed(&*f.unit),
-        Cow::Borrowed(&*f.indicator),
-        Cow::Borrowed(&*f.dispatch),
-        table.into(),
-        row.into(),
-        loai.into(),
-        gia_tri,
-        gia_tri_in,
-        opt(f.max.as_ref(), machine),
-        status(f.status).into(),
-        opt(f.target.as_ref(), |t| machine(&t.at_least)),
-        opt(f.rank, |r| r.to_string()),
-        opt(f.national_average.as_ref(), machine),
-        opt(f.rate.as_ref(), machine),
-        ly_do,
-        results
+    (0..FACT_COLUMNS).map(|c| fact_cell(model, f, c)).collect()
+}
+
+/// How many cells [`fact`] gives.
+pub const FACT_COLUMNS: usize = 20;
+
+/// Cell `column` of a figure's [`fact`] row alone: a chart's CSV needs a
+/// few of the twenty, and the others cost a lookup or a number printed.
+pub fn fact_cell<'a>(model: &'a Model, f: &'a Figure, column: usize) -> Cow<'a, str> {
+    let change = || results_of(model, f).and_then(|r| r.change.as_ref());
+    match column {
+        0 => f.period.to_string().into(),
+        1 => Cow::Borrowed(&*f.unit),
+        2 => Cow::Borrowed(&*f.indicator),
+        3 => Cow::Borrowed(&*f.dispatch),
+        4 => table_and_row(&f.source).0.into(),
+        5 => table_and_row(&f.source).1.into(),
+        6 => match &f.value {
+            FigureValue::Value { .. } => "gia_tri",
+            FigureValue::NotApplicable { .. } => "khong_ap_dung",
+            FigureValue::NotPublished { .. } => "chua_cong_bo",
+        }
+        .into(),
+        7 => opt(f.value.num().as_ref(), machine),
+        8 => opt(f.value.num().as_ref(), printed),
+        9 => opt(f.max.as_ref(), machine),
+        10 => status(f.status).into(),
+        11 => opt(f.target.as_ref(), |t| machine(&t.at_least)),
+        12 => opt(f.rank, |r| r.to_string()),
+        13 => opt(f.national_average.as_ref(), machine),
+        14 => opt(f.rate.as_ref(), machine),
+        15 => match &f.value {
+            FigureValue::Value { .. } => "".into(),
+            FigureValue::NotApplicable { reason } => reason.as_str().into(),
+            FigureValue::NotPublished { reason } => reason.as_deref().unwrap_or_default().into(),
+        },
+        16 => results_of(model, f)
             .and_then(|r| r.grade.as_deref())
             .unwrap_or_default()
             .into(),
-        opt(change.and_then(|c| c.points.as_ref()), machine),
-        opt(change.and_then(|c| c.rank), |r| r.to_string()),
-        opt(change.and_then(|c| c.since), |p| p.to_string()),
-    ]
+        17 => opt(change().and_then(|c| c.points.as_ref()), machine),
+        18 => opt(change().and_then(|c| c.rank), |r| r.to_string()),
+        19 => opt(change().and_then(|c| c.since), |p| p.to_string()),
+        _ => "".into(),
+    }
 }
 
 pub fn status(s: Option<Status>) -> &'static str {
@@ -347,5 +344,10 @@ mod tests {
         assert_eq!(cells[2], "khoang");
         assert_eq!(cells[3], "2025-01-01");
         assert_eq!(cells[4], "2025-08-15");
+    }
+
+    #[test]
+    fn a_fact_row_has_a_cell_per_column_of_the_fact_files() {
+        assert_eq!(FACT_COLUMNS, columns::FACTS.columns.len());
     }
 }

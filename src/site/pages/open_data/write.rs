@@ -25,6 +25,17 @@ pub fn csv<'a>(
     rows: impl Iterator<Item = Cells<'a>>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    csv_each(columns, rows, out, |_| ())
+}
+
+/// [`csv`], and each row handed to `then` once written: a second use of
+/// the rows without making them again.
+fn csv_each<'a>(
+    columns: &[Col],
+    rows: impl Iterator<Item = Cells<'a>>,
+    out: &mut dyn Write,
+    mut then: impl FnMut(Cells<'a>),
+) -> std::io::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -41,8 +52,21 @@ pub fn csv<'a>(
             }
         }
         w.write_record(std::iter::empty::<&[u8]>())?;
+        then(row);
     }
     w.flush()
+}
+
+/// A yearly file's CSV, written to `out`, and the dictionaries of its JSON
+/// gathered from the same rows ([`json_with`]).
+pub fn csv_and_dictionaries<'a>(
+    schema: &Schema,
+    rows: impl Iterator<Item = Cells<'a>>,
+    out: &mut dyn Write,
+) -> std::io::Result<Dictionaries<'a>> {
+    let mut dict = Dictionaries::new(schema);
+    csv_each(schema.columns, rows, out, |row| dict.add(row))?;
+    Ok(dict.finish(schema))
 }
 
 /// CSV of `rows` in memory.
@@ -65,39 +89,58 @@ pub fn dictionary(schema: &Schema, c: &Col) -> bool {
 
 /// The values of the dictionary columns in the order they first appear,
 /// and for each column the position of each value.
-struct Dictionaries<'a> {
+pub struct Dictionaries<'a> {
     values: Vec<(&'static str, Vec<String>)>,
     positions: Vec<Option<FxHashMap<Cow<'a, str>, usize>>>,
 }
 
-fn dictionaries<'a>(schema: &Schema, rows: RowSource<'_, 'a>) -> Dictionaries<'a> {
-    let mut positions: Vec<Option<FxHashMap<Cow<'a, str>, usize>>> = schema
-        .columns
-        .iter()
-        .map(|c| dictionary(schema, c).then(FxHashMap::default))
-        .collect();
-    let mut values: Vec<Vec<String>> = vec![Vec::new(); schema.columns.len()];
-    for row in rows() {
+impl<'a> Dictionaries<'a> {
+    /// Empty dictionaries for the columns of `schema` that have one.
+    fn new(schema: &Schema) -> Self {
+        Dictionaries {
+            values: schema
+                .columns
+                .iter()
+                .map(|c| (c.name, Vec::new()))
+                .collect(),
+            positions: schema
+                .columns
+                .iter()
+                .map(|c| dictionary(schema, c).then(FxHashMap::default))
+                .collect(),
+        }
+    }
+
+    fn add(&mut self, row: Cells<'a>) {
         for (i, cell) in row.into_iter().enumerate() {
-            if let (Some(Some(map)), false) = (positions.get_mut(i), cell.is_empty()) {
+            if let (Some(Some(map)), false) = (self.positions.get_mut(i), cell.is_empty()) {
                 let next = map.len();
                 if let std::collections::hash_map::Entry::Vacant(e) = map.entry(cell) {
-                    values[i].push(e.key().to_string());
+                    self.values[i].1.push(e.key().to_string());
                     e.insert(next);
                 }
             }
         }
     }
-    Dictionaries {
-        values: schema
-            .columns
-            .iter()
-            .zip(values)
-            .filter(|(c, _)| dictionary(schema, c))
-            .map(|(c, v)| (c.name, v))
-            .collect(),
-        positions,
+
+    /// Only the columns that have a dictionary keep their list of values.
+    fn finish(mut self, schema: &Schema) -> Self {
+        self.values = std::mem::take(&mut self.values)
+            .into_iter()
+            .zip(schema.columns)
+            .filter(|(_, c)| dictionary(schema, c))
+            .map(|(v, _)| v)
+            .collect();
+        self
     }
+}
+
+fn dictionaries<'a>(schema: &Schema, rows: RowSource<'_, 'a>) -> Dictionaries<'a> {
+    let mut dict = Dictionaries::new(schema);
+    for row in rows() {
+        dict.add(row);
+    }
+    dict.finish(schema)
 }
 
 /// JSON as columns plus rows: `{"nguon", "tep", <about>…, "so_ban_ghi",
@@ -115,7 +158,23 @@ pub fn json<'a>(
     rows: RowSource<'_, 'a>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let dict = schema.yearly.then(|| dictionaries(schema, rows));
+    json_with(schema, publisher, about, None, rows, out)
+}
+
+/// [`json`], with the dictionaries of a yearly file when they are already
+/// gathered ([`csv_and_dictionaries`]); gathered here when not.
+pub fn json_with<'a>(
+    schema: &Schema,
+    publisher: &str,
+    about: &[(&str, serde_json::Value)],
+    dict: Option<Dictionaries<'a>>,
+    rows: RowSource<'_, 'a>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let dict = match dict {
+        Some(d) if schema.yearly => Some(d),
+        _ => schema.yearly.then(|| dictionaries(schema, rows)),
+    };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     out.write_all(b"{\"nguon\":")?;
     serde_json::to_writer(&mut out, publisher)?;
@@ -181,4 +240,43 @@ pub fn json<'a>(
     }
     out.write_all(b"]}\n")?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::columns::FACTS;
+    use super::super::rows;
+    use super::*;
+
+    /// The dictionaries gathered while the CSV is written give the same
+    /// files as the rows read once for each, on the shipped dispatches.
+    #[test]
+    fn dictionaries_gathered_with_the_csv_give_the_same_files() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let model = crate::content::load(&dir)
+            .model
+            .expect("the shipped content loads");
+        let facts = || model.figures.iter().map(|f| rows::fact(&model, f));
+        let rows = || -> Box<dyn ExactSizeIterator<Item = Cells>> { Box::new(facts()) };
+        let about = [("nam", serde_json::json!(2023))];
+
+        let (mut csv_once, mut csv_fused) = (Vec::new(), Vec::new());
+        csv(FACTS.columns, facts(), &mut csv_once).unwrap();
+        let dict = csv_and_dictionaries(&FACTS, facts(), &mut csv_fused).unwrap();
+        assert_eq!(csv_once, csv_fused);
+
+        let (mut json_once, mut json_fused) = (Vec::new(), Vec::new());
+        json(&FACTS, "p", &about, &rows, &mut json_once).unwrap();
+        json_with(&FACTS, "p", &about, Some(dict), &rows, &mut json_fused).unwrap();
+        assert_eq!(json_once, json_fused);
+        // The shipped figures name several units and dispatches: the
+        // dictionaries are not empty.
+        let text = String::from_utf8(json_fused).unwrap();
+        assert!(text.contains("\"dictionaries\":{"));
+        assert!(
+            text.contains("\"don_vi_id\":[\""),
+            "{}",
+            &text[..text.len().min(2000)]
+        );
+    }
 }
