@@ -10,15 +10,17 @@ pub fn squeeze(html: String) -> String {
     let mut out = String::with_capacity(html.len());
     // The text up to `from` is in `out`; a `<` before `next` opens no
     // element kept as written.
-    let (mut from, mut next) = (0, 0);
-    while let Some(at) = html[next..].find('<').map(|i| next + i) {
-        match verbatim_end(&html, at) {
-            Some(end) => {
-                squeeze_into(&html[from..at], &mut out);
-                out.push_str(&html[at..end]);
-                (from, next) = (end, end);
-            }
-            None => next = at + 1,
+    let mut from = 0;
+    // One pass over the `<` of the page (thousands in a long one); only
+    // `<p…` and `<t…` are looked at further.
+    for at in memchr::memchr_iter(b'<', html.as_bytes()) {
+        if at < from {
+            continue;
+        }
+        if let Some(end) = verbatim_end(&html, at) {
+            squeeze_into(&html[from..at], &mut out);
+            out.push_str(&html[at..end]);
+            from = end;
         }
     }
     squeeze_into(&html[from..], &mut out);
@@ -34,7 +36,7 @@ fn is_space(b: u8) -> bool {
 fn squeeze_into(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     let mut copied = 0;
-    for (at, _) in text.match_indices('\n') {
+    for at in memchr::memchr_iter(b'\n', bytes) {
         if at < copied {
             continue;
         }
@@ -60,6 +62,9 @@ fn squeeze_into(text: &str, out: &mut String) {
 /// the text when it is not closed.
 fn verbatim_end(html: &str, at: usize) -> Option<usize> {
     let rest = &html.as_bytes()[at + 1..];
+    if !matches!(rest.first(), Some(b'p' | b'P' | b't' | b'T')) {
+        return None;
+    }
     for name in ["pre", "textarea"] {
         let n = name.len();
         let opens = rest.len() > n
