@@ -32,20 +32,21 @@ enum Attr {
 }
 
 /// Values of the `id`, `href` and `src` attributes of an HTML text, in
-/// one pass (pages run to hundreds of kilobytes at national scale).
-fn attribute_values(html: &str) -> impl Iterator<Item = (Attr, &str)> + '_ {
-    memchr::memmem::find_iter(html.as_bytes(), b"=\"").filter_map(move |i| {
+/// one pass (pages run to hundreds of kilobytes at national scale). Read
+/// from the bytes: only the values are checked to be UTF-8, not the page.
+fn attribute_values(html: &[u8]) -> impl Iterator<Item = (Attr, &str)> + '_ {
+    memchr::memmem::find_iter(html, b"=\"").filter_map(move |i| {
         let before = &html[..i];
-        let attr = if before.ends_with(" id") {
+        let attr = if before.ends_with(b" id") {
             Attr::Id
-        } else if before.ends_with(" href") || before.ends_with(" src") {
+        } else if before.ends_with(b" href") || before.ends_with(b" src") {
             Attr::Link
         } else {
             return None;
         };
         let value = &html[i + 2..];
-        let end = value.find('"')?;
-        Some((attr, &value[..end]))
+        let end = memchr::memchr(b'"', value)?;
+        std::str::from_utf8(&value[..end]).ok().map(|v| (attr, v))
     })
 }
 
@@ -106,10 +107,10 @@ pub struct LinkIndex {
 }
 
 impl LinkIndex {
-    pub fn read_page(path: &str, html: &str) -> PageLinks {
+    pub fn read_page<H: AsRef<[u8]> + ?Sized>(path: &str, html: &H) -> PageLinks {
         let mut ids = BTreeSet::new();
         let mut links = BTreeSet::new();
-        for (attr, value) in attribute_values(html) {
+        for (attr, value) in attribute_values(html.as_ref()) {
             let value = unescape(value);
             match attr {
                 Attr::Id => {
@@ -169,10 +170,7 @@ impl LinkIndex {
         for (path, bytes) in &site.files {
             index.add_file(path.clone(), bytes.len());
             if path.ends_with(".html") {
-                index.add_page(Self::read_page(
-                    path,
-                    std::str::from_utf8(bytes).unwrap_or_default(),
-                ));
+                index.add_page(Self::read_page(path, bytes));
             }
         }
         index
@@ -378,5 +376,17 @@ mod tests {
         );
         assert!(msg.contains("no id=\"nope\""), "{msg}");
         assert!(!msg.contains("`a/#x`"), "{msg}");
+    }
+
+    #[test]
+    fn reads_the_links_and_ids_of_a_page_from_its_bytes() {
+        let html = "<p id=\"đầu\">Kết quả</p> <a href=\"../don-vi/a/#x\" class=\"c\">a</a>\
+                    <img src=\"a.svg\" alt=\"\"><a href=\"https://x.vn/\">x</a>";
+        let page = LinkIndex::read_page("thang/index.html", html.as_bytes());
+        assert_eq!(page.ids.iter().collect::<Vec<_>>(), ["đầu"]);
+        assert_eq!(
+            page.links.iter().collect::<Vec<_>>(),
+            ["../don-vi/a/#x", "a.svg"]
+        );
     }
 }

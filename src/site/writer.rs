@@ -146,10 +146,9 @@ impl Writer {
         } = page;
         let rel = safe_relative(&path)?;
         // Links and ids are read outside the lock; only the result is merged.
-        let page = path.ends_with(".html").then(|| {
-            let html = std::str::from_utf8(&bytes).unwrap_or_default();
-            LinkIndex::read_page(&path, html)
-        });
+        let page = path
+            .ends_with(".html")
+            .then(|| LinkIndex::read_page(&path, &bytes));
         self.progress.charts.fetch_add(charts, Ordering::Relaxed);
         self.progress
             .bytes
