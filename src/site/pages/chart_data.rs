@@ -283,30 +283,32 @@ pub fn history_of_kind(
         target_label: target.map(|t| format!("Mục tiêu {}%", vi::format_auto(t, 2))),
         id: id.to_string(),
     };
-    let mut columns = Vec::new();
-    let mut rows = Vec::new();
-    if table == DataTable::Own {
-        columns.push(ind.short_name.clone().unwrap_or_else(|| ind.name.clone()));
-        if has_avg {
-            columns.push("Trung bình cả nước".into());
+    let (rows, columns) = match table {
+        DataTable::Own => {
+            let mut columns = vec![ind.short_name.clone().unwrap_or_else(|| ind.name.clone())];
+            if has_avg {
+                columns.push("Trung bình cả nước".into());
+            }
+            let rows = periods
+                .iter()
+                .map(|p| {
+                    let f = at(p);
+                    let mut values = vec![f.map_or("Chưa công bố".into(), |f| {
+                        value_text(&f.value, ind.measure)
+                    })];
+                    if has_avg {
+                        values.push(avg(p).map_or("–".into(), |a| a.to_string()));
+                    }
+                    ChartRow {
+                        label: vi::format_period(p),
+                        values,
+                    }
+                })
+                .collect();
+            (rows, columns)
         }
-        rows = periods
-            .iter()
-            .map(|p| {
-                let f = at(p);
-                let mut values = vec![f.map_or("Chưa công bố".into(), |f| {
-                    value_text(&f.value, ind.measure)
-                })];
-                if has_avg {
-                    values.push(avg(p).map_or("–".into(), |a| a.to_string()));
-                }
-                ChartRow {
-                    label: vi::format_period(p),
-                    values,
-                }
-            })
-            .collect();
-    }
+        DataTable::OnPage => (Vec::new(), Vec::new()),
+    };
     let breaks = merger_breaks(model, unit, &periods);
     Some(ChartView {
         id: id.to_string(),

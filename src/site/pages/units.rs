@@ -224,7 +224,6 @@ pub fn histories(r: &PageContext, unit: &str, peers: Option<&PeerIndex>) -> Vec<
         .collect()
 }
 
-/// A chart whose data table is another table of the page.
 pub fn render(r: &PageContext) -> Pages {
     let model = r.model;
     // The list: the province, then departments and boards, then districts,

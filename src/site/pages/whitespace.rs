@@ -8,11 +8,9 @@
 /// `\n`, outside `<pre>` and `<textarea>`.
 pub fn squeeze(html: String) -> String {
     let mut out = String::with_capacity(html.len());
-    // The text up to `from` is in `out`; a `<` before `next` opens no
-    // element kept as written.
+    // The text up to `from` is in `out`. One pass over the `<` of the page
+    // (thousands in a long one); only `<p…` and `<t…` are looked at further.
     let mut from = 0;
-    // One pass over the `<` of the page (thousands in a long one); only
-    // `<p…` and `<t…` are looked at further.
     for at in memchr::memchr_iter(b'<', html.as_bytes()) {
         if at < from {
             continue;
