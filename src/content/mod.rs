@@ -7,12 +7,15 @@
 //!   with file, line, column and field ([`source`], [`positions`]), and
 //!   [`decimal_commas`] and [`limits`] (sizes, characters, no aliases)
 //!   checked first; `direct` reads a file without the tree that errors
-//!   are reported from, where that gives the same value;
+//!   are reported from, where that gives the same value, and
+//!   `block_yaml` reads the block YAML that content is written in without
+//!   libyaml, where that gives the same tree;
 //! - `checks`: every rule serde cannot express, file by file;
 //! - `load`: the order of it all, and `serve`'s [`LoadCache`];
 //! - `assemble`: the model from checked content.
 
 mod assemble;
+mod block_yaml;
 mod changes;
 mod checks;
 pub mod decimal_commas;
