@@ -28,17 +28,27 @@ pub fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>>
                 "copy an existing file of the same kind and edit it (see docs/content-format.md)"
             ))]);
     }
-    // Before YAML reads the text: what it would misread, or expand without bound.
-    for scan in [limits::raw_characters, limits::anchors_and_aliases] {
-        let found = scan(source);
-        if !found.is_empty() {
-            return Err(found);
-        }
+    // Before YAML reads the text: what it would misread.
+    let found = limits::raw_characters(source);
+    if !found.is_empty() {
+        return Err(found);
     }
     // Nearly every file reads at once: straight into `T` when that gives
-    // what the tree gives (the tree is for reporting errors).
-    if let Some(t) = super::direct::read::<T>(source) {
-        if decimal_commas_in_flow(source).is_empty() {
+    // what the tree gives (the tree is for reporting errors). Most are in
+    // the block YAML read without libyaml, which holds no anchor or alias.
+    let flow_commas = || !decimal_commas_in_flow(source).is_empty();
+    match super::direct::read_block::<T>(source) {
+        Some(Some(t)) if !flow_commas() => return Ok(t),
+        Some(_) => return through_tree(source),
+        None => {}
+    }
+    // What YAML would expand without bound.
+    let found = limits::anchors_and_aliases(source);
+    if !found.is_empty() {
+        return Err(found);
+    }
+    if let Some(t) = super::direct::read_events::<T>(source) {
+        if !flow_commas() {
             return Ok(t);
         }
     }
