@@ -10,6 +10,7 @@ use super::links::LinkIndex;
 use super::progress::Progress;
 use super::staging::safe_relative;
 use super::SiteError;
+use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -61,6 +62,9 @@ pub struct Writer {
     /// In overlay mode, the files written into the spill folder, each with
     /// the offset from which it replaces the output's file (0: all of it).
     spilled: Mutex<BTreeMap<String, u64>>,
+    /// Folders made for earlier files: most files go into one of them, and
+    /// asking the file system to make it again costs a system call each.
+    folders: Mutex<FxHashSet<PathBuf>>,
 }
 
 /// What a writer holds once everything is put.
@@ -80,6 +84,7 @@ impl Writer {
             index: Mutex::new(LinkIndex::default()),
             progress: Arc::default(),
             spilled: Mutex::default(),
+            folders: Mutex::default(),
         }
     }
 
@@ -95,6 +100,7 @@ impl Writer {
             index: Mutex::new(previous),
             progress: Arc::default(),
             spilled: Mutex::default(),
+            folders: Mutex::default(),
         }
     }
 
@@ -125,6 +131,7 @@ impl Writer {
             index: Mutex::new(LinkIndex::default()),
             progress: Arc::default(),
             spilled: Mutex::default(),
+            folders: Mutex::default(),
         }
     }
 
@@ -135,7 +142,22 @@ impl Writer {
             index: Mutex::new(LinkIndex::default()),
             progress,
             spilled: Mutex::default(),
+            folders: Mutex::default(),
         }
+    }
+
+    /// Make the folder that `file` goes into, unless it was made before;
+    /// on failure, the folder and the error.
+    fn make_folder_of(&self, file: &Path) -> Result<(), (PathBuf, std::io::Error)> {
+        let Some(parent) = file.parent() else {
+            return Ok(());
+        };
+        if lock(&self.folders).contains(parent) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(parent).map_err(|e| (parent.to_path_buf(), e))?;
+        lock(&self.folders).insert(parent.to_path_buf());
+        Ok(())
     }
 
     pub fn put(&self, page: Page) -> Result<(), SiteError> {
@@ -162,12 +184,8 @@ impl Writer {
             }
             Target::Folder(dir) => {
                 let target = dir.join(rel);
-                if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent).map_err(|source| SiteError::Io {
-                        path: parent.to_path_buf(),
-                        source,
-                    })?;
-                }
+                self.make_folder_of(&target)
+                    .map_err(|(path, source)| SiteError::Io { path, source })?;
                 std::fs::write(&target, &bytes).map_err(|source| SiteError::Io {
                     path: target.clone(),
                     source,
@@ -218,9 +236,8 @@ impl Writer {
                     path: target.clone(),
                     source,
                 };
-                if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent).map_err(io)?;
-                }
+                self.make_folder_of(&target)
+                    .map_err(|(path, source)| SiteError::Io { path, source })?;
                 let file = std::fs::File::create(&target).map_err(io)?;
                 let mut counted = Counted::new(std::io::BufWriter::new(file));
                 write(&mut counted).map_err(io)?;
