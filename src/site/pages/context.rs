@@ -83,7 +83,7 @@ impl<'a> PageContext<'a> {
         let mut ctx = self.context(page, section, page_title);
         ctx.insert("page", data);
         let html = self.render(template, &ctx, page)?;
-        Ok(Page::file(page, html.into_bytes()))
+        Ok(Page::file(page, html))
     }
 
     pub fn context(&self, page: &str, section: &str, page_title: &str) -> Context {
@@ -116,20 +116,22 @@ impl<'a> PageContext<'a> {
         ctx
     }
 
-    pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String, SiteError> {
-        let text = self
-            .theme
+    /// `template` rendered with `ctx`, as the bytes of the file `page`.
+    /// Written as bytes: tera's `render` would check the whole text to be
+    /// UTF-8 a second time (its parts are `String`s already).
+    pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<Vec<u8>, SiteError> {
+        let mut bytes = Vec::new();
+        self.theme
             .tera
-            .render(template, ctx)
+            .render_to(template, ctx, &mut bytes)
             .map_err(|e| SiteError::Render {
                 page: page.to_string(),
                 message: error_chain(&e),
             })?;
         // An HTML page without the blank lines its template leaves.
-        Ok(if template.ends_with(".html") {
-            super::whitespace::squeeze(text)
-        } else {
-            text
-        })
+        if template.ends_with(".html") {
+            super::whitespace::squeeze(&mut bytes);
+        }
+        Ok(bytes)
     }
 }

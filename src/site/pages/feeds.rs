@@ -51,12 +51,12 @@ pub fn render(r: &PageContext, pages_so_far: &[String]) -> Pages {
     ctx.insert("updated", &updated);
     ctx.insert("feed_url", &r.absolute(paths::FEED));
     let feed = r.render("feed.xml", &ctx, paths::FEED)?;
-    pages.push(Page::file(paths::FEED, feed.into_bytes()));
+    pages.push(Page::file(paths::FEED, feed));
 
     let mut ctx = r.context(paths::ROBOTS, "", "");
     ctx.insert("sitemap_url", &r.absolute(paths::SITEMAP));
     let robots = r.render("robots.txt", &ctx, paths::ROBOTS)?;
-    pages.push(Page::file(paths::ROBOTS, robots.into_bytes()));
+    pages.push(Page::file(paths::ROBOTS, robots));
 
     // Every HTML page but the 404, in path order.
     let urls: Vec<String> = pages_so_far
@@ -67,6 +67,6 @@ pub fn render(r: &PageContext, pages_so_far: &[String]) -> Pages {
     let mut ctx = r.context(paths::SITEMAP, "", "");
     ctx.insert("pages", &urls);
     let sitemap = r.render("sitemap.xml", &ctx, paths::SITEMAP)?;
-    pages.push(Page::file(paths::SITEMAP, sitemap.into_bytes()));
+    pages.push(Page::file(paths::SITEMAP, sitemap));
     Ok(pages)
 }

@@ -5,61 +5,82 @@
 //! which are kept as written. About 5 MB of a national build's pages.
 
 /// `html` with every white space run that holds a line break cut down to
-/// `\n`, outside `<pre>` and `<textarea>`.
-pub fn squeeze(html: String) -> String {
-    let mut out = String::with_capacity(html.len());
-    // The text up to `from` is in `out`. One pass over the `<` of the page
-    // (thousands in a long one); only `<p…` and `<t…` are looked at further.
+/// `\n`, outside `<pre>` and `<textarea>`: squeezed in place, its bytes
+/// moved towards the front (no second copy of the page).
+pub fn squeeze(html: &mut Vec<u8>) {
+    // `html[..kept]` is squeezed, `html[from..]` not yet; kept <= from, so
+    // what is written never overtakes what is still to be read. One pass
+    // over the `<` of the page (thousands in a long one); only `<p…` and
+    // `<t…` are looked at further.
+    let mut kept = 0;
     let mut from = 0;
-    for at in memchr::memchr_iter(b'<', html.as_bytes()) {
-        if at < from {
-            continue;
-        }
-        if let Some(end) = verbatim_end(&html, at) {
-            squeeze_into(&html[from..at], &mut out);
-            out.push_str(&html[at..end]);
+    let mut search = 0;
+    while let Some(i) = memchr::memchr(b'<', &html[search..]) {
+        let at = search + i;
+        search = at + 1;
+        if let Some(end) = verbatim_end(html, at) {
+            kept = squeeze_range(html, from..at, kept);
+            kept = keep(html, at..end, kept);
             from = end;
+            search = end;
         }
     }
-    squeeze_into(&html[from..], &mut out);
-    out
+    let len = html.len();
+    kept = squeeze_range(html, from..len, kept);
+    html.truncate(kept);
 }
 
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
-/// Append `text` to `out`, squeezed: only its line breaks are looked at
-/// (a byte-by-byte scan of every page was 2 % of a national build).
-fn squeeze_into(text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
-    let mut copied = 0;
-    for at in memchr::memchr_iter(b'\n', bytes) {
-        if at < copied {
-            continue;
-        }
+/// Move `range` to `kept` (at or before its start); the new end of what
+/// is kept.
+fn keep(html: &mut [u8], range: std::ops::Range<usize>, kept: usize) -> usize {
+    let len = range.len();
+    if range.start != kept {
+        html.copy_within(range, kept);
+    }
+    kept + len
+}
+
+/// Squeeze `range` of `html` to `kept`; the new end of what is kept. Only
+/// its line breaks are looked at (a byte-by-byte scan of every page was 2 %
+/// of a national build).
+fn squeeze_range(html: &mut [u8], range: std::ops::Range<usize>, mut kept: usize) -> usize {
+    let std::ops::Range {
+        start: from,
+        end: to,
+    } = range;
+    let mut copied = from;
+    let mut search = from;
+    while let Some(i) = memchr::memchr(b'\n', &html[search..to]) {
+        let at = search + i;
+        search = at + 1;
         let mut start = at;
-        while start > copied && is_space(bytes[start - 1]) {
+        while start > copied && is_space(html[start - 1]) {
             start -= 1;
         }
         let mut end = at + 1;
-        while end < bytes.len() && is_space(bytes[end]) {
+        while end < to && is_space(html[end]) {
             end += 1;
         }
         if end - start > 1 {
-            out.push_str(&text[copied..start]);
-            out.push('\n');
+            kept = keep(html, copied..start, kept);
+            html[kept] = b'\n';
+            kept += 1;
             copied = end;
+            search = end;
         }
     }
-    out.push_str(&text[copied..]);
+    keep(html, copied..to, kept)
 }
 
 /// Where the element opening at `at` ends when its text is kept as
 /// written (`<pre>`, `<textarea>`): after its end tag, or at the end of
 /// the text when it is not closed.
-fn verbatim_end(html: &str, at: usize) -> Option<usize> {
-    let rest = &html.as_bytes()[at + 1..];
+fn verbatim_end(html: &[u8], at: usize) -> Option<usize> {
+    let rest = &html[at + 1..];
     if !matches!(rest.first(), Some(b'p' | b'P' | b't' | b'T')) {
         return None;
     }
@@ -72,8 +93,7 @@ fn verbatim_end(html: &str, at: usize) -> Option<usize> {
             let close = format!("</{name}");
             let lower = html[at..].to_ascii_lowercase();
             return Some(
-                lower
-                    .find(&close)
+                memchr::memmem::find(&lower, close.as_bytes())
                     .map_or(html.len(), |e| at + e + close.len()),
             );
         }
@@ -83,7 +103,11 @@ fn verbatim_end(html: &str, at: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::squeeze;
+    fn squeeze(html: String) -> String {
+        let mut bytes = html.into_bytes();
+        super::squeeze(&mut bytes);
+        String::from_utf8(bytes).expect("squeezing keeps UTF-8")
+    }
 
     #[test]
     fn runs_with_a_line_break_become_one() {
