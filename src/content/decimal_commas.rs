@@ -11,20 +11,25 @@ pub fn decimal_commas_in_flow(source: &Source) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut depth = 0usize;
     let mut block_indent: Option<usize> = None;
+    let indent_of = |line: &str| line.len() - line.trim_start().len();
     for (i, line) in source.text.lines().enumerate() {
-        let indent = line.len() - line.trim_start().len();
         if let Some(b) = block_indent {
-            if line.trim().is_empty() || indent > b {
+            if line.trim().is_empty() || indent_of(line) > b {
                 continue; // inside a block scalar such as `body: |`
             }
             block_indent = None;
         }
         // Only a flow collection (`[`, `{`, open or continued) can hold a
         // decimal comma, and only a `key: |` line starts a block scalar:
-        // any other line changes nothing, and most lines are such.
-        if depth == 0 && !starts_block(line) && !line.bytes().any(|b| b == b'[' || b == b'{') {
+        // any other line changes nothing, and most lines are such (one
+        // look at its bytes tells).
+        if depth == 0
+            && (!line.bytes().any(|b| matches!(b, b'[' | b'{' | b'|' | b'>'))
+                || !starts_block(line) && !line.bytes().any(|b| b == b'[' || b == b'{'))
+        {
             continue;
         }
+        let indent = indent_of(line);
         let chars: Vec<char> = line.chars().collect();
         let mut quote: Option<char> = None;
         let mut prev_significant = ' ';

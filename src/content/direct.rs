@@ -39,11 +39,17 @@ pub(super) fn read<T: DeserializeOwned>(source: &Source) -> Option<T> {
 /// [`read`] for a file in the subset of YAML that [`super::block_yaml`]
 /// reads: `None` for any other file; for one in the subset (which holds no
 /// anchor or alias), `Some` of the value, or of nothing on any error.
+/// What [`may_read`] looks for in the text is known from the tree here:
+/// the subset refuses escapes, tags and `8.0`, and no text is longer than
+/// the file.
 pub(super) fn read_block<T: DeserializeOwned>(source: &Source) -> Option<Option<T>> {
-    if !may_read(source.text.as_bytes()) {
+    if source.text.len() > MAX_TEXT_CHARS {
         return None;
     }
     let tree = super::block_yaml::parse(&source.text)?;
+    if tree.longest_list() > MAX_ITEMS {
+        return None;
+    }
     Some(super::block_yaml::from_node(&tree))
 }
 
@@ -540,6 +546,11 @@ mod tests {
         let long = format!("text: a\nitems: [{}]\n", vec!["x"; MAX_ITEMS + 1].join(","));
         assert!(read::<Row>(&source(&long)).is_none());
         assert!(through_tree::<Row>(&source(&long)).is_err());
+        // The block reading refuses them itself, and reads the rest.
+        assert!(read_block::<Row>(&source(&long)).is_none());
+        assert!(read_block::<Row>(&source("text: a\nvalue: 8.0\n")).is_none());
+        let block = read_block::<Row>(&source("text: a\nvalue: 8.5\nitems: [x]\n"));
+        assert_eq!(block.flatten().and_then(|r| r.value), Some(8.5));
         // And nothing when the YAML does not read.
         assert_eq!(read::<Row>(&source("text: [a\n")), None);
     }

@@ -41,7 +41,7 @@ pub(super) fn parse(text: &str) -> Option<Node<'_>> {
     // Tabs, carriage returns, escapes, a byte-order mark and a last line
     // without its line break each change how YAML reads the text in ways
     // this reader does not follow.
-    if text.bytes().any(|b| matches!(b, b'\t' | b'\r' | b'\\'))
+    if memchr::memchr3(b'\t', b'\r', b'\\', text.as_bytes()).is_some()
         || text.starts_with('\u{feff}')
         || !text.ends_with('\n')
     {
@@ -461,6 +461,22 @@ fn flow_plain(at: &str) -> Option<(Node<'_>, &str)> {
 }
 
 impl Node<'_> {
+    /// The number of items of the longest list in the tree.
+    pub(super) fn longest_list(&self) -> usize {
+        match self {
+            Node::Seq(items) => items
+                .iter()
+                .map(Node::longest_list)
+                .fold(items.len(), usize::max),
+            Node::Map(entries) => entries
+                .iter()
+                .map(|(_, v)| v.longest_list())
+                .max()
+                .unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     /// The same value as YAML's tree, to compare with what libyaml reads.
     #[cfg(test)]
     pub(super) fn to_value(&self) -> serde_yaml::Value {

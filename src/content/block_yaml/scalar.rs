@@ -1,7 +1,8 @@
 //! What a plain scalar (`55`, `~`, `Hoàn thành`) stands for, as YAML's
 //! tree (`serde_yaml::Value`) resolves it: null, a boolean, a number or a
 //! string. Only forms whose meaning is certain are resolved; `None` for the
-//! rest (`0x1F`, `+5`, `1e3`, `.inf`), which the caller leaves to libyaml.
+//! rest (`0x1F`, `+5`, `1e3`, `.inf`, and `8.0`, whose decimals the loader
+//! keeps as printed), which the caller leaves to libyaml.
 
 use super::Node;
 use std::borrow::Cow;
@@ -46,9 +47,11 @@ pub(super) fn resolve(s: &str) -> Option<Node<'_>> {
         };
     }
     // `55.02`, `-3.5`: digits, a dot, digits, read as Rust reads a float
-    // (as the tree does). Any other form a float could take is refused.
+    // (as the tree does). Any other form a float could take is refused,
+    // and so is `8.0`, whose printed decimals the loader keeps from the
+    // text (`printed_decimals`).
     if let Some((whole, fraction)) = body.split_once('.') {
-        if digits(whole) && digits(fraction) {
+        if digits(whole) && digits(fraction) && !fraction.ends_with('0') {
             return s.parse::<f64>().ok().map(Node::Float);
         }
     }
