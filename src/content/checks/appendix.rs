@@ -89,11 +89,13 @@ impl DispatchChecker<'_> {
         let mut peers = HashMap::new();
         let first = self.figures.len();
         for (r, row) in app.rows.iter().enumerate() {
-            self.check_row(&table, r, row, &mut seen_units, diags);
+            // The row's path, for the fields of its reports.
+            let rat = format!("{}.rows[{r}]", table.at);
+            self.check_row(&table, &rat, row, &mut seen_units, diags);
             if row.unit.is_some() {
-                self.row_figures(&table, r, row, &mut peers, diags);
+                self.row_figures(&table, &rat, row, &mut peers, diags);
             } else {
-                self.label_row_cells(&table, r, row, diags);
+                self.label_row_cells(&table, &rat, row, diags);
             }
         }
         self.national_averages(first);
@@ -139,7 +141,7 @@ impl DispatchChecker<'_> {
                     &t.at_least,
                     None,
                     self.src,
-                    &format!("{cat}.target.at_least"),
+                    &|| format!("{cat}.target.at_least"),
                     diags,
                 );
             }
@@ -343,19 +345,17 @@ impl DispatchChecker<'_> {
     fn check_row<'t>(
         &mut self,
         table: &Table<'t>,
-        r: usize,
+        rat: &str,
         row: &'t Row,
         seen_units: &mut HashSet<&'t str>,
         diags: &mut Diagnostics,
     ) {
         let Table {
             app,
-            at,
             period,
             status_col,
             ..
         } = table;
-        let rat = format!("{at}.rows[{r}]");
         match (&row.unit, &row.label) {
             (Some(_), Some(_)) => diags.push(
                 self.src
@@ -374,7 +374,7 @@ impl DispatchChecker<'_> {
             (None, None) => diags.push(
                 self.src
                     .error(
-                        &rat,
+                        rat,
                         tr!(
                             "dòng thiếu `unit:` (mã đơn vị) hoặc `label:` (dòng không phải đơn vị)",
                             "the row needs `unit:` (a unit id) or `label:` (a row that is not a unit)"
@@ -399,7 +399,7 @@ impl DispatchChecker<'_> {
             _ => {}
         }
         if let Some(unit) = row.unit.as_deref() {
-            let unit_ok = self.unit(unit, &format!("{rat}.unit"), Some(period), diags);
+            let unit_ok = self.unit(unit, &|| format!("{rat}.unit"), Some(period), diags);
             if unit_ok && !seen_units.insert(unit) {
                 diags.push(
                     self.src
@@ -417,7 +417,7 @@ impl DispatchChecker<'_> {
                         )),
                 );
             }
-            self.check_printed_name(row, unit, &rat, diags);
+            self.check_printed_name(row, unit, rat, diags);
         }
         if row.values.len() != app.columns.len() {
             diags.push(

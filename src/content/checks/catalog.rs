@@ -297,7 +297,7 @@ impl Catalog {
                     &t.at_least,
                     None,
                     src,
-                    &format!("{at}.target.at_least"),
+                    &|| format!("{at}.target.at_least"),
                     diags,
                 );
             }

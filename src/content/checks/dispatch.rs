@@ -40,11 +40,12 @@ impl<'a> DispatchChecker<'a> {
     }
 
     /// Whether `id` is a unit (reported when not) and existed in `period`
-    /// (reported when not).
+    /// (reported when not). `field` writes the field's path, only for a
+    /// report (this runs for every row of every appendix).
     pub(super) fn unit(
         &self,
         id: &str,
-        field: &str,
+        field: &dyn Fn() -> String,
         period: Option<&Period>,
         diags: &mut Diagnostics,
     ) -> bool {
@@ -52,7 +53,10 @@ impl<'a> DispatchChecker<'a> {
             Err(hint) => {
                 diags.push(
                     self.src
-                        .error(field, tr!("không có đơn vị `{id}`", "unknown unit `{id}`"))
+                        .error(
+                            &field(),
+                            tr!("không có đơn vị `{id}`", "unknown unit `{id}`"),
+                        )
                         .with_hint(hint),
                 );
                 false
@@ -78,7 +82,7 @@ impl<'a> DispatchChecker<'a> {
                         diags.push(
                             self.src
                                 .error(
-                                    field,
+                                    &field(),
                                     tr!(
                                         "{} không tồn tại trong kỳ {p}",
                                         "{} did not exist in {p}",
@@ -134,6 +138,15 @@ impl<'a> DispatchChecker<'a> {
         self.check_dates(d, diags);
         self.check_name_and_period(d, diags);
         self.check_body(&d.body, diags);
+        // At most one figure per appendix cell, and a few from the results:
+        // room for them at once, not by doubling into fresh memory.
+        self.figures.reserve(
+            d.appendices
+                .iter()
+                .map(|a| a.rows.len() * a.columns.len())
+                .sum::<usize>()
+                + d.results.as_ref().map_or(0, |r| 1 + r.groups.len()),
+        );
         match d.kind {
             DispatchKind::Directive => {
                 let carries = d.results.is_some() || !d.appendices.is_empty();
@@ -187,7 +200,7 @@ impl<'a> DispatchChecker<'a> {
             }
         }
         for (i, m) in d.mentions.iter().enumerate() {
-            self.unit(&m.unit, &format!("mentions[{i}].unit"), period, diags);
+            self.unit(&m.unit, &|| format!("mentions[{i}].unit"), period, diags);
             if let Some(ind) = &m.indicator {
                 self.indicator(ind, &format!("mentions[{i}].indicator"), diags);
             }
@@ -215,7 +228,7 @@ impl<'a> DispatchChecker<'a> {
     fn check_issuer(&self, d: &DispatchFile, diags: &mut Diagnostics) {
         let Some(issuer) = &d.issuer else { return };
         let Ok(u) = self.cat.resolve_unit(&issuer.unit) else {
-            self.unit(&issuer.unit, "issuer.unit", None, diags);
+            self.unit(&issuer.unit, &|| "issuer.unit".into(), None, diags);
             return;
         };
         let Some(date) = d.issued() else { return };

@@ -26,20 +26,21 @@ use crate::model::{IndicatorEntry, Measure, Num};
 use crate::tr;
 
 /// Range checks by measure: points within 0..=max, percent within 0..=100,
-/// counts whole and not negative.
+/// counts whole and not negative. `field` writes the value's path, only
+/// for a report (this runs for every cell of every appendix).
 pub(super) fn check_measure_value(
     ind: &IndicatorEntry,
     v: &Num,
     max: Option<&Num>,
     src: &Source,
-    field: &str,
+    field: &dyn Fn() -> String,
     diags: &mut Diagnostics,
 ) {
     let x = v.value;
     match ind.measure {
         Measure::Percent if !(0.0..=100.0).contains(&x) => diags.push(
             src.error(
-                field,
+                &field(),
                 tr!(
                     "{v} không phải tỷ lệ phần trăm: {} là tỷ lệ từ 0 đến 100",
                     "{v} is not a percent: {} is a rate from 0 to 100",
@@ -53,14 +54,14 @@ pub(super) fn check_measure_value(
         ),
         Measure::Count if x < 0.0 => diags.push(
             src.error(
-                field,
+                &field(),
                 tr!("{}: {v} nhỏ hơn 0", "{}: {v} is below 0", ind.name),
             )
             .with_hint(tr!("số đếm từ 0 trở lên", "a count is 0 or more")),
         ),
         Measure::Count if v.comma => diags.push(
             src.error(
-                field,
+                &field(),
                 tr!(
                     "{} là số đếm nguyên, không phải `{v}`",
                     "{} is a whole count, not `{v}`",
@@ -76,7 +77,7 @@ pub(super) fn check_measure_value(
             let (what, how) = crate::model::numbers::not_whole(x);
             diags.push(
                 src.error(
-                    field,
+                    &field(),
                     tr!("{} là số đếm nguyên: ", "{} is a whole count: ", ind.name).append(&what),
                 )
                 .with_hint(how),
@@ -85,7 +86,7 @@ pub(super) fn check_measure_value(
         Measure::Points => {
             if x < 0.0 {
                 diags.push(
-                    src.error(field, tr!("{v} nhỏ hơn 0 điểm", "{v} is below 0 points"))
+                    src.error(&field(), tr!("{v} nhỏ hơn 0 điểm", "{v} is below 0 points"))
                         .with_hint(tr!("điểm từ 0 trở lên", "scores are 0 or more")),
                 );
             }
@@ -93,7 +94,7 @@ pub(super) fn check_measure_value(
                 if x > m.value + 1e-9 {
                     diags.push(
                         src.error(
-                            field,
+                            &field(),
                             tr!(
                                 "{v} lớn hơn điểm tối đa {m} của {}",
                                 "{v} is above the maximum of {m} points for {}",

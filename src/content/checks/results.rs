@@ -25,7 +25,7 @@ struct InForce<'r> {
 
 impl DispatchChecker<'_> {
     pub(super) fn check_results(&mut self, r: &Results, period: &Period, diags: &mut Diagnostics) {
-        let unit_ok = self.unit(&r.unit, "results.unit", Some(period), diags);
+        let unit_ok = self.unit(&r.unit, &|| "results.unit".into(), Some(period), diags);
         let scheme = scheme_for(&self.cat.schemes, period);
         if scheme.is_none() && (r.total.is_some() || !r.groups.is_empty()) {
             self.report_no_scheme(period, diags);
@@ -163,12 +163,19 @@ impl DispatchChecker<'_> {
                 total,
                 scheme.map(|s| &s.total_max),
                 self.src,
-                "results.total",
+                &|| "results.total".into(),
                 diags,
             );
             if let Some(avg) = &r.national_average {
                 let max = scheme.map(|s| &s.total_max);
-                check_measure_value(ind, avg, max, self.src, "results.national_average", diags);
+                check_measure_value(
+                    ind,
+                    avg,
+                    max,
+                    self.src,
+                    &|| "results.national_average".into(),
+                    diags,
+                );
             }
         }
         if r.grade.as_deref().is_some_and(|g| g.trim().is_empty()) {
@@ -261,10 +268,17 @@ impl DispatchChecker<'_> {
         }
         let effective_max = max.or(g.max.as_ref());
         let field = format!("{at}.score");
-        check_measure_value(ind, &g.score, effective_max, self.src, &field, diags);
+        check_measure_value(
+            ind,
+            &g.score,
+            effective_max,
+            self.src,
+            &|| field.clone(),
+            diags,
+        );
         if let Some(avg) = &g.national_average {
             let field = format!("{at}.national_average");
-            check_measure_value(ind, avg, effective_max, self.src, &field, diags);
+            check_measure_value(ind, avg, effective_max, self.src, &|| field.clone(), diags);
         }
         if let Some(rate) = &g.rate {
             check_percent(rate, self.src, &format!("{at}.rate"), diags);

@@ -31,7 +31,7 @@ impl DispatchChecker<'_> {
     pub(super) fn row_figures(
         &mut self,
         table: &Table<'_>,
-        r: usize,
+        rat: &str,
         row: &Row,
         peers: &mut PeerCache,
         diags: &mut Diagnostics,
@@ -39,10 +39,9 @@ impl DispatchChecker<'_> {
         let Some(unit) = row.unit.as_deref() else {
             return;
         };
-        let rat = format!("{}.rows[{r}]", table.at);
         let kind = self.cat.resolve_unit(unit).ok().map(|u| u.kind);
         for g in &table.groups {
-            let Some(read) = self.read_group(table, g, row, &rat, kind, diags) else {
+            let Some(read) = self.read_group(table, g, row, rat, kind, diags) else {
                 continue;
             };
             if let (Some(rank), Some(c)) = (read.rank, g.cols.get(&key(Holds::Rank))) {
@@ -79,7 +78,7 @@ impl DispatchChecker<'_> {
                 f.target = table.targets.get(c).cloned().flatten();
                 if table.status_col == Some(c) {
                     f.status = row.status;
-                    self.check_status(&f, row, c, &rat, diags);
+                    self.check_status(&f, row, c, rat, diags);
                 }
             }
             self.figures.push(f);
@@ -91,13 +90,12 @@ impl DispatchChecker<'_> {
     pub(super) fn label_row_cells(
         &mut self,
         table: &Table<'_>,
-        r: usize,
+        rat: &str,
         row: &Row,
         diags: &mut Diagnostics,
     ) {
-        let rat = format!("{}.rows[{r}]", table.at);
         for g in &table.groups {
-            self.read_group(table, g, row, &rat, None, diags);
+            self.read_group(table, g, row, rat, None, diags);
         }
     }
 
@@ -134,7 +132,7 @@ impl DispatchChecker<'_> {
             read.value = match v {
                 Cell::Value { value } => {
                     let max = read.max.or(g.scheme_max);
-                    check_measure_value(ind, value, max.as_ref(), self.src, &field(c), diags);
+                    check_measure_value(ind, value, max.as_ref(), self.src, &|| field(c), diags);
                     FigureValue::Value { value: *value }
                 }
                 Cell::NotApplicable { reason } => FigureValue::NotApplicable {
