@@ -229,15 +229,15 @@ fn write_all(
                     .iter()
                     .map(|&i| rows::fact(model, &model.figures[i]))
             };
-            let csv_path = paths::open_data_csv(*year);
-            // About 120 bytes a record: sized once, not grown by doubling.
-            let mut csv = Vec::with_capacity(figures.len() * 128);
             // The JSON's dictionaries are gathered as the CSV is written:
-            // the rows are made twice, not three times.
-            let dict = write::csv_and_dictionaries(&FACTS, facts(), &mut csv)
-                .map_err(io_error(&csv_path))?;
-            r.writer.put(Page::file(csv_path, csv))?;
-            let mut dict = Some(dict);
+            // the rows are made twice, not three times. The CSV goes
+            // straight to its file (about 18 MB a year at national scale,
+            // which held in memory were as many fresh pages to fault in).
+            let mut dict = None;
+            r.writer.put_with(&paths::open_data_csv(*year), &mut |w| {
+                dict = Some(write::csv_and_dictionaries(&FACTS, facts(), w)?);
+                Ok(())
+            })?;
             r.writer.put_with(&paths::open_data_json(*year), &mut |w| {
                 let rows = || -> Box<dyn ExactSizeIterator<Item = Cells>> { Box::new(facts()) };
                 let about = [("nam", serde_json::json!(year))];
