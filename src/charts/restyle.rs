@@ -364,18 +364,15 @@ pub(crate) fn finish(drawing: Drawing, frame: &Frame) -> String {
             .map_or(elements.len(), |n| start + n);
         if role == Role::Axes {
             // Labels by anchor too: each side's labels then share it.
-            elements[start..end].sort_by(|a, b| {
-                (a.tag == "text", a.tag, value(a, "text-anchor")).cmp(&(
-                    b.tag == "text",
-                    b.tag,
-                    value(b, "text-anchor"),
-                ))
-            });
+            // Keys made once per element, not at each comparison (a
+            // lookup among its attributes each); the order stays stable.
+            elements[start..end]
+                .sort_by_cached_key(|a| (a.tag == "text", a.tag, value(a, "text-anchor")));
         }
         // Points that look alike side by side (met, then missed): each kind
         // then shares its colours through one group. They do not overlap.
         if matches!(role, Role::Point1 | Role::Point2) {
-            elements[start..end].sort_by(|a, b| look(strings, a).cmp(&look(strings, b)));
+            elements[start..end].sort_by_cached_key(|a| look(strings, a));
         }
         start = end;
     }
