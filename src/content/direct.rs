@@ -40,14 +40,15 @@ pub(super) fn read<T: DeserializeOwned>(source: &Source) -> Option<T> {
 /// reads: `None` for any other file; for one in the subset (which holds no
 /// anchor or alias), `Some` of the value, or of nothing on any error.
 /// What [`may_read`] looks for in the text is known from the tree here:
-/// the subset refuses escapes, tags and `8.0`, and no text is longer than
-/// the file.
+/// the subset refuses escapes, tags and `8.0`, and the tree tells its
+/// longest list and text (a file may be larger than the limit of one text,
+/// as a national `units.yaml` is).
 pub(super) fn read_block<T: DeserializeOwned>(source: &Source) -> Option<Option<T>> {
-    if source.text.len() > MAX_TEXT_CHARS {
-        return None;
-    }
     let tree = super::block_yaml::parse(&source.text)?;
-    if tree.longest_list() > MAX_ITEMS {
+    let extent = tree.extent();
+    // Bytes, not characters: a text of fewer bytes than the limit has
+    // fewer characters too; a longer one is left to the tree to measure.
+    if extent.items > MAX_ITEMS || extent.text > MAX_TEXT_CHARS {
         return None;
     }
     Some(super::block_yaml::from_node(&tree))
@@ -549,6 +550,20 @@ mod tests {
         // The block reading refuses them itself, and reads the rest.
         assert!(read_block::<Row>(&source(&long)).is_none());
         assert!(read_block::<Row>(&source("text: a\nvalue: 8.0\n")).is_none());
+        // A text over the limit is left to the tree, which says so; a file
+        // larger than that limit whose texts are all within it is read.
+        let long_text = format!("text: {}\n", "a".repeat(MAX_TEXT_CHARS + 1));
+        assert!(read_block::<Row>(&source(&long_text)).is_none());
+        assert!(through_tree::<Row>(&source(&long_text)).is_err());
+        let long_key = format!("{}: a\ntext: a\n", "k".repeat(MAX_TEXT_CHARS + 1));
+        assert!(read_block::<Row>(&source(&long_key)).is_none());
+        let many = format!(
+            "text: a\nitems:\n{}",
+            "  - một đơn vị có tên dài\n".repeat(10_000)
+        );
+        assert!(many.len() > MAX_TEXT_CHARS);
+        let row = read_block::<Row>(&source(&many)).flatten();
+        assert_eq!(row.map(|r| r.items.len()), Some(10_000));
         let block = read_block::<Row>(&source("text: a\nvalue: 8.5\nitems: [x]\n"));
         assert_eq!(block.flatten().and_then(|r| r.value), Some(8.5));
         // And nothing when the YAML does not read.

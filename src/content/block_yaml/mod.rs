@@ -460,20 +460,44 @@ fn flow_plain(at: &str) -> Option<(Node<'_>, &str)> {
     Some((scalar::resolve(text)?, &at[end..]))
 }
 
+/// The largest list and the longest text of a tree.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub(super) struct Extent {
+    pub items: usize,
+    pub text: usize,
+}
+
+impl Extent {
+    fn max(self, other: Extent) -> Extent {
+        Extent {
+            items: self.items.max(other.items),
+            text: self.text.max(other.text),
+        }
+    }
+}
+
 impl Node<'_> {
-    /// The number of items of the longest list in the tree.
-    pub(super) fn longest_list(&self) -> usize {
+    /// The number of items of the longest list in the tree, and the
+    /// length in bytes of its longest text (keys included): what the
+    /// loader's limits look at, in one walk.
+    pub(super) fn extent(&self) -> Extent {
         match self {
-            Node::Seq(items) => items
-                .iter()
-                .map(Node::longest_list)
-                .fold(items.len(), usize::max),
+            Node::Str(text) => Extent {
+                items: 0,
+                text: text.len(),
+            },
+            Node::Seq(items) => items.iter().map(Node::extent).fold(
+                Extent {
+                    items: items.len(),
+                    text: 0,
+                },
+                Extent::max,
+            ),
             Node::Map(entries) => entries
                 .iter()
-                .map(|(_, v)| v.longest_list())
-                .max()
-                .unwrap_or(0),
-            _ => 0,
+                .flat_map(|(k, v)| [k.extent(), v.extent()])
+                .fold(Extent::default(), Extent::max),
+            _ => Extent::default(),
         }
     }
 
