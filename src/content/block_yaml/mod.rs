@@ -354,13 +354,21 @@ fn end_of_line(after: &str) -> bool {
 
 /// A plain scalar in block context: up to a comment or the end of the line.
 fn plain(rest: &str) -> Option<(Node<'_>, &str)> {
-    let end = rest.find(" #").unwrap_or(rest.len());
+    let end = pair_at(rest, b' ', b'#').unwrap_or(rest.len());
     let text = rest[..end].trim_end_matches(' ');
     // `a: b: c` is an error in YAML.
-    if text.contains(": ") || text.ends_with(':') {
+    if pair_at(text, b':', b' ').is_some() || text.ends_with(':') {
         return None;
     }
     Some((scalar::resolve(text)?, &rest[end..]))
+}
+
+/// Where `first` then `second` stand side by side in `text`: a search of
+/// two bytes (both ASCII) on a short text, without a substring searcher
+/// set up for each scalar.
+fn pair_at(text: &str, first: u8, second: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(first, bytes).find(|&i| bytes.get(i + 1) == Some(&second))
 }
 
 /// A single- or double-quoted scalar closed on its line, without escapes.
