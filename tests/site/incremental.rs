@@ -246,6 +246,14 @@ fn edits_of_tables_of_index_points_and_league_tables_give_a_full_builds_bytes() 
         "values: [\"61,65\", 88, \"70,0\"",
     );
     assert!(!s.rebuild().full);
+    // The same figure printed with one more decimal: the peers whose
+    // history is too short for a line show it in their bar charts.
+    s.edit(
+        UNITS_2025_09,
+        "values: [\"61,65\", 88, \"70,0\"",
+        "values: [\"61,650\", 88, \"70,0\"",
+    );
+    assert!(!s.rebuild().full);
     // A table with one province (as a province's own dispatch lists itself
     // among its units) is no league table: its edits stay partial.
     s.edit(

@@ -216,8 +216,8 @@ impl Affected {
 type Moved<'a> = (Period, &'a str, Option<(f64, f64)>);
 
 /// One unit's figures in a dispatch before and after: each indicator and
-/// period whose value changed, with the span it moved over (none when a
-/// value came or went).
+/// period whose value changed (or only its printed decimals), with the span
+/// it moved over (none when a value came or went).
 fn moved_values<'a>(
     was: Option<&Vec<&'a Figure>>,
     now: Option<&Vec<&'a Figure>>,
@@ -228,14 +228,16 @@ fn moved_values<'a>(
     );
     let mut out = Vec::new();
     for f in was.iter().chain(now) {
+        // As printed: the same value with other decimals changes what the
+        // peers' bar charts print, if no place.
         let find = |side: &[&'a Figure]| {
             side.iter()
                 .find(|g| g.period == f.period && g.indicator == f.indicator)
-                .and_then(|g| g.value.number())
+                .and_then(|g| g.value.num())
         };
         let span = match (find(was), find(now)) {
             (Some(a), Some(b)) if a == b => continue,
-            (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
+            (Some(a), Some(b)) => Some((a.value.min(b.value), a.value.max(b.value))),
             (None, None) => continue,
             _ => None,
         };
