@@ -153,6 +153,39 @@ fn feed_is_atom_with_one_entry_per_dispatch() {
 }
 
 #[test]
+fn a_dispatch_without_a_number_is_cited_alike_everywhere() {
+    // 2023-10-vpub prints "Số: /VPUB-PVHCC&KSTT": the number left blank.
+    let site = build_real();
+    let cited = "Công văn (không ghi số), tháng 11/2023";
+    let page = site.text("van-ban/2023-10-vpub/index.html");
+    let title = page
+        .split_once("<title>")
+        .and_then(|(_, rest)| rest.split_once("</title>"))
+        .map(|(t, _)| t)
+        .unwrap_or_default();
+    assert!(title.starts_with(cited), "{title}");
+    let feed = site.text("feed.xml");
+    assert!(feed.contains(&format!("<title>{cited}: ")), "{feed}");
+    let list = visible_text(&site.text("van-ban/index.html"));
+    assert!(list.contains(cited), "{list}");
+    // The archived copy keeps the number line and the appendices' subtitles
+    // as printed; nothing else reads "số /…" as if a number were missing
+    // by mistake.
+    let text = visible_text(&page);
+    assert!(text.contains("Số: /VPUB-PVHCC&KSTT"), "{text}");
+    assert!(
+        text.contains("Công văn công bố kết quả (không ghi số)"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("số /").count(),
+        text.matches("(Kèm theo công văn số /").count(),
+        "{text}"
+    );
+    assert!(!feed.contains("số /"), "{feed}");
+}
+
+#[test]
 fn sitemap_lists_existing_pages_only_and_every_content_page() {
     let site = build_real();
     let expected = Expected::of(&real_content());

@@ -219,11 +219,8 @@ fn render_one(r: &PageContext, d: &Dispatch) -> Pages {
         year,
         source: d.source.display().to_string(),
     };
-    let title = if f.kind.is_dispatch() {
-        format!("Văn bản số {}", d.number_text())
-    } else {
-        page.r#ref.title.clone()
-    };
+    // As lists cite it: "Công văn số 68/…", "Công văn (không ghi số), …".
+    let title = page.r#ref.title.clone();
     Ok(vec![r.page(
         &file,
         "dispatch.html",
