@@ -311,3 +311,30 @@ fn the_open_data_says_what_each_source_and_period_is() {
         "no figure of the afternoon capture"
     );
 }
+
+#[test]
+fn a_period_leads_to_the_periods_of_its_kind_beside_it() {
+    let (_fx, out) = built();
+    // Between 11/2023 and 3/2025 lie a week, a quarter and a year of 2024:
+    // a month's "next" skips them for the next month.
+    let nov = read_text(&out, "thang/2023-11/index.html");
+    let links = |page: &str| -> Vec<String> {
+        ["rel=\"prev\"", "rel=\"next\""]
+            .iter()
+            .filter_map(|rel| {
+                let at = page.find(rel)?;
+                let text = &page[at..];
+                let text = &text[text.find('>')? + 1..text.find("</a>")?];
+                Some(visible_text(text))
+            })
+            .collect()
+    };
+    assert_eq!(
+        links(&nov),
+        ["← Kết quả tháng 10/2023", "Kết quả tháng 03/2025 →"],
+        "{nov}"
+    );
+    // The only year has no neighbour of its kind.
+    let year = read_text(&out, "nam/2024/index.html");
+    assert!(links(&year).is_empty(), "{:?}", links(&year));
+}

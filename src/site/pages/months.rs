@@ -127,6 +127,11 @@ pub fn render(r: &PageContext) -> Pages {
     Ok(pages)
 }
 
+/// Two periods of one kind (two months, two quarters, …).
+fn same_kind(a: &Period, b: &Period) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
+}
+
 fn month_page(
     r: &PageContext,
     periods: &[Period],
@@ -147,8 +152,17 @@ fn month_page(
         appendix_links: Vec::new(),
         notes: Vec::new(),
         mentions: Vec::new(),
-        previous: i.checked_sub(1).map(|j| link(r, periods[j])),
-        next: periods.get(i + 1).map(|q| link(r, *q)),
+        // A month leads to the months beside it, a quarter to the quarters:
+        // a reader following "previous" compares like with like.
+        previous: periods[..i]
+            .iter()
+            .rev()
+            .find(|q| same_kind(p, q))
+            .map(|q| link(r, *q)),
+        next: periods[i + 1..]
+            .iter()
+            .find(|q| same_kind(p, q))
+            .map(|q| link(r, *q)),
         total_chart: total_chart.clone(),
     };
     for d in &dispatches {
