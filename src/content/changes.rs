@@ -30,7 +30,8 @@ pub(super) fn check_changes(model: &Model, dir: &Path, diags: &mut Diagnostics) 
         let Some(was) = earlier.value.num() else {
             continue;
         };
-        let since = crate::vi::format_period(&earlier.period);
+        let since_vi = crate::vi::format_period(&earlier.period);
+        let since_en = earlier.period;
         if let Some(points) = change.points {
             let computed = total.value - was.value;
             let slack = half_unit(&points) + half_unit(&total) + half_unit(&was);
@@ -41,8 +42,8 @@ pub(super) fn check_changes(model: &Model, dir: &Path, diags: &mut Diagnostics) 
                     d,
                     "results.change.points",
                     tr!(
-                        "mức thay đổi in là {points} điểm, nhưng tổng điểm từ {was} ({since}) đến {total} là {computed} điểm",
-                        "the change is printed as {points} points, but the total went from {was} ({since}) to {total}: {computed} points"
+                        "mức thay đổi in là {points} điểm, nhưng tổng điểm từ {was} ({since_vi}) đến {total} là {computed} điểm",
+                        "the change is printed as {points} points, but the total went from {was} ({since_en}) to {total}: {computed} points"
                     ),
                     tr!(
                         "đối chiếu với văn bản; số liệu in được giữ nguyên, ghi chú sai sót của bản gốc vào `editor_notes`",
@@ -59,8 +60,8 @@ pub(super) fn check_changes(model: &Model, dir: &Path, diags: &mut Diagnostics) 
                     d,
                     "results.change.rank",
                     tr!(
-                        "mức thay đổi thứ hạng in là {places} bậc, nhưng hạng từ {before} ({since}) đến {now} là {moved} bậc",
-                        "the change of rank is printed as {places} places, but the rank went from {before} ({since}) to {now}: {moved} places"
+                        "mức thay đổi thứ hạng in là {places} bậc, nhưng hạng từ {before} ({since_vi}) đến {now} là {moved} bậc",
+                        "the change of rank is printed as {places} places, but the rank went from {before} ({since_en}) to {now}: {moved} places"
                     ),
                     tr!(
                         "tăng hạng viết số dương (5), giảm hạng viết số âm (-5); đối chiếu với văn bản",
@@ -154,17 +155,17 @@ fn disagreements(model: &Model, figures: &[&Figure], dir: &Path, diags: &mut Dia
         if *f.dispatch == *first.dispatch || moved_between_captures(da, db) {
             continue;
         }
-        let field = field_of(db, f);
-        let period = crate::vi::format_period(&f.period);
+        let period_vi = crate::vi::format_period(&f.period);
+        let period_en = f.period;
         let other = format!("{} ({})", da.number_text(), da.source.display());
         if (a.value - b.value).abs() > half_unit(&a) + half_unit(&b) + 1e-9 {
             diags.push(warning(
                 dir,
                 db,
-                &field,
+                &field_of(db, f, Holds::Value),
                 tr!(
-                    "`{}` {period}: văn bản này ghi {b}, văn bản {other} ghi {a}",
-                    "`{}` {period}: this document prints {b}, the document {other} prints {a}",
+                    "`{}` {period_vi}: văn bản này ghi {b}, văn bản {other} ghi {a}",
+                    "`{}` {period_en}: this document prints {b}, the document {other} prints {a}",
                     f.indicator
                 ),
                 tr!(
@@ -177,10 +178,10 @@ fn disagreements(model: &Model, figures: &[&Figure], dir: &Path, diags: &mut Dia
                 diags.push(warning(
                     dir,
                     db,
-                    &field,
+                    &field_of(db, f, Holds::Rank),
                     tr!(
-                        "`{}` {period}: văn bản này ghi hạng {rb}, văn bản {other} ghi hạng {ra}",
-                        "`{}` {period}: this document prints the rank {rb}, the document {other} prints {ra}",
+                        "`{}` {period_vi}: văn bản này ghi hạng {rb}, văn bản {other} ghi hạng {ra}",
+                        "`{}` {period_en}: this document prints the rank {rb}, the document {other} prints {ra}",
                         f.indicator
                     ),
                     tr!(
@@ -202,15 +203,23 @@ fn moved_between_captures(a: &Dispatch, b: &Dispatch) -> bool {
         && a.file.captured_at != b.file.captured_at
 }
 
-/// The field of a dispatch file that prints figure `f`.
-fn field_of(d: &Dispatch, f: &Figure) -> String {
+/// The field of a dispatch file that prints figure `f`'s value
+/// (`Holds::Value`) or its rank (`Holds::Rank`).
+fn field_of(d: &Dispatch, f: &Figure, holds: Holds) -> String {
     match &f.source {
         FigureSource::Results => {
+            let rank = holds == Holds::Rank;
             if &*f.indicator == TOTAL {
-                return "results.total".into();
+                return if rank {
+                    "results.rank"
+                } else {
+                    "results.total"
+                }
+                .into();
             }
             let groups = d.file.results.as_ref().map(|r| r.groups.as_slice());
             match groups.and_then(|g| g.iter().position(|g| *g.indicator == *f.indicator)) {
+                Some(i) if rank => format!("results.groups[{i}].rank"),
                 Some(i) => format!("results.groups[{i}].score"),
                 None => "results".into(),
             }
@@ -228,7 +237,7 @@ fn field_of(d: &Dispatch, f: &Figure) -> String {
             let c = app
                 .columns
                 .iter()
-                .position(|c| *c.indicator == *f.indicator && c.holds == Holds::Value);
+                .position(|c| *c.indicator == *f.indicator && c.holds == holds);
             match (r, c) {
                 (Some(r), Some(c)) => format!("appendices[{a}].rows[{r}].values[{c}]"),
                 (Some(r), None) => format!("appendices[{a}].rows[{r}]"),

@@ -12,6 +12,7 @@ mod faults;
 mod fuzz;
 mod import;
 mod lang;
+mod more_rules;
 mod printed_decimals;
 mod real_content;
 mod rule_table;

@@ -161,11 +161,19 @@ impl Catalog {
             }
         }
         // A parent chain must end: a cycle would loop forever on unit pages.
+        // Said of each unit of the cycle; a unit whose chain only leads into
+        // it is not, nor is a unit that is its own parent (said above).
         for (i, u) in file.units.iter().enumerate() {
+            if u.parent.as_ref() == Some(&u.id) {
+                continue;
+            }
             let mut seen = HashSet::new();
             let mut cur = u.parent.as_deref();
             while let Some(p) = cur {
-                if !seen.insert(p.to_string()) || p == u.id {
+                if !seen.insert(p.to_string()) {
+                    break;
+                }
+                if p == u.id {
                     diags.push(
                         src.error(
                             &format!("units[{i}].parent"),
@@ -460,10 +468,15 @@ impl Catalog {
             ),
             Ok(ind) if ind.measure != Measure::Points => diags.push(
                 src.error(field, {
-                    let m = format!("{:?}", ind.measure).to_lowercase();
+                    // The measure in words, with its `measure:` value.
+                    let (vi, en) = match ind.measure {
+                        Measure::Points => ("điểm (`points`)", "points"),
+                        Measure::Percent => ("tỷ lệ phần trăm (`percent`)", "percent"),
+                        Measure::Count => ("số đếm (`count`)", "count"),
+                    };
                     tr!(
-                        "`{id}` đo bằng {m}, không phải điểm: không thể là nhóm chỉ số",
-                        "`{id}` is measured in {m}, not points: it cannot be an index group"
+                        "`{id}` đo bằng {vi}, không phải điểm: không thể là nhóm chỉ số",
+                        "`{id}` is measured in {en}, not points: it cannot be an index group"
                     )
                 })
                 .with_hint(tr!(

@@ -344,11 +344,13 @@ impl<'a> DispatchChecker<'a> {
                 self.src
                     .error(
                         "period",
-                        tr!(
-                            "số liệu chốt {} sau lúc chụp trang ({})",
-                            "the figures' cut-off {} is after the capture ({})",
-                            crate::vi::format_period(&p),
-                            crate::vi::format_moment(&at)
+                        crate::lang::Text::new(
+                            format!(
+                                "số liệu chốt {} sau lúc chụp trang ({})",
+                                crate::vi::format_period(&p),
+                                crate::vi::format_moment(&at)
+                            ),
+                            format!("the figures' cut-off {p} is after the capture ({at})"),
                         ),
                     )
                     .with_hint(tr!(

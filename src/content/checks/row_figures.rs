@@ -131,7 +131,8 @@ impl DispatchChecker<'_> {
         if let Some((c, v)) = cell(Holds::Value) {
             read.value = match v {
                 Cell::Value { value } => {
-                    let max = read.max.or(g.scheme_max);
+                    // A maximum of 0 or less is refused above: not read against.
+                    let max = read.max.filter(|m| m.value > 0.0).or(g.scheme_max);
                     check_measure_value(ind, value, max.as_ref(), self.src, &|| field(c), diags);
                     FigureValue::Value { value: *value }
                 }
@@ -396,20 +397,24 @@ impl DispatchChecker<'_> {
             .as_ref()
             .map_or(String::new(), |t| t.at_least.to_string());
         let cell = row.values.get(c).map(cell_text).unwrap_or_default();
+        let (meets_vi, meets_en) = if met {
+            ("đạt", "meets")
+        } else {
+            ("không đạt", "misses")
+        };
         diags.push(
             self.src
                 .warning(
                     &format!("{rat}.status"),
                     tr!(
-                        "văn bản ghi `{}` nhưng {} {} chỉ tiêu tối thiểu {t}",
-                        "printed `{}` but {} {} the target of at least {t}",
+                        "văn bản ghi `{}` nhưng {} {meets_vi} chỉ tiêu tối thiểu {t}",
+                        "printed `{}` but {} {meets_en} the target of at least {t}",
                         if printed_met {
                             "Hoàn thành"
                         } else {
                             "Chưa hoàn thành"
                         },
-                        cell,
-                        if met { "meets" } else { "misses" }
+                        cell
                     ),
                 )
                 .with_hint(tr!(
