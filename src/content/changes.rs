@@ -157,7 +157,12 @@ fn disagreements(model: &Model, figures: &[&Figure], dir: &Path, diags: &mut Dia
         }
         let period_vi = crate::vi::format_period(&f.period);
         let period_en = f.period;
-        let other = format!("{} ({})", da.number_text(), da.source.display());
+        // By its number when it has one ("/VP" alone reads like a slip),
+        // and always by its file.
+        let other = match da.file.number {
+            Some(_) => format!("{} ({})", da.number_text(), da.source.display()),
+            None => da.source.display().to_string(),
+        };
         if (a.value - b.value).abs() > half_unit(&a) + half_unit(&b) + 1e-9 {
             diags.push(warning(
                 dir,

@@ -19,7 +19,7 @@ pub fn value_error(message: &str) -> (Text, Text) {
         let en = format!(
             "wrong type: {}, expected {}",
             what.replace("floating point", "decimal number"),
-            expected
+            expected_en(expected)
         );
         let vi = format!(
             "sai kiểu: {}, cần {}",
@@ -39,7 +39,7 @@ pub fn value_error(message: &str) -> (Text, Text) {
                     found_vi(what),
                     expected_vi(expected)
                 ),
-                format!("invalid value: {what}, expected {expected}"),
+                format!("invalid value: {what}, expected {}", expected_en(expected)),
             ),
             hint_for(expected),
         );
@@ -54,7 +54,7 @@ pub fn value_error(message: &str) -> (Text, Text) {
                     "số mục không đúng: có {what}, cần {}",
                     expected_vi(expected)
                 ),
-                format!("invalid length {what}, expected {expected}"),
+                format!("invalid length {what}, expected {}", expected_en(expected)),
             ),
             hint_for(expected),
         );
@@ -151,6 +151,16 @@ fn expected_vi(expected: &str) -> String {
     format!("«{expected}»")
 }
 
+/// What serde expected, in an editor's words: "struct Signature" names a
+/// type of the code, not anything the file shows.
+fn expected_en(expected: &str) -> &str {
+    if expected.starts_with("struct ") {
+        "a group of fields"
+    } else {
+        expected
+    }
+}
+
 /// What to write, from what was expected.
 fn hint_for(expected: &str) -> Text {
     match expected {
@@ -183,6 +193,21 @@ mod tests {
         assert_eq!(h.en, "write true or false");
         let (m, _) = value_error("invalid type: sequence, expected a string");
         assert_eq!(m.vi, "sai kiểu: một danh sách, cần một đoạn chữ");
+    }
+
+    #[test]
+    fn a_type_of_the_code_is_not_named() {
+        let (m, h) =
+            value_error("invalid type: string \"Trần Văn Thắng\", expected struct Signature");
+        assert_eq!(
+            m.en,
+            "wrong type: string \"Trần Văn Thắng\", expected a group of fields"
+        );
+        assert_eq!(
+            m.vi,
+            "sai kiểu: chữ \"Trần Văn Thắng\", cần một nhóm trường"
+        );
+        assert!(h.en.contains("one `field: value` per line"), "{}", h.en);
     }
 
     #[test]

@@ -133,6 +133,14 @@ fn not_a_number(t: &str) -> Text {
     )
 }
 
+impl Num {
+    /// The number as a content file writes it: the decimal comma, no
+    /// thousands dot (`-1038`, `55,02`), for messages about what was written.
+    pub fn as_written(&self) -> String {
+        super::decimal::format_decimal(self.value, self.decimals).replace('.', "")
+    }
+}
+
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

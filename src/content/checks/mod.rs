@@ -55,7 +55,12 @@ pub(super) fn check_measure_value(
         Measure::Count if x < 0.0 => diags.push(
             src.error(
                 &field(),
-                tr!("{}: {v} nhỏ hơn 0", "{}: {v} is below 0", ind.name),
+                tr!(
+                    "{}: {} nhỏ hơn 0",
+                    "{}: {} is below 0",
+                    ind.name,
+                    v.as_written()
+                ),
             )
             .with_hint(tr!("số đếm từ 0 trở lên", "a count is 0 or more")),
         ),
