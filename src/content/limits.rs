@@ -280,7 +280,29 @@ fn walk<'a>(
                 path.pop();
             }
         }
-        Value::Tagged(t) => walk(&t.value, path, source, found),
+        // `subject: !Quan trọng …`: YAML reads `!Quan` as a tag and drops
+        // it from the text; content files use no tags.
+        Value::Tagged(t) => {
+            // A lone `!` (the non-specific tag) is printed `!!`.
+            let tag = match t.tag.to_string() {
+                t if t == "!!" => "!".to_string(),
+                t => t,
+            };
+            found.push(
+                source
+                    .error(
+                        &path_of(path),
+                        tr!(
+                            "giá trị bắt đầu bằng `{tag}`, YAML đọc đó là một thẻ (tag) và bỏ nó khỏi giá trị",
+                            "a value starting with `{tag}`, which YAML reads as a tag and drops from the value"
+                        ),
+                    )
+                    .with_hint(tr!(
+                        "đặt cả giá trị trong ngoặc kép, ví dụ `\"{tag} …\"`",
+                        "put the whole value in double quotes, e.g. `\"{tag} …\"`"
+                    )),
+            );
+        }
         _ => {}
     }
 }

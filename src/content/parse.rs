@@ -381,9 +381,15 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<P
         || message.contains("expected a string") && path.contains('?')
     {
         // `{ score: 7,7 }`: inside braces the decimal comma splits the entry.
+        // serde_path_to_error writes `?` for the key it could not read: the
+        // error is the entry's, the mapping that holds that key.
+        let entry = path
+            .strip_suffix(".?")
+            .or_else(|| path.strip_suffix('?'))
+            .unwrap_or(path);
         let d = source
             .error(
-                path,
+                entry,
                 tr!(
                     "dấu phẩy thập phân trong `{{ … }}` tách mục thành hai",
                     "a decimal comma inside `{{ … }}` splits the entry in two"

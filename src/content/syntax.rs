@@ -289,6 +289,23 @@ fn cause(
             None,
         );
     }
+    if raw.starts_with("deserializing from YAML containing more than one document") {
+        // libyaml gives no position: the line is the `---` that starts the
+        // second document.
+        let k = second_document(text);
+        let at = k.map_or(String::new(), |k| format!("dòng {k}: "));
+        return (
+            format!(
+                "{at}dấu `---` bắt đầu một tài liệu YAML thứ hai, mà mỗi tệp chỉ chứa một văn bản"
+            ),
+            "a `---` line starts a second YAML document; a file holds one document".into(),
+            tr!(
+                "xoá dòng `---`, hoặc chuyển phần bên dưới nó sang một tệp riêng",
+                "remove the `---` line, or move what follows it to a file of its own"
+            ),
+            k,
+        );
+    }
     let _ = text;
     (
         format!("YAML không đọc được tệp từ dòng {n} ({raw})"),
@@ -299,6 +316,24 @@ fn cause(
         ),
         None,
     )
+}
+
+/// The line of the `---` that starts a second document: one after a line
+/// of content (a `---` before any is the first document's own start).
+fn second_document(text: &str) -> Option<usize> {
+    let mut content = false;
+    for (i, l) in text.lines().enumerate() {
+        let marker = l
+            .strip_prefix("---")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+        if marker && content {
+            return Some(i + 1);
+        }
+        if !marker && !l.trim().is_empty() && !l.trim_start().starts_with('#') {
+            content = true;
+        }
+    }
+    None
 }
 
 /// The first line before `upto` whose value opens a double quote and does

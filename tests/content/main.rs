@@ -9,6 +9,7 @@ mod support;
 mod changes;
 mod cli;
 mod faults;
+mod file_rules;
 mod fuzz;
 mod import;
 mod lang;
