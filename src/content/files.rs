@@ -114,10 +114,19 @@ pub(super) fn read_source(path: &Path, diags: &mut Diagnostics) -> Option<Source
                     )
                     .with_en(format!("cannot read the file: {e}")),
                 )
-                .with_hint(tr!(
-                    "thư mục nội dung nào cũng cần site.yaml, units.yaml và indicators.yaml",
-                    "every content folder needs site.yaml, units.yaml and indicators.yaml"
-                )),
+                .with_hint(
+                    if e.kind() == std::io::ErrorKind::NotFound && is_catalog_file(path) {
+                        tr!(
+                            "thư mục nội dung nào cũng cần site.yaml, units.yaml và indicators.yaml",
+                            "every content folder needs site.yaml, units.yaml and indicators.yaml"
+                        )
+                    } else {
+                        tr!(
+                            "kiểm tra tệp còn đó và mở được (quyền đọc), rồi chạy lại",
+                            "check that the file is still there and can be opened (read permission), then run again"
+                        )
+                    },
+                ),
             );
             None
         }
@@ -140,6 +149,13 @@ pub(super) fn read<T: serde::de::DeserializeOwned>(
 
 /// The catalog files at the root of the content folder.
 pub(super) const CATALOG_FILES: [&str; 3] = ["site.yaml", "units.yaml", "indicators.yaml"];
+
+/// Whether `path` names one of [`CATALOG_FILES`].
+fn is_catalog_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| CATALOG_FILES.contains(&n))
+}
 
 /// Every `*.yaml` below `content/dispatches`, sorted by path. Every other
 /// file under the content folder is named in a warning (or an error, for a
@@ -282,4 +298,28 @@ pub(super) fn dispatch_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf
         }
     }
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hint_of_unread(path: &Path) -> String {
+        let mut diags = Diagnostics::default();
+        assert!(read_source(path, &mut diags).is_none());
+        let d = &diags.items[0];
+        assert!(d.message.en.starts_with("cannot read the file"), "{d}");
+        d.hint.as_ref().map(|h| h.en.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_file_not_read_is_told_what_to_check() {
+        let dir = tempfile::tempdir().expect("a temp folder");
+        // A missing catalog file: the folder needs all three.
+        let hint = hint_of_unread(&dir.path().join("units.yaml"));
+        assert!(hint.contains("needs site.yaml, units.yaml"), "{hint}");
+        // A dispatch gone since the folder was listed: no talk of catalogs.
+        let hint = hint_of_unread(&dir.path().join("2023-02-vpub.yaml"));
+        assert!(hint.contains("still there"), "{hint}");
+    }
 }

@@ -20,13 +20,26 @@ pub fn describe(tree: Option<&Value>, path: &str) -> Option<Text> {
     let mut key: &str = "";
     // The appendix a row belongs to: its columns name a row's cells.
     let mut appendix: Option<&Value> = None;
+    // The keys since the last index: `partial.of` of `appendices[2].partial.of`
+    // (`of` alone could be a column's).
+    let last_index = segs
+        .iter()
+        .rposition(|s| matches!(s, Seg::Index(_)))
+        .unwrap_or(0);
     for (n, seg) in segs.iter().enumerate() {
         match seg {
             Seg::Key(k) => {
                 node = node.and_then(|v| v.get(*k));
                 if n + 1 == segs.len() {
+                    let keys: Vec<&str> = segs[last_index + 1..]
+                        .iter()
+                        .filter_map(|s| match s {
+                            Seg::Key(k) => Some(*k),
+                            Seg::Index(_) => None,
+                        })
+                        .collect();
                     // English prints the path beside the place already.
-                    parts.push(Text::new(format!("trường `{k}`"), ""));
+                    parts.push(Text::new(format!("trường `{}`", keys.join(".")), ""));
                 }
                 key = k;
             }
@@ -201,6 +214,9 @@ mod tests {
         assert_eq!(p.en, "appendix I, row no. 1 (row 1 of the table)");
         let p = describe(Some(&t), "appendices[0].columns[0].indicator").unwrap();
         assert_eq!(p.vi, "Phụ lục I, cột 1 “Tỷ lệ hồ sơ”, trường `indicator`");
+        // Every key after the last item: `of` alone could be a column's.
+        let p = describe(Some(&t), "appendices[0].partial.of").unwrap();
+        assert_eq!(p.vi, "Phụ lục I, trường `partial.of`");
     }
 
     #[test]

@@ -193,7 +193,7 @@ fn cause(
     if raw.starts_with("found unexpected end of stream") && context.is_some() {
         let q = context.unwrap_or(n);
         return (
-            format!("dấu ngoặc kép mở ở dòng {q} chưa được đóng, nên YAML đọc cả phần còn lại của tệp như một đoạn chữ"),
+            format!("dấu ngoặc (\" hoặc ') mở ở dòng {q} chưa được đóng, nên YAML đọc cả phần còn lại của tệp như một đoạn chữ"),
             "a quote opened and never closed".into(),
             tr!(
                 "thêm dấu ngoặc kép đóng ở cuối đoạn chữ, cùng loại với dấu mở (\" hoặc ')",
