@@ -246,12 +246,13 @@ fn cause(
     }
     if raw.starts_with("found character that cannot start any token") {
         let c = char_at.map(String::from).unwrap_or_default();
+        let (sign, example) = (code(&c), code(&format!("\"{c}…\"")));
         return (
-            format!("dòng {n}: giá trị bắt đầu bằng ký tự `{c}`, ký tự YAML dành riêng"),
-            format!("a value starting with `{c}`, which YAML reserves"),
+            format!("dòng {n}: giá trị bắt đầu bằng ký tự {sign}, ký tự YAML dành riêng"),
+            format!("a value starting with {sign}, which YAML reserves"),
             tr!(
-                "đặt cả giá trị trong ngoặc kép, ví dụ `\"{c}…\"`",
-                "put the whole value in double quotes, e.g. `\"{c}…\"`"
+                "đặt cả giá trị trong ngoặc kép, ví dụ {example}",
+                "put the whole value in double quotes, e.g. {example}"
             ),
             None,
         );
@@ -316,6 +317,16 @@ fn cause(
         ),
         None,
     )
+}
+
+/// `text` set off as written: in backticks, or in «…» when it holds a
+/// backtick itself ("```" would not read).
+fn code(text: &str) -> String {
+    if text.contains('`') {
+        format!("«{text}»")
+    } else {
+        format!("`{text}`")
+    }
 }
 
 /// The line of the `---` that starts a second document: one after a line
