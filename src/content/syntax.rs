@@ -85,6 +85,26 @@ fn cause(
     {
         return tab(n);
     }
+    // `- !Như trên;`, `place: & Hưng Yên`: YAML reads a value that starts
+    // with `!`, `&` or `*` as a tag, an anchor or an alias, and then fails
+    // on what follows; its own words ("did not find expected whitespace")
+    // do not say so.
+    if let Some(c) = value_start(at).filter(|c| matches!(c, '!' | '&' | '*')) {
+        let (vi, en) = match c {
+            '!' => ("một thẻ (tag)", "a tag"),
+            '&' => ("một neo (anchor)", "an anchor"),
+            _ => ("một tham chiếu (alias)", "an alias"),
+        };
+        return (
+            format!("dòng {n}: giá trị bắt đầu bằng `{c}`, YAML đọc đó là {vi}"),
+            format!("a value starting with `{c}`, which YAML reads as {en}"),
+            tr!(
+                "đặt cả giá trị trong ngoặc kép, ví dụ `\"{c}…\"`",
+                "put the whole value in double quotes, e.g. `\"{c}…\"`"
+            ),
+            None,
+        );
+    }
     // A quote opened on an earlier line and closed far below: libyaml
     // stumbles where the text after the closing quote makes no sense.
     if let Some(q) = unclosed_quote(text, line.unwrap_or(0)) {
@@ -317,6 +337,21 @@ fn cause(
         ),
         None,
     )
+}
+
+/// The first character of the value on line `at`: after the indentation,
+/// any `- ` of list items and a `key: `.
+fn value_start(at: &str) -> Option<char> {
+    let mut rest = at.trim_start();
+    while let Some(r) = rest.strip_prefix("- ") {
+        rest = r.trim_start();
+    }
+    if let Some((key, value)) = rest.split_once(": ") {
+        if !key.is_empty() && !key.contains([' ', '"', '\'']) {
+            rest = value.trim_start();
+        }
+    }
+    rest.chars().next()
 }
 
 /// `text` set off as written: in backticks, or in «…» when it holds a

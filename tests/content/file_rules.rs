@@ -115,6 +115,28 @@ const FILE_RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "a list item starting with an exclamation mark and a Vietnamese word",
+        file: FEB_2023,
+        edit: Edit::Replace("  - Như trên;\n", "  - !Như trên;\n"),
+        at: At::Edit(0),
+        field: "",
+        says: &[
+            Message("a value starting with `!`, which YAML reads as a tag"),
+            Hint("put the whole value in double quotes, e.g. `\"!…\"`"),
+        ],
+    },
+    Rule {
+        name: "a value starting with an ampersand and a space",
+        file: FEB_2023,
+        edit: Edit::Replace("place: Hung Yên\n", "place: & Hung Yên\n"),
+        at: At::Edit(0),
+        field: "",
+        says: &[
+            Message("a value starting with `&`, which YAML reads as an anchor"),
+            Hint("put the whole value in double quotes, e.g. `\"&…\"`"),
+        ],
+    },
+    Rule {
         name: "a value starting with an asterisk",
         file: FEB_2023,
         edit: Edit::Replace("place: Hung Yên\n", "place: *Hung Yên\n"),
