@@ -387,6 +387,24 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<P
             .strip_suffix(".?")
             .or_else(|| path.strip_suffix('?'))
             .unwrap_or(path);
+        // Written in block style, the entry has no braces: the key is a
+        // number of its own (`7: 7` under `score: 7,7`).
+        if let Some((line, column, key)) = number_key(source, entry) {
+            let d = source
+                .error(
+                    entry,
+                    tr!(
+                        "`{key}:` là một số, không phải tên trường",
+                        "`{key}:` is a number, not a field name"
+                    ),
+                )
+                .at(Some(line), Some(column))
+                .with_hint(tr!(
+                    "viết tên trường trước dấu hai chấm (ví dụ `score: 7,7`), hoặc xoá dòng này",
+                    "write the field's name before the colon (e.g. `score: 7,7`), or remove the line"
+                ));
+            return (d, None);
+        }
         let d = source
             .error(
                 entry,
@@ -404,6 +422,47 @@ fn describe(source: &Source, path: &str, message: &str) -> (Diagnostic, Option<P
     let (message, hint) = super::wording::value_error(message);
     let d = source.error(path, message).with_hint(hint);
     (d, Some(Patch::any(path.to_string())))
+}
+
+/// In the mapping at `entry`, written without braces, the first key that
+/// is a number (`7: 7`): its line, its column and the key as written.
+fn number_key(source: &Source, entry: &str) -> Option<(usize, usize, String)> {
+    let pos = source.index().find(entry)?;
+    let mut lines = source.text.lines().skip(pos.line.checked_sub(1)?);
+    let first = lines.next()?;
+    if first.contains('{') {
+        return None;
+    }
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    // The fields of the entry stand deeper than the `- ` that opens it.
+    let depth = indent(first);
+    let key_of = |l: &str| -> Option<String> {
+        let t = l.trim_start().trim_start_matches("- ");
+        let (key, _) = t.split_once(':')?;
+        let number = !key.is_empty()
+            && key.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+            && key
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'));
+        number.then(|| key.to_string())
+    };
+    let column = |l: &str| l.len() - l.trim_start().trim_start_matches("- ").len() + 1;
+    if let Some(key) = key_of(first) {
+        return Some((pos.line, column(first), key));
+    }
+    for (i, l) in lines.enumerate() {
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            continue;
+        }
+        // The next item of the list, or what follows the mapping.
+        if indent(l) <= depth {
+            return None;
+        }
+        if let Some(key) = key_of(l) {
+            return Some((pos.line + i + 1, column(l), key));
+        }
+    }
+    None
 }
 
 fn join(path: &str, field: &str) -> String {

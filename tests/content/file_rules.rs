@@ -207,6 +207,19 @@ const FILE_RULES: &[Rule] = &[
     },
     // ---- a decimal comma in braces ----
     Rule {
+        name: "a number written as a key under a group",
+        file: FEB_2023,
+        edit: Edit::Replace("      score: 7,7\n", "      score: 7,7\n      7: 7\n"),
+        // At the line of the key, not at the group's first line.
+        at: At::Edit(1),
+        field: "results.groups[0]",
+        says: &[
+            Message("`7:` is a number, not a field name"),
+            Hint("write the field's name before the colon"),
+            Column(7),
+        ],
+    },
+    Rule {
         name: "a decimal comma with a space inside braces",
         file: FEB_2023,
         edit: Edit::Replace(
