@@ -756,6 +756,10 @@ async function main() {
         if (commune.links.join('|') !== 'UBND xã Khoái Châu') problems.push(`"ubnd xã khoái châu" → ${JSON.stringify(commune)}`);
         const alone = await typed('xã');
         if (!alone.hidden || !alone.status.includes('rất nhiều mục')) problems.push(`"xã" → ${JSON.stringify(alone)}`);
+        // A number picks the file of its first four digits, as the build
+        // keys it: a year finds the dispatches that name it.
+        const year = await typed('2025');
+        if (!year.links.includes('Công văn số 120/VPUB-PVHCC&KSTT')) problems.push(`"2025" → ${JSON.stringify(year)}`);
       } catch (e) {
         problems.push(e.message.split('\n')[0]);
       }

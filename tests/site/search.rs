@@ -35,7 +35,12 @@ fn find(out: &std::path::Path, query: &str) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let key = &longest[..longest.len().min(3)];
+    // Three letters, or four digits of a number; no file, no result.
+    let digits = longest.bytes().all(|b| b.is_ascii_digit());
+    let key = &longest[..longest.len().min(if digits { 4 } else { 3 })];
+    if !out.join(format!("tim-kiem/chi-muc/{key}.json")).is_file() {
+        return Vec::new();
+    }
     shard(out, key)
         .into_iter()
         .filter(|e| words.iter().all(|w| hay(e).contains(&format!(" {w}"))))
@@ -74,6 +79,18 @@ fn names_without_diacritics_find_units_dispatches_and_indicators() {
     // Not the statistics office's number of a commune (12049, xã Mễ Sở):
     // "120" above finds the dispatch alone.
     assert!(find(&site.out, "12049").is_empty());
+    // A year finds the dispatches that name it, from a file of that year
+    // alone: three digits would put every year of the 2020s in one file.
+    assert_eq!(
+        find(&site.out, "2025"),
+        ["Công văn số 120/VPUB-PVHCC&KSTT → van-ban/2025-03-vpub/"]
+    );
+    assert!(!site.out.join("tim-kiem/chi-muc/202.json").exists());
+    let year = shard(&site.out, "2023");
+    assert!(
+        year.iter().all(|e| !e[2].starts_with("van-ban/2025")),
+        "{year:?}"
+    );
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! aliases and portal codes, dispatches by number and subject, indicators by name,
 //! all without diacritics ("khoai chau" finds Khoái Châu).
 //!
-//! The index is split by the first three letters of each word (two for a
-//! two-letter word), so that a query fetches one small file: the one of its
+//! The index is split by the first three letters of each word (four
+//! digits of a number, two for a two-letter word), so that a query fetches
+//! one small file: the one of its
 //! longest word. Each entry is `[title, kind, address, words]`: the script
 //! folds the title and the kind as it folds the query, so `words` holds
 //! only the other words the entry is found by (aliases, codes, a
@@ -60,13 +61,20 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The index file a word is found in: its first three letters, or the
-/// word itself when shorter; none for a single letter.
+/// The index file a word is found in: its first three letters (four
+/// digits of a number), or the word itself when shorter; none for a single
+/// letter. Words are folded to ASCII ([`words`]).
 pub fn shard_key(word: &str) -> Option<&str> {
+    // Three digits would put every year of the 2020s ("2023", "2025") in
+    // one file, which at national scale lists every dispatch (560 KB).
+    let len = if word.bytes().all(|b| b.is_ascii_digit()) {
+        4
+    } else {
+        3
+    };
     match word.len() {
         0 | 1 => None,
-        2 => Some(word),
-        _ => Some(&word[..3]),
+        n => word.get(..n.min(len)),
     }
 }
 
@@ -228,6 +236,11 @@ mod tests {
         assert_eq!(shard_key("khoai"), Some("kho"));
         assert_eq!(shard_key("my"), Some("my"));
         assert_eq!(shard_key("y"), None);
+        // A number by four digits: each year its own file.
+        assert_eq!(shard_key("2025"), Some("2025"));
+        assert_eq!(shard_key("20251"), Some("2025"));
+        assert_eq!(shard_key("120"), Some("120"));
+        assert_eq!(shard_key("h31"), Some("h31"));
     }
 
     fn entry_of(title: &str, kind: &str, texts: &[&str]) -> Entry {

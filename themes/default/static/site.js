@@ -44,8 +44,9 @@
   function words(s) {
     return fold(s).split(/[^a-z0-9]+/).filter(Boolean);
   }
+  // As the build keys its files: three letters, or four digits of a number.
   function shardKey(w) {
-    return w.length < 2 ? null : w.length === 2 ? w : w.slice(0, 3);
+    return w.length < 2 ? null : w.slice(0, /^[0-9]+$/.test(w) ? 4 : 3);
   }
   var common = null;
   function loadCommon() {
