@@ -320,6 +320,9 @@ mod tests {
         assert!(hint.contains("needs site.yaml, units.yaml"), "{hint}");
         // A dispatch gone since the folder was listed: no talk of catalogs.
         let hint = hint_of_unread(&dir.path().join("2023-02-vpub.yaml"));
-        assert!(hint.contains("still there"), "{hint}");
+        assert_eq!(
+            hint,
+            "check that the file is still there and can be opened (read permission), then run again"
+        );
     }
 }

@@ -196,6 +196,14 @@ mod tests {
     }
 
     #[test]
+    fn a_message_serde_words_otherwise_sends_to_the_format() {
+        let (m, h) = value_error("data did not match any variant");
+        assert_eq!(m.en, "data did not match any variant");
+        assert_eq!(h.en, "see docs/content-format.md for what this field holds");
+        assert_eq!(h.vi, "xem docs/content-format.md để biết trường này ghi gì");
+    }
+
+    #[test]
     fn a_type_of_the_code_is_not_named() {
         let (m, h) =
             value_error("invalid type: string \"Trần Văn Thắng\", expected struct Signature");

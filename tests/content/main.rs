@@ -8,6 +8,7 @@ mod support;
 
 mod changes;
 mod cli;
+mod every_message;
 mod faults;
 mod file_rules;
 mod fuzz;
