@@ -10,7 +10,7 @@
 //! fit a row (an error without a column, warnings, files of their own,
 //! errors that span files) has a test of its own below the table.
 
-use crate::rule_table::{run, untranslated, At, Edit, Rule, Says::*};
+use crate::rule_table::{assert_says, printed, run, untranslated, At, Edit, Rule, Says::*};
 use crate::support::api::{Diagnostic, Lang, Loaded, Severity};
 use crate::support::*;
 
@@ -277,35 +277,11 @@ fn the_one<'a>(
             .is_some_and(|h| !h.vi.trim().is_empty() && !h.en.trim().is_empty()),
         "no hint: {d}"
     );
-    let wrong = untranslated(d);
-    assert!(wrong.is_empty(), "{wrong:?}");
-    for s in says {
-        assert!(
-            text_of(d).contains(s),
-            "expected {s:?}: {}",
-            d.render(Lang::En)
-        );
-    }
+    assert_says(d, says);
     if severity == Severity::Error {
         assert!(loaded.model.is_none(), "a model despite: {d}");
     }
     d
-}
-
-/// `d` as printed in both languages, for a snapshot: paths relative to the
-/// content folder, the line written `<line>`.
-fn printed(fx: &Fixture, d: &Diagnostic) -> String {
-    let content = format!("{}/", fx.content().display());
-    let line = d.line.map(|l| format!(":{l}:"));
-    [d.render(Lang::Vi), d.render(Lang::En)]
-        .iter()
-        .map(|t| match &line {
-            Some(line) => t.replacen(line, ":<line>:", 1),
-            None => t.clone(),
-        })
-        .map(|t| t.replace(&content, ""))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// A syntax error reported away from where libyaml stopped (a quote or a
@@ -630,14 +606,7 @@ fn a_file_name_that_is_no_page_address_says_what_to_name_it() {
         // The file as a whole: no line.
         let d = errors[0];
         assert_eq!(d.line, None, "{d}");
-        assert!(untranslated(d).is_empty(), "{d}");
-        for s in says {
-            assert!(
-                text_of(d).contains(s),
-                "expected {s:?}: {}",
-                d.render(Lang::En)
-            );
-        }
+        assert_says(d, says);
         assert!(loaded.model.is_none());
         assert_eq!(loaded.diagnostics.error_count(), 1, "{}", report(&loaded));
         out.push(printed(&fx, d));

@@ -8,8 +8,7 @@
 //! fit a row (the sources and tables fixtures, warnings, an edit that gives
 //! two errors) has a test of its own below the table.
 
-use crate::rule_table::{run, untranslated, At, Edit, Rule, Says::*};
-use crate::support::api::{Diagnostic, Lang};
+use crate::rule_table::{assert_says, printed, run, untranslated, At, Edit, Rule, Says::*};
 use crate::support::*;
 
 const MORE: &[Rule] = &[
@@ -583,28 +582,6 @@ fn each_further_rule_names_file_line_field_and_what_to_write() {
 
 // ---- what does not fit a row ------------------------------------------------
 
-/// `d` as printed in both languages, for a snapshot: the path relative to
-/// the content folder, the line written `<line>`; checked to be translated
-/// and to say each of `says` (English, in the message or the hint).
-fn printed(fx: &Fixture, d: &Diagnostic, says: &[&str]) -> String {
-    let wrong = untranslated(d);
-    assert!(wrong.is_empty(), "{wrong:?}");
-    for s in says {
-        assert!(
-            text_of(d).contains(s),
-            "expected {s:?}: {}",
-            d.render(Lang::En)
-        );
-    }
-    let content = format!("{}/", fx.content().display());
-    let line = d.line.map_or(String::new(), |l| format!(":{l}:"));
-    [d.render(Lang::Vi), d.render(Lang::En)]
-        .iter()
-        .map(|t| t.replacen(&line, ":<line>:", 1).replace(&content, ""))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Replace `from` by `to` in `rel` of `fx`; then the one error of `field`
 /// in `rel`, at the line of the edit plus `plus`, as [`printed`].
 fn one_error(
@@ -617,7 +594,9 @@ fn one_error(
 ) -> String {
     let line = fx.replace(rel, edit.0, edit.1) + plus;
     let loaded = fx.load();
-    printed(fx, the_error(&loaded, rel, field, line), says)
+    let d = the_error(&loaded, rel, field, line);
+    assert_says(d, says);
+    printed(fx, d)
 }
 
 /// [`one_error`] for a warning; the model is built all the same.
@@ -635,7 +614,8 @@ fn one_warning(
     assert!(d.column.is_some(), "no column: {d}");
     assert!(!loaded.diagnostics.has_errors(), "{}", report(&loaded));
     assert!(loaded.model.is_some());
-    printed(fx, d, says)
+    assert_says(d, says);
+    printed(fx, d)
 }
 
 /// What a unit's index in units.yaml is, by its id.
@@ -1155,17 +1135,14 @@ fn each_warning_names_file_line_field_and_what_to_check() {
         fx.line_of(FEB_2023, "period: 2023-02"),
     );
     assert!(!loaded.diagnostics.has_errors(), "{}", report(&loaded));
-    out.push(format!(
-        "a period no scheme covers\n{}",
-        printed(
-            &fx,
-            d,
-            &[
-                "no scheme of index groups is on record for 2023-02",
-                "known: qd766-2022-sau-nhom (2023-03-01 – 2023-12-31)"
-            ]
-        )
-    ));
+    assert_says(
+        d,
+        &[
+            "no scheme of index groups is on record for 2023-02",
+            "known: qd766-2022-sau-nhom (2023-03-01 – 2023-12-31)",
+        ],
+    );
+    out.push(format!("a period no scheme covers\n{}", printed(&fx, d)));
     insta::assert_snapshot!("more_warnings", out.join("\n\n"));
 }
 

@@ -421,6 +421,36 @@ fn check(rule: &Rule, new_unit: usize) -> Result<String, Vec<String>> {
     Ok(both.join("\n"))
 }
 
+/// Check that `d` is translated and says each of `says` (English, in the
+/// message or the hint): for the tests that do not fit a row.
+pub(crate) fn assert_says(d: &Diagnostic, says: &[&str]) {
+    let wrong = untranslated(d);
+    assert!(wrong.is_empty(), "{wrong:?}");
+    for s in says {
+        assert!(
+            text_of(d).contains(s),
+            "expected {s:?}: {}",
+            d.render(Lang::En)
+        );
+    }
+}
+
+/// `d` as printed in both languages, for a snapshot: paths relative to the
+/// content folder, the line (if any) written `<line>`.
+pub(crate) fn printed(fx: &Fixture, d: &Diagnostic) -> String {
+    let content = format!("{}/", fx.content().display());
+    let line = d.line.map(|l| format!(":{l}:"));
+    [d.render(Lang::Vi), d.render(Lang::En)]
+        .iter()
+        .map(|t| match &line {
+            Some(line) => t.replacen(line, ":<line>:", 1),
+            None => t.clone(),
+        })
+        .map(|t| t.replace(&content, ""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// What is wrong with the Vietnamese of `d`: a message or hint left in
 /// English (the same text in both languages, or no Vietnamese letter).
 pub(crate) fn untranslated(d: &Diagnostic) -> Vec<String> {
