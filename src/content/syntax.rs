@@ -90,20 +90,7 @@ fn cause(
     // on what follows; its own words ("did not find expected whitespace")
     // do not say so.
     if let Some(c) = value_start(at).filter(|c| matches!(c, '!' | '&' | '*')) {
-        let (vi, en) = match c {
-            '!' => ("một thẻ (tag)", "a tag"),
-            '&' => ("một neo (anchor)", "an anchor"),
-            _ => ("một tham chiếu (alias)", "an alias"),
-        };
-        return (
-            format!("dòng {n}: giá trị bắt đầu bằng `{c}`, YAML đọc đó là {vi}"),
-            format!("a value starting with `{c}`, which YAML reads as {en}"),
-            tr!(
-                "đặt cả giá trị trong ngoặc kép, ví dụ `\"{c}…\"`",
-                "put the whole value in double quotes, e.g. `\"{c}…\"`"
-            ),
-            None,
-        );
+        return read_as_node_property(c, n);
     }
     // A quote opened on an earlier line and closed far below: libyaml
     // stumbles where the text after the closing quote makes no sense.
@@ -300,15 +287,8 @@ fn cause(
         );
     }
     if raw.starts_with("unknown anchor") {
-        return (
-            format!("dòng {n}: giá trị bắt đầu bằng `*`, YAML đọc đó là một tham chiếu"),
-            "a value starting with `*`, which YAML reads as an alias".into(),
-            tr!(
-                "đặt cả giá trị trong ngoặc kép, ví dụ `\"*…\"`",
-                "put the whole value in double quotes, e.g. `\"*…\"`"
-            ),
-            None,
-        );
+        // An alias inside brackets, where the line's value does not start with it.
+        return read_as_node_property('*', n);
     }
     if raw.starts_with("deserializing from YAML containing more than one document") {
         // libyaml gives no position: the line is the `---` that starts the
@@ -334,6 +314,25 @@ fn cause(
         tr!(
             "kiểm tra thụt lề (chỉ dùng dấu cách, không dùng Tab), mỗi `tên_trường:` có một dấu cách sau dấu hai chấm, và đặt trong ngoặc kép (\"…\") đoạn chữ có `: ` hoặc bắt đầu bằng ký tự đặc biệt",
             "check the indentation (spaces, not tabs), that every `key:` is followed by a space, and quote text that contains `: ` or starts with a special character (\"…\")"
+        ),
+        None,
+    )
+}
+
+/// A value on line `n` that starts with `c` (`!`, `&` or `*`), which YAML
+/// reads as a tag, an anchor or an alias.
+fn read_as_node_property(c: char, n: usize) -> Cause {
+    let (vi, en) = match c {
+        '!' => ("một thẻ (tag)", "a tag"),
+        '&' => ("một neo (anchor)", "an anchor"),
+        _ => ("một tham chiếu (alias)", "an alias"),
+    };
+    (
+        format!("dòng {n}: giá trị bắt đầu bằng `{c}`, YAML đọc đó là {vi}"),
+        format!("a value starting with `{c}`, which YAML reads as {en}"),
+        tr!(
+            "đặt cả giá trị trong ngoặc kép, ví dụ `\"{c}…\"`",
+            "put the whole value in double quotes, e.g. `\"{c}…\"`"
         ),
         None,
     )
