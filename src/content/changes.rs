@@ -10,7 +10,6 @@ use crate::model::{
 };
 use crate::tr;
 use rustc_hash::FxHashMap;
-use std::mem::discriminant;
 use std::path::Path;
 
 /// Every printed change of a total against the record it compares with.
@@ -84,10 +83,7 @@ fn earlier<'m>(
     figures.iter().copied().rev().find(|f| {
         let comparable = match change.since {
             Some(since) => f.period == since,
-            None => {
-                discriminant(&f.period) == discriminant(period)
-                    && f.period.sort_key() < period.sort_key()
-            }
+            None => f.period.same_kind(period) && f.period.sort_key() < period.sort_key(),
         };
         comparable && &*f.indicator == TOTAL && *f.dispatch != *d.slug && f.value.number().is_some()
     })

@@ -226,6 +226,12 @@ pub const PERIOD_HINT: &str =
 const PORTAL_WEEK: &str = "-tuan-";
 
 impl Period {
+    /// Two periods of one kind (two months, two quarters, …): what a
+    /// "previous period" or a comparison between periods pairs.
+    pub fn same_kind(&self, other: &Period) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+
     pub fn parse(text: &str) -> Result<Period, Text> {
         let t = text.trim();
         let bad = || {

@@ -127,11 +127,6 @@ pub fn render(r: &PageContext) -> Pages {
     Ok(pages)
 }
 
-/// Two periods of one kind (two months, two quarters, …).
-fn same_kind(a: &Period, b: &Period) -> bool {
-    std::mem::discriminant(a) == std::mem::discriminant(b)
-}
-
 fn month_page(
     r: &PageContext,
     periods: &[Period],
@@ -157,11 +152,11 @@ fn month_page(
         previous: periods[..i]
             .iter()
             .rev()
-            .find(|q| same_kind(p, q))
+            .find(|q| p.same_kind(q))
             .map(|q| link(r, *q)),
         next: periods[i + 1..]
             .iter()
-            .find(|q| same_kind(p, q))
+            .find(|q| p.same_kind(q))
             .map(|q| link(r, *q)),
         total_chart: total_chart.clone(),
     };

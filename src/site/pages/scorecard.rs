@@ -11,7 +11,6 @@ use crate::vi;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::mem::discriminant;
 
 /// How a place among peers names them: "thứ 3/10 huyện, thị xã, thành phố".
 pub fn peers_word(l: Level) -> &'static str {
@@ -283,7 +282,7 @@ pub fn scorecard(
         // The previous period of the same kind with a value.
         let prev = figures.iter().rev().find(|p| {
             *p.indicator == *ind.id
-                && discriminant(&p.period) == discriminant(&latest)
+                && p.period.same_kind(&latest)
                 && p.period.sort_key() < latest.sort_key()
                 && p.value.number().is_some()
         });
