@@ -79,9 +79,12 @@ pub(super) fn read_source(path: &Path, diags: &mut Diagnostics) -> Option<Source
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(Source::from_text(path, text)),
             Err(e) => {
-                let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                // Lines end at `\n`, `\r\n` or a lone `\r`, as in an editor.
+                let line = valid
                     .iter()
-                    .filter(|&&b| b == b'\n')
+                    .enumerate()
+                    .filter(|&(i, &b)| b == b'\n' || b == b'\r' && valid.get(i + 1) != Some(&b'\n'))
                     .count()
                     + 1;
                 diags.push(

@@ -40,9 +40,23 @@ fn forbidden(c: char) -> Option<(&'static str, &'static str)> {
     }
 }
 
+/// What `c` is, if it may not stand in a file as it is: what [`forbidden`]
+/// refuses, and the Unicode line separators. YAML breaks a line at those,
+/// most editors and this loader do not, so the lines named in messages
+/// would not be the editor's. Written as an escape (`"\u2028"`) in a
+/// quoted text, a line separator is only a character, and allowed.
+fn forbidden_in_file(c: char) -> Option<(&'static str, &'static str)> {
+    match c {
+        '\u{2028}' | '\u{2029}' => {
+            Some(("một ký tự ngắt dòng Unicode", "a Unicode line separator"))
+        }
+        _ => forbidden(c),
+    }
+}
+
 /// "a control character (U+001B) in the text", in both languages.
 fn in_the_text(c: char) -> Text {
-    let (vi, en) = forbidden(c).unwrap_or(("một ký tự điều khiển", "a control character"));
+    let (vi, en) = forbidden_in_file(c).unwrap_or(("một ký tự điều khiển", "a control character"));
     let code = describe(c);
     tr!("đoạn chữ có {vi} ({code})", "{en} ({code}) in the text")
 }
@@ -62,10 +76,12 @@ const SUSPECT: [bool; 256] = {
     t
 };
 
-/// Whether `s` holds a character [`forbidden`] refuses: the same answer,
-/// from the UTF-8 bytes, without decoding each character (the text of a
-/// file and each of its values is scanned; nearly all are clean).
-fn has_forbidden(s: &str) -> bool {
+/// Whether `s` holds a character [`forbidden`] refuses (or, for the text of
+/// a file, [`forbidden_in_file`]): the same answer, from the UTF-8 bytes,
+/// without decoding each character (the text of a file and each of its
+/// values is scanned; nearly all are clean).
+fn has_forbidden(s: &str, in_file: bool) -> bool {
+    let separators = if in_file { 0xa8 } else { 0xaa };
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -73,11 +89,12 @@ fn has_forbidden(s: &str) -> bool {
             let refused = match b[i] {
                 // U+0080–U+009F
                 0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
-                // U+202A–U+202E, U+2066–U+2069
-                0xe2 => matches!(
-                    (b.get(i + 1), b.get(i + 2)),
-                    (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-                ),
+                // U+2028–U+2029 (in a file), U+202A–U+202E, U+2066–U+2069
+                0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+                    (Some(0x80), Some(&c)) => (separators..=0xae).contains(&c),
+                    (Some(0x81), Some(0xa6..=0xa9)) => true,
+                    _ => false,
+                },
                 // U+FFFE, U+FFFF
                 0xef => b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf)),
                 _ => true,
@@ -98,7 +115,7 @@ fn describe(c: char) -> String {
 /// Control characters written as they are in the file.
 pub fn raw_characters(source: &Source) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    if !has_forbidden(&source.text) {
+    if !has_forbidden(&source.text, true) {
         return found;
     }
     for (i, line) in source.text.lines().enumerate() {
@@ -106,9 +123,9 @@ pub fn raw_characters(source: &Source) -> Vec<Diagnostic> {
         if let Some((col, c)) = line
             .chars()
             .enumerate()
-            .find(|&(_, c)| forbidden(c).is_some())
+            .find(|&(_, c)| forbidden_in_file(c).is_some())
         {
-            if forbidden(c).is_some() {
+            if forbidden_in_file(c).is_some() {
                 found.push(
                     Diagnostic::error(&source.path, "", in_the_text(c))
                         .at(Some(i + 1), Some(col + 1))
@@ -309,7 +326,7 @@ fn walk<'a>(
 
 fn text(s: &str, path: &[Step], source: &Source, found: &mut Vec<Diagnostic>) {
     // Fewer bytes than the limit: fewer characters too.
-    if s.len() <= MAX_TEXT_CHARS && !has_forbidden(s) {
+    if s.len() <= MAX_TEXT_CHARS && !has_forbidden(s, false) {
         return;
     }
     let path = &path_of(path);
@@ -356,9 +373,15 @@ mod tests {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let text = format!("a{c}b");
             assert_eq!(
-                has_forbidden(&text),
+                has_forbidden(&text, false),
                 forbidden(c).is_some(),
                 "{}",
+                describe(c)
+            );
+            assert_eq!(
+                has_forbidden(&text, true),
+                forbidden_in_file(c).is_some(),
+                "{} in a file",
                 describe(c)
             );
         }

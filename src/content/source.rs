@@ -16,10 +16,24 @@ pub struct Source {
     tree: std::sync::OnceLock<Option<serde_yaml::Value>>,
 }
 
+/// `text` with each line break written `\n`. YAML, and the editor the file
+/// was written in, also break a line at `\r\n` and at a lone `\r` (an old
+/// Mac's line end); the lines this loader counts itself (a syntax error's
+/// line, a decimal comma's, a control character's) then agree with both.
+/// YAML turns every line break inside a value into `\n` anyway, so what
+/// the file says is unchanged.
+fn one_kind_of_line_break(text: String) -> String {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 impl Source {
     pub fn new(path: &Path, text: &str) -> Source {
         // A file saved by a Windows editor may start with a byte-order mark.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
+        let text =
+            one_kind_of_line_break(text.strip_prefix('\u{feff}').unwrap_or(text).to_string());
         Source {
             path: path.to_path_buf(),
             text,
@@ -33,6 +47,7 @@ impl Source {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
+        let text = one_kind_of_line_break(text);
         Source {
             path: path.to_path_buf(),
             text,

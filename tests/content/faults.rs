@@ -46,6 +46,14 @@ const FAULTS: &[Rule] = &[
         says: &[Message("a bidirectional control character (U+202E)")],
     },
     Rule {
+        name: "a Unicode line separator pasted into a text",
+        file: FEB_2023,
+        edit: Edit::Replace("place: Hung Yên\n", "place: Hung\u{2028}Yên\n"),
+        at: At::Edit(0),
+        field: "",
+        says: &[Message("a Unicode line separator (U+2028)"), Column(12)],
+    },
+    Rule {
         name: "a raw right-to-left isolate in the body",
         file: FEB_2023,
         edit: Edit::Append("\n  Xem \u{2067}phụ lục\u{2069}.\n"),

@@ -370,6 +370,58 @@ fn each_syntax_error_names_the_line_to_fix() {
     insta::assert_snapshot!("file_rules_syntax_lines", out.join("\n\n"));
 }
 
+/// A file saved with Windows line ends (`\r\n`) or an old Mac's (a lone
+/// `\r`) reads as the same document, and its errors name the lines its
+/// editor shows: the lines of the same file with `\n`.
+#[test]
+fn every_kind_of_line_break_counts_as_the_editor_counts_it() {
+    let errors: [(&str, &str, &str); 3] = [
+        (
+            "place: Hung Yên\n",
+            "place: Hung Yên\nngày tháng\n",
+            "a line without `:`",
+        ),
+        (
+            "  header: [UBND TỈNH HƯNG YÊN, VĂN PHÒNG]\n",
+            "  header: {a: UBND TỈNH HƯNG YÊN\n",
+            "a `{` not closed with `}`",
+        ),
+        (
+            "place: Hung Yên\n",
+            "place: Hung\u{1b}Yên\n",
+            "a control character (U+001B)",
+        ),
+    ];
+    for ending in ["\r\n", "\r"] {
+        let fx = Fixture::real();
+        let unix = fx.read(FEB_2023);
+        fx.write(FEB_2023, &unix.replace('\n', ending));
+        assert!(
+            fx.load().diagnostics.items.is_empty(),
+            "{ending:?}:\n{}",
+            report(&fx.load())
+        );
+        for (from, to, says) in errors {
+            let fx = Fixture::real();
+            fx.replace(FEB_2023, from, to);
+            let unix = fx.load();
+            let at_unix = unix.diagnostics.items[0].clone();
+            fx.write(FEB_2023, &fx.read(FEB_2023).replace('\n', ending));
+            let loaded = fx.load();
+            let d = the_one(
+                &loaded,
+                FEB_2023,
+                Severity::Error,
+                "",
+                at_unix.line,
+                &[says],
+            );
+            assert_eq!(d.column, at_unix.column, "{ending:?}: {d}");
+            assert_eq!(d.message, at_unix.message, "{ending:?}: {d}");
+        }
+    }
+}
+
 /// Files below the content folder that no rule reads are named, each with
 /// what to do with it; they are warnings, and the site is built all the same.
 #[test]
