@@ -180,7 +180,13 @@ fn load_and_check(dir: &Path, file: &Path, bytes: &[u8]) {
         "a load took {:?}",
         started.elapsed()
     );
-    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    // Lines as an editor counts them: ended by `\n`, `\r\n` or a lone `\r`.
+    let lines = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .count()
+        + 1;
     for d in &loaded.diagnostics.items {
         if d.file == file {
             if let Some(line) = d.line {
@@ -226,8 +232,17 @@ fn real(rel: &str) -> Vec<u8> {
     std::fs::read(real_content().join(rel)).unwrap()
 }
 
+/// `usual` cases per test, or `PROPTEST_CASES` when set: a longer hunt
+/// (`PROPTEST_CASES=5000 cargo test --release --test content fuzz`).
+fn cases(usual: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(usual)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(96), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text_never_panics(text in "(?s).{0,300}") {
@@ -256,7 +271,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(32), ..ProptestConfig::default() })]
 
     /// The catalog files are read by the same loader; they must not panic
     /// either (a scheme, a validity date or a parent chain gone wrong).
@@ -270,6 +285,20 @@ proptest! {
         let bytes = mutate(real(rel), &edits);
         std::fs::write(fx.path(rel), &bytes).unwrap();
         load_and_check(fx.content(), &fx.path(rel), &bytes);
+    }
+}
+
+/// Inputs the fuzzing above once failed on, kept so that they always run.
+#[test]
+fn inputs_that_once_failed_still_hold() {
+    for text in [
+        // A lone `\r` is a line break to YAML: an error on "line 3".
+        "{\r¡",
+        "a: [\rb",
+        // So is U+2028 to libyaml, but to no editor.
+        "{\u{2028}a",
+    ] {
+        MINIMAL.with(|m| m.run(text.as_bytes()));
     }
 }
 
