@@ -72,6 +72,22 @@ pub fn format_short_partial_date(date: &PartialDate) -> String {
     }
 }
 
+/// When something was in force: `từ ngày 01/03/2025`, `đến hết ngày
+/// 28/02/2025`, `từ ngày 01/01/2024 đến hết ngày 31/12/2024`, or `mọi lúc`
+/// when neither end is set.
+pub fn format_validity(from: Option<&Date>, to: Option<&Date>) -> String {
+    match (from, to) {
+        (Some(f), Some(t)) => format!(
+            "từ ngày {} đến hết ngày {}",
+            format_short_date(f),
+            format_short_date(t)
+        ),
+        (Some(f), None) => format!("từ ngày {}", format_short_date(f)),
+        (None, Some(t)) => format!("đến hết ngày {}", format_short_date(t)),
+        (None, None) => "mọi lúc".into(),
+    }
+}
+
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
 /// `tháng 10/2023`, `quý IV/2023`, `6 tháng đầu năm 2023`, `năm 2023`.
@@ -175,6 +191,20 @@ pub fn format_period_short(period: &Period) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_validity_names_the_days_it_has() {
+        let d = |s: &str| crate::model::Date::parse(s).unwrap();
+        let (from, to) = (d("2025-03-01"), d("2025-12-31"));
+        let v = super::format_validity;
+        assert_eq!(
+            v(Some(&from), Some(&to)),
+            "từ ngày 01/03/2025 đến hết ngày 31/12/2025"
+        );
+        assert_eq!(v(Some(&from), None), "từ ngày 01/03/2025");
+        assert_eq!(v(None, Some(&to)), "đến hết ngày 31/12/2025");
+        assert_eq!(v(None, None), "mọi lúc");
+    }
+
     #[test]
     fn from_to_never_doubles_its_words() {
         assert_eq!(

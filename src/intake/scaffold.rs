@@ -25,7 +25,7 @@ pub enum ScaffoldError {
     #[error("{}", self.text().en)]
     Exists {
         issuer: String,
-        period: String,
+        period: Period,
         existing: String,
     },
     #[error("{}", self.text().en)]
@@ -53,10 +53,13 @@ impl ScaffoldError {
                 issuer,
                 period,
                 existing,
-            } => tr!(
-                "{issuer} đã có văn bản cho kỳ {period}: {existing}; sửa văn bản đó, hoặc chọn kỳ khác",
-                "{issuer} already has a dispatch for {period}: {existing}"
-            ),
+            } => {
+                let period_vi = vi::format_period(period);
+                tr!(
+                    "{issuer} đã có văn bản cho kỳ {period_vi}: {existing}; sửa văn bản đó, hoặc chọn kỳ khác",
+                    "{issuer} already has a dispatch for {period}: {existing}"
+                )
+            }
             ScaffoldError::FileExists(path) => tr!(
                 "{} đã có sẵn; không ghi đè",
                 "{} exists already",
@@ -327,7 +330,7 @@ pub fn scaffold(
     }) {
         return Err(ScaffoldError::Exists {
             issuer: src.issuer_body.clone(),
-            period: vi::format_period(period),
+            period: *period,
             existing: existing
                 .path
                 .strip_prefix(content)

@@ -124,9 +124,7 @@ fn a_period_that_has_its_dispatch_is_refused() {
     let (ok, said) = new(&fx, &["2025-03"]);
     assert!(!ok);
     assert!(
-        said.contains(
-            "already has a dispatch for tháng 03/2025: dispatches/2025/2025-03-vpub.yaml"
-        ),
+        said.contains("already has a dispatch for 2025-03: dispatches/2025/2025-03-vpub.yaml"),
         "{said}"
     );
     // Twice the same new month: the second is refused too.

@@ -9,6 +9,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::catalog::*;
 use crate::suggest::{closest, fold};
 use crate::tr;
+use crate::vi;
 use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 
@@ -72,11 +73,12 @@ impl Catalog {
             }
             if let (Some(f), Some(t)) = (u.valid_from, u.valid_to) {
                 if t < f {
+                    let (t_vi, f_vi) = (vi::format_short_date(&t), vi::format_short_date(&f));
                     diags.push(
                         src.error(
                             &format!("{at}.valid_to"),
                             tr!(
-"valid_to {t} trước valid_from {f}",
+"valid_to ({t_vi}) trước valid_from ({f_vi})",
 "valid_to {t} is before valid_from {f}"),
                         )
                         .with_hint(
@@ -344,12 +346,14 @@ impl Catalog {
     fn check_scheme(&self, s: &SchemeEntry, at: &str, src: &Source, diags: &mut Diagnostics) {
         if let Some(t) = s.valid_to {
             if t < s.valid_from {
+                let f = s.valid_from;
+                let (t_vi, f_vi) = (vi::format_short_date(&t), vi::format_short_date(&f));
                 diags.push(
                     src.error(
                         &format!("{at}.valid_to"),
                         tr!(
-"valid_to {t} trước valid_from {}",
-"valid_to {t} is before valid_from {}", s.valid_from),
+"valid_to ({t_vi}) trước valid_from ({f_vi})",
+"valid_to {t} is before valid_from {f}"),
                     )
                     .with_hint(
                         tr!("valid_to là ngày cuối cùng bộ chỉ số còn hiệu lực: một ngày sau valid_from", "valid_to is the last day the scheme was in force: a date after valid_from"),
@@ -431,14 +435,14 @@ fn check_scheme_overlaps(schemes: &[SchemeEntry], src: &Source, diags: &mut Diag
         let (_, a) = w[0];
         let (j, b) = w[1];
         if a.valid_to.is_none_or(|t| t >= b.valid_from) {
+            let (from, from_vi) = (b.valid_from, vi::format_short_date(&b.valid_from));
             diags.push(
                 src.error(
                     &format!("schemes[{j}].valid_from"),
                     tr!(
-                        "bộ chỉ số `{}` bắt đầu từ {} khi `{}` vẫn còn hiệu lực",
-                        "scheme `{}` starts {} while `{}` is still in force",
+                        "bộ chỉ số `{}` bắt đầu từ ngày {from_vi} khi `{}` vẫn còn hiệu lực",
+                        "scheme `{}` starts {from} while `{}` is still in force",
                         b.id,
-                        b.valid_from,
                         a.id
                     ),
                 )

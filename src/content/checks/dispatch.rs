@@ -9,6 +9,7 @@ use crate::model::{
     DispatchFile, DispatchKind, Figure, FigureSource, FigureValue, Id, IndicatorEntry, Period,
 };
 use crate::tr;
+use crate::vi;
 use rustc_hash::FxHashMap;
 
 /// Checks one dispatch file against the catalog, and collects its figures.
@@ -66,12 +67,11 @@ impl<'a> DispatchChecker<'a> {
                     let valid = u.valid_from.is_none_or(|f| f <= p.end())
                         && u.valid_to.is_none_or(|t| t >= p.start());
                     if !valid {
-                        let span = format!(
-                            "{} – {}",
-                            u.valid_from.map_or("…".into(), |d| d.to_string()),
-                            u.valid_to.map_or("…".into(), |d| d.to_string())
-                        );
-                        let mut hint = tr!("`{id}` tồn tại {span}", "`{id}` existed {span}");
+                        let span = existence_en(u);
+                        let span_vi =
+                            vi::format_validity(u.valid_from.as_ref(), u.valid_to.as_ref());
+                        let p_vi = vi::format_period(p);
+                        let mut hint = tr!("`{id}` tồn tại {span_vi}", "`{id}` existed {span}");
                         if !u.successors.is_empty() {
                             hint = hint.append(&tr!(
                                 "; từ đó về sau viết đơn vị kế thừa: {}",
@@ -84,7 +84,7 @@ impl<'a> DispatchChecker<'a> {
                                 .error(
                                     &field(),
                                     tr!(
-                                        "{} không tồn tại trong kỳ {p}",
+                                        "{} không tồn tại trong kỳ {p_vi}",
                                         "{} did not exist in {p}",
                                         u.name
                                     ),
@@ -234,21 +234,22 @@ impl<'a> DispatchChecker<'a> {
         let Some(date) = d.issued() else { return };
         let issued = date.earliest();
         if u.valid_to.is_some_and(|t| t < issued) || u.valid_from.is_some_and(|f| f > issued) {
+            let date_vi = vi::format_short_partial_date(&date);
+            let span_vi = vi::format_validity(u.valid_from.as_ref(), u.valid_to.as_ref());
+            let span = existence_en(u);
             diags.push(
                 self.src
                     .error(
                         "issuer.unit",
                         tr!(
-                            "{} không tồn tại vào ngày {date}",
+                            "{} không tồn tại vào ngày {date_vi}",
                             "{} did not exist on {date}",
                             u.name
                         ),
                     )
                     .with_hint(tr!(
-                        "theo units.yaml, đơn vị tồn tại {} – {}",
-                        "valid {} – {} in units.yaml",
-                        u.valid_from.map_or("…".into(), |x| x.to_string()),
-                        u.valid_to.map_or("…".into(), |x| x.to_string())
+                        "theo units.yaml, đơn vị tồn tại {span_vi}",
+                        "in units.yaml, the unit exists {span}"
                     )),
             );
         }
@@ -258,6 +259,7 @@ impl<'a> DispatchChecker<'a> {
     /// date, nor one that ends after it without the data's cut-off date.
     fn check_dates(&self, d: &DispatchFile, diags: &mut Diagnostics) {
         let today = super::today();
+        let today_vi = vi::format_short_date(&today);
         let date_field = if d.captured_at.is_some() {
             "captured_at"
         } else {
@@ -265,12 +267,13 @@ impl<'a> DispatchChecker<'a> {
         };
         let issued = d.issued();
         if let Some(date) = issued.filter(|x| x.earliest() > today) {
+            let date_vi = vi::format_short_partial_date(&date);
             diags.push(
                 self.src
                     .error(
                         date_field,
                         tr!(
-                            "{date} sau ngày hôm nay ({today})",
+                            "{date_vi} sau ngày hôm nay ({today_vi})",
                             "{date} is after today ({today})"
                         ),
                     )
@@ -281,12 +284,13 @@ impl<'a> DispatchChecker<'a> {
             );
         }
         if let Some(t) = d.data_as_of.filter(|t| *t > today) {
+            let t_vi = vi::format_short_date(&t);
             diags.push(
                 self.src
                     .error(
                         "data_as_of",
                         tr!(
-                            "{t} sau ngày hôm nay ({today})",
+                            "{t_vi} sau ngày hôm nay ({today_vi})",
                             "{t} is after today ({today})"
                         ),
                     )
@@ -300,15 +304,17 @@ impl<'a> DispatchChecker<'a> {
         self.check_capture_cutoff(d, p, diags);
         let Some(date) = issued else { return };
         let latest = date.latest();
+        let (p_vi, date_vi) = (vi::format_period(&p), vi::format_short_partial_date(&date));
         if p.start() > latest {
+            let start = p.start();
+            let start_vi = vi::format_short_date(&start);
             diags.push(
                 self.src
                     .error(
                         "period",
                         tr!(
-                            "kỳ {p} bắt đầu ngày {}, sau ngày ban hành văn bản {date}",
-                            "{p} starts on {}, after the document's date {date}",
-                            p.start()
+                            "kỳ {p_vi} bắt đầu ngày {start_vi}, sau ngày ban hành văn bản ({date_vi})",
+                            "{p} starts on {start}, after the document's date {date}"
                         ),
                     )
                     .with_hint(tr!(
@@ -317,13 +323,15 @@ impl<'a> DispatchChecker<'a> {
                     )),
             );
         } else if p.end() > latest && d.data_as_of.is_none() {
+            let end = p.end();
+            let end_vi = vi::format_short_date(&end);
             diags.push(
                 self.src
                     .warning(
                         "period",
                         tr!(
-"kỳ {p} kết thúc ngày {}, sau ngày ban hành văn bản {date}",
-"{p} ends on {}, after the document's date {date}", p.end()),
+"kỳ {p_vi} kết thúc ngày {end_vi}, sau ngày ban hành văn bản ({date_vi})",
+"{p} ends on {end}, after the document's date {date}"),
                     )
                     .with_hint(tr!("nếu số liệu tính đến trước ngày cuối kỳ thì thêm `data_as_of:` với ngày số liệu; nếu không thì kiểm tra `period:`", "if the figures stop before the period's end, add `data_as_of:` with their date; else check `period:`")),
             );
@@ -371,12 +379,13 @@ impl<'a> DispatchChecker<'a> {
             return;
         };
         if named != p {
+            let (named_vi, p_vi) = (vi::format_period(&named), vi::format_period(&p));
             diags.push(
                 self.src
                     .warning(
                         "period",
                         tr!(
-                            "tên tệp ghi kỳ {named} nhưng `period` là {p}",
+                            "tên tệp ghi kỳ {named_vi} nhưng `period` là {p_vi}",
                             "the file name says {named} but the period is {p}"
                         ),
                     )
@@ -429,4 +438,10 @@ pub(super) fn cell_text(cell: &crate::model::Cell) -> String {
         crate::model::Cell::Value { value } => value.to_string(),
         _ => "the value".into(),
     }
+}
+
+/// When a unit existed, as units.yaml writes it: `2025-03-01 – …`.
+fn existence_en(u: &crate::model::catalog::UnitEntry) -> String {
+    let day = |d: Option<crate::model::Date>| d.map_or("…".into(), |d| d.to_string());
+    format!("{} – {}", day(u.valid_from), day(u.valid_to))
 }

@@ -84,12 +84,13 @@ impl DispatchChecker<'_> {
     ) {
         let ranked = provinces_ranked(period.end());
         if rank.of != ranked {
+            let period_vi = crate::vi::format_period(period);
             diags.push(
                 self.src
                     .warning(
                         field,
                         tr!(
-"xếp hạng trên {}, nhưng kỳ {period} có {} tỉnh được xếp hạng",
+"xếp hạng trên {}, nhưng kỳ {period_vi} có {} tỉnh được xếp hạng",
 "ranked out of {}, but {} provinces were ranked in {period}",
                             rank.of, ranked
                         ),
@@ -104,33 +105,36 @@ impl DispatchChecker<'_> {
     }
 
     fn report_no_scheme(&self, period: &Period, diags: &mut Diagnostics) {
-        let known: Vec<String> = self
-            .cat
-            .schemes
+        let schemes = &self.cat.schemes;
+        let known_en: Vec<String> = schemes
             .iter()
             .map(|s| {
-                format!(
-                    "{} ({} – {})",
-                    s.id,
-                    s.valid_from,
-                    s.valid_to.map_or("…".into(), |t| t.to_string())
-                )
+                let to = s.valid_to.map_or("…".into(), |t| t.to_string());
+                format!("{} ({} – {to})", s.id, s.valid_from)
             })
             .collect();
+        let known_vi: Vec<String> = schemes
+            .iter()
+            .map(|s| {
+                let span = crate::vi::format_validity(Some(&s.valid_from), s.valid_to.as_ref());
+                format!("{} ({span})", s.id)
+            })
+            .collect();
+        let (known_vi, known_en) = (known_vi.join(", "), known_en.join(", "));
         // The printed figures are still recorded, read against no maximum.
+        let period_vi = crate::vi::format_period(period);
         diags.push(
             self.src
                 .warning(
                     "period",
                     tr!(
-                        "chưa có bộ chỉ số nào cho kỳ {period}: điểm được ghi nhận không kèm điểm tối đa",
+                        "chưa có bộ chỉ số nào cho kỳ {period_vi}: điểm được ghi nhận không kèm điểm tối đa",
                         "no scheme of index groups is on record for {period}: the scores are kept without maxima"
                     ),
                 )
                 .with_hint(tr!(
-                    "bổ sung bộ chỉ số vào indicators.yaml khi đã biết; đã có: {}",
-                    "add the scheme in force to indicators.yaml when it is known; known: {}",
-                    known.join(", ")
+                    "bổ sung bộ chỉ số vào indicators.yaml khi đã biết; đã có: {known_vi}",
+                    "add the scheme in force to indicators.yaml when it is known; known: {known_en}"
                 )),
         );
     }
@@ -239,12 +243,13 @@ impl DispatchChecker<'_> {
         if let Some(s) = scheme {
             if in_scheme.is_none() {
                 let names: Vec<&str> = ctx.maxima.keys().copied().collect();
+                let period_vi = crate::vi::format_period(period);
                 diags.push(
                     self.src
                         .error(
                             &format!("{at}.indicator"),
                             tr!(
-"`{}` không phải nhóm của bộ chỉ số có hiệu lực cho kỳ {period} ({})",
+"`{}` không phải nhóm của bộ chỉ số có hiệu lực cho kỳ {period_vi} ({})",
 "`{}` is not a group of the scheme in force for {period} ({})",
                                 g.indicator, s.id
                             ),
