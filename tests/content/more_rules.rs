@@ -461,7 +461,7 @@ const MORE: &[Rule] = &[
         ),
         at: At::Edit(0),
         field: "appendices[2].rows[0].values",
-        says: &[Message("1 values for 2 columns"), Hint("`~` for a blank cell")],
+        says: &[Message("1 value for 2 columns"), Hint("`~` for a blank cell")],
     },
     Rule {
         name: "a status in an appendix without a status column",

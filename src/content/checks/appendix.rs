@@ -420,15 +420,22 @@ impl DispatchChecker<'_> {
             self.check_printed_name(row, unit, rat, diags);
         }
         if row.values.len() != app.columns.len() {
+            let (values, columns) = (row.values.len(), app.columns.len());
+            let plural = |n: usize, one: &str, many: &str| match n {
+                1 => format!("1 {one}"),
+                _ => format!("{n} {many}"),
+            };
+            let (values_en, columns_en) = (
+                plural(values, "value", "values"),
+                plural(columns, "column", "columns"),
+            );
             diags.push(
                 self.src
                     .error(
                         &format!("{rat}.values"),
                         tr!(
-                            "có {} giá trị cho {} cột",
-                            "{} values for {} columns",
-                            row.values.len(),
-                            app.columns.len()
+                            "có {values} giá trị cho {columns} cột",
+                            "{values_en} for {columns_en}"
                         ),
                     )
                     .with_hint(tr!(
