@@ -32,11 +32,17 @@ pub fn decimal_commas_in_flow(source: &Source) -> Vec<Diagnostic> {
         let indent = indent_of(line);
         let chars: Vec<char> = line.chars().collect();
         let mut quote: Option<char> = None;
+        // After a backslash inside double quotes: `\"` does not close them.
+        let mut escaped = false;
         let mut prev_significant = ' ';
         let mut at_line_start = true;
         for (col, &c) in chars.iter().enumerate() {
             if let Some(q) = quote {
-                if c == q {
+                if escaped {
+                    escaped = false;
+                } else if q == '"' && c == '\\' {
+                    escaped = true;
+                } else if c == q {
                     quote = None;
                 }
                 continue;
@@ -144,6 +150,10 @@ mod tests {
         assert!(scan("body: |\n  Xem [1,2] và {3,4}\nx: 1\n").is_empty());
         assert!(scan("subject: Công văn 1,2 [a]\n").is_empty());
         assert!(scan("x: 1 # [7,7]\n").is_empty());
+        // An escaped quote does not close the text, nor leave a flow open.
+        assert!(scan("- { not_applicable: \"a \\\"b\\\", c\" }\n- 44,12\n").is_empty());
+        assert!(scan("- { not_applicable: 'a ''b'', c' }\n- 44,12\n").is_empty());
+        assert_eq!(scan("- [\"\\\\\", 7,7]\n"), vec![(1, 10)]);
         let src = Source::new(Path::new("x.yaml"), "a: { 7,7: x }\n");
         let found = decimal_commas_in_flow(&src);
         assert!(
