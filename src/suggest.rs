@@ -26,6 +26,18 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// Compare without case, diacritics or separators: "Sở Tư pháp" ~ "so-tu-phap".
 pub fn fold(s: &str) -> String {
+    // deunicode drops control characters: a line break or a tab between
+    // two words would join them ("Tư\nphap" → "tuphap").
+    let spaced: String;
+    let s = if s.bytes().any(|b| b < 0x20) {
+        spaced = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        spaced.as_str()
+    } else {
+        s
+    };
     deunicode::deunicode(s)
         .to_lowercase()
         .chars()
@@ -44,4 +56,23 @@ pub fn slugify(s: &str) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn a_line_break_or_a_tab_between_words_folds_as_a_space() {
+        let name = fold("Sở Tư pháp");
+        assert_eq!(name, "so tu phap");
+        for typed in [
+            "Sở Tư\nphap",
+            "Sở Tư\r\npháp",
+            "SỞ\tTƯ PHÁP",
+            " sở  tư\u{a0}pháp ",
+        ] {
+            assert_eq!(fold(typed), name, "{typed:?}");
+        }
+    }
 }

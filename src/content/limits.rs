@@ -112,6 +112,18 @@ fn describe(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
+/// What is wrong with the first character of `s` that a content file may
+/// not hold, if there is one: for text about to be written into a file
+/// (`congkhai import`), refused before it is written.
+pub fn first_forbidden(s: &str) -> Option<Text> {
+    if !has_forbidden(s, true) {
+        return None;
+    }
+    s.chars()
+        .find(|&c| forbidden_in_file(c).is_some())
+        .map(in_the_text)
+}
+
 /// Control characters written as they are in the file.
 pub fn raw_characters(source: &Source) -> Vec<Diagnostic> {
     let mut found = Vec::new();

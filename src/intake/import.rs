@@ -7,6 +7,7 @@
 
 pub use super::import_error::ImportError;
 use super::table::{self, Rows};
+use crate::content::limits::first_forbidden;
 use crate::lang::{io_error, Text};
 use crate::model::numbers::Num;
 use crate::model::{IndicatorsFile, Measure, UnitsFile};
@@ -436,6 +437,18 @@ fn rows_block(
             continue;
         }
         let unit = unit_of(names, printed, number)?;
+        // What the loader would refuse in the file, refused in the table,
+        // before anything is written.
+        if let Some(message) = row.iter().find_map(|c| first_forbidden(c)) {
+            return Err(ImportError::Row {
+                row: number,
+                message,
+                hint: tr!(
+                    "xoá ký tự đó trong bảng (gõ lại ô đó) rồi nhập lại",
+                    "delete it in the table (retype that cell) and import again"
+                ),
+            });
+        }
         let no = match get(Role::Stt).trim() {
             "" => (count + 1).to_string(),
             s => s.to_string(),

@@ -15,7 +15,7 @@ use crate::tr;
 use std::io::Read;
 use std::path::Path;
 
-/// The cells of a table, row by row, trimmed.
+/// The cells of a table, row by row, each on one line, trimmed.
 pub type Rows = Vec<Vec<String>>;
 
 /// The tables of `path` (`-`: standard input): one, but for a Word file.
@@ -111,7 +111,7 @@ fn word_tables(path: &Path) -> Result<Vec<Rows>, Text> {
                                 })
                                 .filter(|t| !t.trim().is_empty())
                                 .collect();
-                            paragraphs.join(" ").trim().to_string()
+                            one_line(&paragraphs.join(" "))
                         })
                         .collect()
                 })
@@ -128,16 +128,39 @@ fn word_tables(path: &Path) -> Result<Vec<Rows>, Text> {
     Ok(tables)
 }
 
-/// A delimited text: the separator is `sep`, or the one its first line
-/// uses most (tab, semicolon, comma).
+/// A cell's text on one line: a line break typed inside a cell (Alt+Enter
+/// in Excel, to wrap a long unit name or heading) and runs of spaces are
+/// layout, not words, and become one space.
+fn one_line(cell: &str) -> String {
+    cell.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The characters of the first record outside quotes: a heading wrapped
+/// with Alt+Enter is quoted and spans lines, and its commas are words.
+fn first_record(text: &str) -> Vec<char> {
+    let mut quoted = false;
+    let mut found = Vec::new();
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => break,
+            c if !quoted => found.push(c),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// A delimited text: the separator is `sep`, or the one its first record
+/// uses most outside quotes (tab, semicolon, comma).
 pub fn delimited(text: &str, sep: Option<char>) -> Rows {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or("");
+    let first = first_record(text);
     let sep = sep.unwrap_or_else(|| {
         ['\t', ';', ',']
             .into_iter()
-            .max_by_key(|c| (first.matches(*c).count(), *c == '\t'))
-            .filter(|c| first.contains(*c))
+            .max_by_key(|c| (first.iter().filter(|f| *f == c).count(), *c == '\t'))
+            .filter(|c| first.contains(c))
             .unwrap_or(',')
     });
     let mut reader = csv::ReaderBuilder::new()
@@ -148,7 +171,7 @@ pub fn delimited(text: &str, sep: Option<char>) -> Rows {
     reader
         .records()
         .flatten()
-        .map(|r| r.iter().map(|c| c.trim().to_string()).collect())
+        .map(|r| r.iter().map(one_line).collect())
         .collect()
 }
 
@@ -175,7 +198,7 @@ fn spreadsheet(path: &Path) -> Result<Rows, Text> {
                     Data::Empty => String::new(),
                     Data::Float(f) => format!("{f}").replace('.', ","),
                     Data::Int(i) => i.to_string(),
-                    other => other.to_string().trim().to_string(),
+                    other => one_line(&other.to_string()),
                 })
                 .collect()
         })
@@ -206,5 +229,21 @@ mod tests {
         assert_eq!(rows[1], vec!["1", "Sở Tư pháp", "82,92"]);
         let rows = delimited("1\tSở Tư pháp\t82,92\tHoàn thành\n", None);
         assert_eq!(rows[0].len(), 4);
+    }
+
+    #[test]
+    fn a_line_break_typed_in_a_cell_is_a_space() {
+        // Alt+Enter in Excel: the CSV quotes the cell and keeps the break.
+        let rows = delimited(
+            "STT;\"Tên cơ quan,\r\nđơn vị\";Tỷ lệ\r\n1;\"Sở Tư\npháp\";  82,92 \r\n",
+            None,
+        );
+        assert_eq!(
+            rows,
+            vec![
+                vec!["STT", "Tên cơ quan, đơn vị", "Tỷ lệ"],
+                vec!["1", "Sở Tư pháp", "82,92"]
+            ]
+        );
     }
 }

@@ -186,6 +186,52 @@ fn names_that_are_no_unit_stop_the_import_with_the_closest() {
     assert!(!ok && said.contains("no appendix `IX`"), "{said}");
 }
 
+/// Long names and headings wrapped inside their cells (Alt+Enter in
+/// Excel; the CSV quotes the cell and keeps the line break) read as the
+/// same names and headings on one line; a control character pasted into a
+/// cell stops the import at its row, before anything is written.
+#[test]
+fn cells_wrapped_with_alt_enter_read_as_one_line() {
+    let args = ["--dispatch", "2023-10-vpub", "--appendix", "I", "--dry-run"];
+    let plain = "STT;Tên cơ quan, đơn vị;Kết quả hồ sơ nộp trực tuyến tháng (%);Trạng thái\r\n\
+                 1;Sở Tư pháp;44,6;Chưa hoàn thành\r\n\
+                 2;Sở Nội vụ;;\r\n";
+    let wrapped =
+        "STT;\"Tên cơ quan,\nđơn vị\";\"Kết quả hồ sơ nộp\ntrực tuyến tháng (%)\";Trạng thái\r\n\
+                   1;\"Sở Tư\npháp\";44,6;\"Chưa\nhoàn thành\"\r\n\
+                   2;Sở  Nội vụ;;\r\n";
+    let fx = Fixture::real();
+    let said: Vec<String> = [plain, wrapped]
+        .iter()
+        .map(|text| {
+            let table = fx.scratch("t.csv");
+            std::fs::write(&table, text).unwrap();
+            let (ok, said) = import(&fx, &table, &args);
+            assert!(ok, "{said}");
+            said
+        })
+        .collect();
+    assert!(said[0].contains("unit: so-tu-phap\n"), "{}", said[0]);
+    assert!(!said[1].contains("printed_name"), "{}", said[1]);
+    assert_eq!(said[0], said[1]);
+
+    let before = fx.read(OCT_2023);
+    let table = fx.scratch("t.csv");
+    std::fs::write(
+        &table,
+        plain.replace("Sở Nội vụ;;", "Sở Nội vụ;TTHC không\u{1}có phí;"),
+    )
+    .unwrap();
+    let (ok, said) = import(&fx, &table, &args[..4]);
+    assert!(!ok);
+    assert!(
+        said.contains("row 3 of the table: a control character (U+0001) in the text"),
+        "{said}"
+    );
+    assert!(said.contains("retype that cell"), "{said}");
+    assert_eq!(fx.read(OCT_2023), before, "nothing written");
+}
+
 /// The same small table saved by a spreadsheet program (figures stored as
 /// numbers), and pasted on standard input: the rows read alike.
 #[test]
