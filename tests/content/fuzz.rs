@@ -2,7 +2,7 @@
 //! dispatch file, fed to the loader as a dispatch file. Errors are fine;
 //! a panic, or an error pointing past the end of the file, is not.
 
-use crate::support::api::load;
+use crate::support::api::{import_table, load, ImportOptions};
 use crate::support::*;
 use proptest::prelude::*;
 use std::path::Path;
@@ -285,6 +285,147 @@ proptest! {
         let bytes = mutate(real(rel), &edits);
         std::fs::write(fx.path(rel), &bytes).unwrap();
         load_and_check(fx.content(), &fx.path(rel), &bytes);
+    }
+}
+
+/// Pieces of a spreadsheet cell: names and figures as editors type them,
+/// and what YAML, CSV or the loader reads specially.
+const CELL_PIECES: &[&str] = &[
+    "Sở Tư pháp",
+    "Sở Nội vụ",
+    "sở tài chính",
+    "UBND tỉnh",
+    "44,6",
+    "1.038",
+    "82,92%",
+    "100",
+    "0",
+    "-",
+    "~",
+    "TTHC không có phí, lệ phí",
+    "Hoàn thành",
+    "chưa hoàn thành",
+    "\"",
+    "'",
+    "\\",
+    "\\u0001",
+    ": ",
+    " #x",
+    "- ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "!",
+    "&a",
+    "*a",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    ";",
+    ",",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    "\u{a0}",
+    "\u{1}",
+    "\u{202e}",
+    "\u{2028}",
+    "\u{feff}",
+    "null",
+    "true",
+    "1e309",
+    ".nan",
+    "---",
+    "…",
+    "😀",
+];
+
+fn cell() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(CELL_PIECES), 0..4).prop_map(|p| p.concat())
+}
+
+/// A row of the table: mostly a known unit, wrapped or spaced as a cell
+/// may be, with a figure and a status; sometimes anything at all.
+fn table_row() -> impl Strategy<Value = Vec<String>> {
+    let name = prop_oneof![
+        3 => (
+            prop::sample::select(&["Sở Tư pháp", "sở nội vụ", "SỞ TÀI CHÍNH", "Sở Tư\npháp"][..]),
+            prop::sample::select(&["", " ", "\u{a0}", "\n", "\t"][..]),
+        )
+            .prop_map(|(n, space)| format!("{space}{n}{space}")),
+        1 => cell(),
+    ];
+    let figure = prop_oneof![
+        2 => prop::sample::select(&["44,6", "100", "82,92%", "", "0,0", "99.5"][..])
+            .prop_map(str::to_string),
+        1 => cell(),
+    ];
+    let status = prop_oneof![
+        2 => prop::sample::select(&["", "Hoàn thành", "chưa hoàn thành"][..])
+            .prop_map(str::to_string),
+        1 => cell(),
+    ];
+    (cell(), name, figure, status).prop_map(|(a, b, c, d)| vec![a, b, c, d])
+}
+
+/// A table as a Vietnamese-locale Excel saves it (semicolons, quoted
+/// cells, CRLF), headed as appendix I of the October 2023 dispatch.
+fn excel_table(rows: &[Vec<String>]) -> String {
+    let quote = |c: &String| format!("\"{}\"", c.replace('"', "\"\""));
+    let mut out = String::from(
+        "STT;Tên cơ quan, đơn vị;Kết quả hồ sơ nộp trực tuyến tháng (%);Trạng thái\r\n",
+    );
+    for row in rows {
+        out.push_str(&row.iter().map(quote).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(48), ..ProptestConfig::default() })]
+
+    /// Whatever the cells hold, `import` either refuses the table and
+    /// writes nothing, or writes rows that read as YAML: the file then has
+    /// no error of its own (syntax, characters), only, at most, errors of
+    /// the appendix's rows, each at its field.
+    #[test]
+    fn any_table_imports_into_rows_that_read_or_is_refused(
+        rows in prop::collection::vec(table_row(), 1..6),
+    ) {
+        let fx = Fixture::real();
+        let before = fx.read(OCT_2023);
+        let table = fx.scratch("t.csv");
+        std::fs::write(&table, excel_table(&rows)).unwrap();
+        let done = import_table(&ImportOptions {
+            content: fx.content(),
+            table: &table,
+            dispatch: "2023-10-vpub",
+            appendix: "I",
+            columns: None,
+            dry_run: false,
+        });
+        match done {
+            Err(e) => {
+                let t = e.text();
+                prop_assert!(!t.vi.trim().is_empty() && !t.en.trim().is_empty());
+                prop_assert_eq!(fx.read(OCT_2023), before, "written despite: {}", t.en);
+            }
+            Ok(_) => {
+                let loaded = fx.load();
+                for d in &loaded.diagnostics.items {
+                    prop_assert!(
+                        !d.is_error() || d.field.starts_with("appendices[0].rows"),
+                        "{d}\n---\n{}",
+                        fx.read(OCT_2023)
+                    );
+                }
+            }
+        }
     }
 }
 

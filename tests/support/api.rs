@@ -11,6 +11,7 @@ pub use congkhai::charts::{
 };
 pub use congkhai::content::{load, today, Loaded};
 pub use congkhai::diagnostics::{Diagnostic, Severity};
+pub use congkhai::intake::import::{import as import_table, ImportOptions};
 pub use congkhai::lang::{Lang, Text};
 pub use congkhai::model::{
     Cell, Dispatch, DispatchKind, Figure, FigureSource, FigureValue, Measure, Model, Num, Period,
