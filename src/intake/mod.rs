@@ -6,5 +6,6 @@
 
 pub mod import;
 mod import_error;
+mod percent_cells;
 pub mod scaffold;
 pub mod table;

@@ -6,7 +6,8 @@
 //!   semicolons), with or without a byte-order mark, CRLF or LF;
 //! - `.tsv`, and `-` for a table pasted on standard input (tab-separated
 //!   when it has tabs, as a copy from a spreadsheet has);
-//! - `.xlsx`, `.xls`, `.ods`: the first sheet;
+//! - `.xlsx`, `.xls`, `.ods`: the first sheet (in `.xlsx`, a cell formatted
+//!   as a percentage reads as it shows: `percent_cells.rs`);
 //! - `.docx`: every table of the Word file (a dispatch's appendices), for
 //!   `import` to take the one whose headings fit.
 
@@ -190,12 +191,32 @@ fn spreadsheet(path: &Path) -> Result<Rows, Text> {
     let range = book
         .worksheet_range(&first)
         .map_err(|e| cannot_read(path, &e))?;
+    // Excel stores `82,92%` as 0.8292: such cells are read as they show.
+    let is_xlsx = matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+            .as_deref(),
+        Some("xlsx" | "xlsm")
+    );
+    let percent = if is_xlsx {
+        super::percent_cells::of_xlsx(path)
+    } else {
+        Default::default()
+    };
+    let (top, left) = range.start().unwrap_or((0, 0));
     Ok(range
         .rows()
-        .map(|row| {
+        .zip(top..)
+        .map(|(row, r)| {
             row.iter()
-                .map(|cell| match cell {
+                .zip(left..)
+                .map(|(cell, c)| match cell {
                     Data::Empty => String::new(),
+                    Data::Float(f) if percent.contains(&(r, c)) => super::percent_cells::shown(*f),
+                    Data::Int(i) if percent.contains(&(r, c)) => {
+                        super::percent_cells::shown(*i as f64)
+                    }
                     Data::Float(f) => format!("{f}").replace('.', ","),
                     Data::Int(i) => i.to_string(),
                     other => one_line(&other.to_string()),

@@ -239,8 +239,16 @@ fn spreadsheets_and_a_pasted_table_read_alike() {
     let expected = "      - no: \"1\"\n        unit: so-tu-phap\n        values:\n          - 44,6\n        status: Chưa hoàn thành\n      - no: \"2\"\n        unit: so-noi-vu\n        values:\n          - 100\n        status: Hoàn thành\n";
     let args = ["--dispatch", "2023-10-vpub", "--appendix", "I", "--dry-run"];
     // STT, name, "Kết quả hồ sơ nộp trực tuyến tháng (%)", status: two rows.
-    // The Word file holds a letterhead table first, then the appendix.
-    for file in ["phu-luc-1.xlsx", "phu-luc-1.ods", "cong-van.docx"] {
+    // The Word file holds a letterhead table first, then the appendix. In
+    // `phu-luc-1-phan-tram.xlsx` the figures are cells formatted as
+    // percentages (Excel stores 44,6% as 0.446), and the table starts
+    // below a title and right of an empty column.
+    for file in [
+        "phu-luc-1.xlsx",
+        "phu-luc-1.ods",
+        "cong-van.docx",
+        "phu-luc-1-phan-tram.xlsx",
+    ] {
         let fx = Fixture::real();
         let (ok, said) = import(&fx, &fixtures().join("import").join(file), &args);
         assert!(ok, "{file}: {said}");

@@ -1,0 +1,178 @@
+//! Which cells of an Excel workbook show a percentage. Excel stores a cell
+//! typed `82,92%` as the number 0.8292 with a percent number format, and
+//! the spreadsheet reader gives the stored number only: read as it is, the
+//! figure would be published a hundred times too small. The format is read
+//! here from the workbook itself (`xl/styles.xml` and the first sheet).
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::Path;
+
+/// A cell's place in the sheet's grid: (row, column), both from 0 (`A1`
+/// is (0, 0)).
+pub type Place = (u32, u32);
+
+/// The cells of the first sheet of the `.xlsx` file at `path` shown as
+/// percentages; none when the file cannot be read this way (the reader
+/// then reports what is wrong with it).
+pub fn of_xlsx(path: &Path) -> HashSet<Place> {
+    read(path).unwrap_or_default()
+}
+
+fn read(path: &Path) -> Option<HashSet<Place>> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let mut part = |name: &str| -> Option<String> {
+        let mut text = String::new();
+        zip.by_name(name).ok()?.read_to_string(&mut text).ok()?;
+        Some(text)
+    };
+    let styles = part("xl/styles.xml")?;
+    let percent_styles = percent_styles(&roxmltree::Document::parse(&styles).ok()?);
+    if percent_styles.is_empty() {
+        return Some(HashSet::new());
+    }
+    let workbook = part("xl/workbook.xml")?;
+    let rels = part("xl/_rels/workbook.xml.rels")?;
+    let sheet = part(&first_sheet(&workbook, &rels)?)?;
+    let sheet = roxmltree::Document::parse(&sheet).ok()?;
+    Some(
+        sheet
+            .descendants()
+            .filter(|n| n.is_element() && n.tag_name().name() == "c")
+            .filter(|c| {
+                c.attribute("s")
+                    .and_then(|s| s.parse::<usize>().ok())
+                    .is_some_and(|s| percent_styles.contains(&s))
+            })
+            .filter_map(|c| place(c.attribute("r")?))
+            .collect(),
+    )
+}
+
+/// The indexes of the cell styles (`cellXfs`) whose number format shows a
+/// percentage: the built-in `0%` and `0.00%` (9 and 10), or a format of
+/// the workbook's own with a `%` outside quotes.
+fn percent_styles(styles: &roxmltree::Document) -> HashSet<usize> {
+    let element = |n: &roxmltree::Node, name: &str| n.is_element() && n.tag_name().name() == name;
+    let own: HashSet<&str> = styles
+        .descendants()
+        .filter(|n| element(n, "numFmt"))
+        .filter(|n| n.attribute("formatCode").is_some_and(shows_percent))
+        .filter_map(|n| n.attribute("numFmtId"))
+        .collect();
+    let Some(xfs) = styles.descendants().find(|n| element(n, "cellXfs")) else {
+        return HashSet::new();
+    };
+    xfs.children()
+        .filter(|n| element(n, "xf"))
+        .enumerate()
+        .filter(|(_, xf)| {
+            xf.attribute("numFmtId")
+                .is_some_and(|id| matches!(id, "9" | "10") || own.contains(id))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Whether an Excel number format shows a percentage: a `%` that is not
+/// quoted text (`"%"`) nor escaped (`\%`).
+fn shows_percent(code: &str) -> bool {
+    let (mut quoted, mut escaped) = (false, false);
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The part name of the workbook's first sheet, as the reader takes it:
+/// the first `<sheet>` of `workbook.xml`, through its relationship.
+fn first_sheet(workbook: &str, rels: &str) -> Option<String> {
+    let workbook = roxmltree::Document::parse(workbook).ok()?;
+    let id = workbook
+        .descendants()
+        .find(|n| n.is_element() && n.tag_name().name() == "sheet")?
+        .attributes()
+        .find(|a| a.name() == "id")?
+        .value()
+        .to_string();
+    let rels = roxmltree::Document::parse(rels).ok()?;
+    let target = rels
+        .descendants()
+        .find(|n| n.is_element() && n.attribute("Id") == Some(id.as_str()))?
+        .attribute("Target")?;
+    Some(match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("xl/{target}"),
+    })
+}
+
+/// What a percent cell shows, from the number it stores, with a decimal
+/// comma: 0.8292 → `82,92`, 1 → `100`. The decimal point of the stored
+/// number's shortest text is moved, so that no digit is made up
+/// (0.8292 × 100 is 82.92000000000002 in floating point).
+pub fn shown(stored: f64) -> String {
+    let text = stored.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let fraction = format!("{fraction:0<2}");
+    let whole = format!("{whole}{}", &fraction[..2]);
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    match &fraction[2..] {
+        "" => format!("{sign}{whole}"),
+        rest => format!("{sign}{whole},{rest}"),
+    }
+}
+
+/// `C2` → (1, 2).
+fn place(reference: &str) -> Option<Place> {
+    let digits = reference.find(|c: char| c.is_ascii_digit())?;
+    let (letters, row) = reference.split_at(digits);
+    if letters.is_empty() || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let column = letters.bytes().try_fold(0u32, |n, b| {
+        n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)
+    })?;
+    Some((row.parse::<u32>().ok()?.checked_sub(1)?, column - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_and_formats_read_as_excel_writes_them() {
+        assert_eq!(place("A1"), Some((0, 0)));
+        assert_eq!(place("C2"), Some((1, 2)));
+        assert_eq!(place("AA10"), Some((9, 26)));
+        assert_eq!(place("a1"), None);
+        assert_eq!(place("A0"), None);
+        assert!(shows_percent("0.00%"));
+        assert!(shows_percent("#,##0.0%;[Red]-0.0%"));
+        assert!(!shows_percent("0.00\"%\""));
+        assert!(!shows_percent("0.00\\%"));
+        assert!(!shows_percent("#,##0.00"));
+        for (stored, text) in [
+            (0.8292, "82,92"),
+            (1.0, "100"),
+            (0.5, "50"),
+            (0.05, "5"),
+            (0.0005, "0,05"),
+            (0.0, "0"),
+            (1.23456, "123,456"),
+            (-0.25, "-25"),
+        ] {
+            assert_eq!(shown(stored), text, "{stored}");
+        }
+    }
+}
