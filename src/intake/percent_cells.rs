@@ -1,8 +1,9 @@
-//! Which cells of an Excel workbook show a percentage. Excel stores a cell
-//! typed `82,92%` as the number 0.8292 with a percent number format, and
-//! the spreadsheet reader gives the stored number only: read as it is, the
-//! figure would be published a hundred times too small. The format is read
-//! here from the workbook itself (`xl/styles.xml` and the first sheet).
+//! Which cells of a spreadsheet show a percentage. Excel and LibreOffice
+//! store a cell typed `82,92%` as the number 0.8292 with a percent format,
+//! and the spreadsheet reader gives the stored number only: read as it is,
+//! the figure would be published a hundred times too small. The format is
+//! read here from the file itself: `xl/styles.xml` and the first sheet of
+//! an `.xlsx`, the first table of an `.ods`'s `content.xml`.
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -19,13 +20,70 @@ pub fn of_xlsx(path: &Path) -> HashSet<Place> {
     read(path).unwrap_or_default()
 }
 
-fn read(path: &Path) -> Option<HashSet<Place>> {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
-    let mut part = |name: &str| -> Option<String> {
-        let mut text = String::new();
-        zip.by_name(name).ok()?.read_to_string(&mut text).ok()?;
-        Some(text)
+/// The cells of the first table of the `.ods` file at `path` shown as
+/// percentages (`office:value-type="percentage"`); none when the file
+/// cannot be read this way.
+pub fn of_ods(path: &Path) -> HashSet<Place> {
+    read_ods(path).unwrap_or_default()
+}
+
+const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+/// The most repeats of one row or cell counted: a sheet's empty tail is
+/// written as a cell repeated 16,384 times, never as a percentage.
+const MOST_REPEATS: u32 = 1_000;
+
+fn read_ods(path: &Path) -> Option<HashSet<Place>> {
+    let content = zip_part(path, "content.xml")?;
+    let doc = roxmltree::Document::parse(&content).ok()?;
+    let is = |n: &roxmltree::Node, name: &str| n.is_element() && n.has_tag_name((TABLE, name));
+    let table = doc.descendants().find(|n| is(n, "table"))?;
+    let repeats = |n: &roxmltree::Node, attribute: &str| {
+        n.attribute((TABLE, attribute))
+            .and_then(|r| r.parse::<u32>().ok())
+            .unwrap_or(1)
+            .clamp(1, MOST_REPEATS)
     };
+    let mut found = HashSet::new();
+    let mut row = 0u32;
+    // Rows may sit in header-row or row-group elements, never in another
+    // table (a table inside a cell has rows of its own).
+    let rows = table
+        .descendants()
+        .filter(|n| is(n, "table-row"))
+        .filter(|r| r.ancestors().find(|a| is(a, "table")) == Some(table));
+    for r in rows {
+        let mut column = 0u32;
+        let mut shown = Vec::new();
+        for cell in r
+            .children()
+            .filter(|c| is(c, "table-cell") || is(c, "covered-table-cell"))
+        {
+            let n = repeats(&cell, "number-columns-repeated");
+            if cell.attribute((OFFICE, "value-type")) == Some("percentage") {
+                shown.extend(column..column + n);
+            }
+            column += n;
+        }
+        let n = repeats(&r, "number-rows-repeated");
+        for at in row..row + n {
+            found.extend(shown.iter().map(|&c| (at, c)));
+        }
+        row += n;
+    }
+    Some(found)
+}
+
+/// The text of `name` inside the zip file at `path`.
+fn zip_part(path: &Path, name: &str) -> Option<String> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    let mut text = String::new();
+    zip.by_name(name).ok()?.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+fn read(path: &Path) -> Option<HashSet<Place>> {
+    let part = |name: &str| zip_part(path, name);
     let styles = part("xl/styles.xml")?;
     let percent_styles = percent_styles(&roxmltree::Document::parse(&styles).ok()?);
     if percent_styles.is_empty() {

@@ -6,8 +6,8 @@
 //!   semicolons), with or without a byte-order mark, CRLF or LF;
 //! - `.tsv`, and `-` for a table pasted on standard input (tab-separated
 //!   when it has tabs, as a copy from a spreadsheet has);
-//! - `.xlsx`, `.xls`, `.ods`: the first sheet (in `.xlsx`, a cell formatted
-//!   as a percentage reads as it shows: `percent_cells.rs`);
+//! - `.xlsx`, `.xls`, `.ods`: the first sheet (in `.xlsx` and `.ods`, a
+//!   cell formatted as a percentage reads as it shows: `percent_cells.rs`);
 //! - `.docx`: every table of the Word file (a dispatch's appendices), for
 //!   `import` to take the one whose headings fit.
 
@@ -191,18 +191,15 @@ fn spreadsheet(path: &Path) -> Result<Rows, Text> {
     let range = book
         .worksheet_range(&first)
         .map_err(|e| cannot_read(path, &e))?;
-    // Excel stores `82,92%` as 0.8292: such cells are read as they show.
-    let is_xlsx = matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase)
-            .as_deref(),
-        Some("xlsx" | "xlsm")
-    );
-    let percent = if is_xlsx {
-        super::percent_cells::of_xlsx(path)
-    } else {
-        Default::default()
+    // `82,92%` is stored as 0.8292: such cells are read as they show.
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase);
+    let percent = match extension.as_deref() {
+        Some("xlsx" | "xlsm") => super::percent_cells::of_xlsx(path),
+        Some("ods") => super::percent_cells::of_ods(path),
+        _ => Default::default(),
     };
     let (top, left) = range.start().unwrap_or((0, 0));
     Ok(range

@@ -240,14 +240,16 @@ fn spreadsheets_and_a_pasted_table_read_alike() {
     let args = ["--dispatch", "2023-10-vpub", "--appendix", "I", "--dry-run"];
     // STT, name, "Kết quả hồ sơ nộp trực tuyến tháng (%)", status: two rows.
     // The Word file holds a letterhead table first, then the appendix. In
-    // `phu-luc-1-phan-tram.xlsx` the figures are cells formatted as
-    // percentages (Excel stores 44,6% as 0.446), and the table starts
-    // below a title and right of an empty column.
+    // the `phu-luc-1-phan-tram` files the figures are cells formatted as
+    // percentages (both programs store 44,6% as 0.446), and the table
+    // starts below a title and right of an empty column (the .ods with the
+    // repeated empty rows and cells LibreOffice writes).
     for file in [
         "phu-luc-1.xlsx",
         "phu-luc-1.ods",
         "cong-van.docx",
         "phu-luc-1-phan-tram.xlsx",
+        "phu-luc-1-phan-tram.ods",
     ] {
         let fx = Fixture::real();
         let (ok, said) = import(&fx, &fixtures().join("import").join(file), &args);
