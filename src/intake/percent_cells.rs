@@ -5,7 +5,7 @@
 //! read here from the file itself: `xl/styles.xml` and the first sheet of
 //! an `.xlsx`, the first table of an `.ods`'s `content.xml`.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
@@ -13,17 +13,21 @@ use std::path::Path;
 /// is (0, 0)).
 pub type Place = (u32, u32);
 
+/// The cells shown as percentages, each with the decimals it shows (`0.00%`
+/// shows 2), when the file says.
+pub type Percents = HashMap<Place, Option<u8>>;
+
 /// The cells of the first sheet of the `.xlsx` file at `path` shown as
 /// percentages; none when the file cannot be read this way (the reader
 /// then reports what is wrong with it).
-pub fn of_xlsx(path: &Path) -> HashSet<Place> {
+pub fn of_xlsx(path: &Path) -> Percents {
     read(path).unwrap_or_default()
 }
 
 /// The cells of the first table of the `.ods` file at `path` shown as
 /// percentages (`office:value-type="percentage"`); none when the file
 /// cannot be read this way.
-pub fn of_ods(path: &Path) -> HashSet<Place> {
+pub fn of_ods(path: &Path) -> Percents {
     read_ods(path).unwrap_or_default()
 }
 
@@ -33,7 +37,7 @@ const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 /// written as a cell repeated 16,384 times, never as a percentage.
 const MOST_REPEATS: u32 = 1_000;
 
-fn read_ods(path: &Path) -> Option<HashSet<Place>> {
+fn read_ods(path: &Path) -> Option<Percents> {
     let content = zip_part(path, "content.xml")?;
     let doc = roxmltree::Document::parse(&content).ok()?;
     let is = |n: &roxmltree::Node, name: &str| n.is_element() && n.has_tag_name((TABLE, name));
@@ -44,7 +48,7 @@ fn read_ods(path: &Path) -> Option<HashSet<Place>> {
             .unwrap_or(1)
             .clamp(1, MOST_REPEATS)
     };
-    let mut found = HashSet::new();
+    let mut found = HashMap::new();
     let mut row = 0u32;
     // Rows may sit in header-row or row-group elements, never in another
     // table (a table inside a cell has rows of its own).
@@ -61,13 +65,20 @@ fn read_ods(path: &Path) -> Option<HashSet<Place>> {
         {
             let n = repeats(&cell, "number-columns-repeated");
             if cell.attribute((OFFICE, "value-type")) == Some("percentage") {
-                shown.extend(column..column + n);
+                // What the cell shows, `44,60%`, tells its decimals.
+                let text: String = cell
+                    .descendants()
+                    .filter(|t| t.is_text())
+                    .filter_map(|t| t.text())
+                    .collect();
+                let decimals = shown_decimals(&text);
+                shown.extend((column..column + n).map(|c| (c, decimals)));
             }
             column += n;
         }
         let n = repeats(&r, "number-rows-repeated");
         for at in row..row + n {
-            found.extend(shown.iter().map(|&c| (at, c)));
+            found.extend(shown.iter().map(|&(c, decimals)| ((at, c), decimals)));
         }
         row += n;
     }
@@ -82,12 +93,12 @@ fn zip_part(path: &Path, name: &str) -> Option<String> {
     Some(text)
 }
 
-fn read(path: &Path) -> Option<HashSet<Place>> {
+fn read(path: &Path) -> Option<Percents> {
     let part = |name: &str| zip_part(path, name);
     let styles = part("xl/styles.xml")?;
     let percent_styles = percent_styles(&roxmltree::Document::parse(&styles).ok()?);
     if percent_styles.is_empty() {
-        return Some(HashSet::new());
+        return Some(HashMap::new());
     }
     let workbook = part("xl/workbook.xml")?;
     let rels = part("xl/_rels/workbook.xml.rels")?;
@@ -97,55 +108,79 @@ fn read(path: &Path) -> Option<HashSet<Place>> {
         sheet
             .descendants()
             .filter(|n| n.is_element() && n.tag_name().name() == "c")
-            .filter(|c| {
-                c.attribute("s")
-                    .and_then(|s| s.parse::<usize>().ok())
-                    .is_some_and(|s| percent_styles.contains(&s))
+            .filter_map(|c| {
+                let style = c.attribute("s")?.parse::<usize>().ok()?;
+                let decimals = percent_styles.get(&style)?;
+                Some((place(c.attribute("r")?)?, Some(*decimals)))
             })
-            .filter_map(|c| place(c.attribute("r")?))
             .collect(),
     )
 }
 
-/// The indexes of the cell styles (`cellXfs`) whose number format shows a
-/// percentage: the built-in `0%` and `0.00%` (9 and 10), or a format of
-/// the workbook's own with a `%` outside quotes.
-fn percent_styles(styles: &roxmltree::Document) -> HashSet<usize> {
+/// The cell styles (`cellXfs`, by index) whose number format shows a
+/// percentage, with its decimals: the built-in `0%` and `0.00%` (9 and
+/// 10), or a format of the workbook's own with a `%` outside quotes.
+fn percent_styles(styles: &roxmltree::Document) -> HashMap<usize, u8> {
     let element = |n: &roxmltree::Node, name: &str| n.is_element() && n.tag_name().name() == name;
-    let own: HashSet<&str> = styles
+    let own: HashMap<&str, u8> = styles
         .descendants()
         .filter(|n| element(n, "numFmt"))
-        .filter(|n| n.attribute("formatCode").is_some_and(shows_percent))
-        .filter_map(|n| n.attribute("numFmtId"))
+        .filter_map(|n| {
+            Some((
+                n.attribute("numFmtId")?,
+                percent_decimals(n.attribute("formatCode")?)?,
+            ))
+        })
         .collect();
     let Some(xfs) = styles.descendants().find(|n| element(n, "cellXfs")) else {
-        return HashSet::new();
+        return HashMap::new();
     };
     xfs.children()
         .filter(|n| element(n, "xf"))
         .enumerate()
-        .filter(|(_, xf)| {
-            xf.attribute("numFmtId")
-                .is_some_and(|id| matches!(id, "9" | "10") || own.contains(id))
+        .filter_map(|(i, xf)| {
+            let decimals = match xf.attribute("numFmtId")? {
+                "9" => 0,
+                "10" => 2,
+                id => *own.get(id)?,
+            };
+            Some((i, decimals))
         })
-        .map(|(i, _)| i)
         .collect()
 }
 
-/// Whether an Excel number format shows a percentage: a `%` that is not
-/// quoted text (`"%"`) nor escaped (`\%`).
-fn shows_percent(code: &str) -> bool {
+/// The decimals an Excel number format shows, if it shows a percentage:
+/// its first section has a `%` that is not quoted text (`"%"`) nor escaped
+/// (`\%`); the decimals are the digit places after its point (`0.00%`: 2).
+fn percent_decimals(code: &str) -> Option<u8> {
     let (mut quoted, mut escaped) = (false, false);
+    let (mut percent, mut after_point, mut decimals) = (false, false, 0u8);
     for c in code.chars() {
         match c {
             _ if escaped => escaped = false,
             '\\' => escaped = true,
             '"' => quoted = !quoted,
-            '%' if !quoted => return true,
+            _ if quoted => {}
+            ';' => break,
+            '%' => percent = true,
+            '.' => after_point = true,
+            '0' | '#' | '?' if after_point => decimals = decimals.saturating_add(1),
             _ => {}
         }
     }
-    false
+    percent.then_some(decimals)
+}
+
+/// The decimals of a percentage as a cell shows it: `44,60%` → 2, `100%`
+/// → 0; none when the text is no such figure.
+fn shown_decimals(text: &str) -> Option<u8> {
+    let number = text.trim().strip_suffix('%')?.trim_end();
+    let point = number.rfind([',', '.']);
+    let decimals = point.map_or(0, |p| number.len() - p - 1);
+    let digits = &number[point.map_or(0, |p| p + 1)..];
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| u8::try_from(decimals).ok())
+        .flatten()
 }
 
 /// The part name of the workbook's first sheet, as the reader takes it:
@@ -171,10 +206,15 @@ fn first_sheet(workbook: &str, rels: &str) -> Option<String> {
 }
 
 /// What a percent cell shows, from the number it stores, with a decimal
-/// comma: 0.8292 → `82,92`, 1 → `100`. The decimal point of the stored
-/// number's shortest text is moved, so that no digit is made up
-/// (0.8292 × 100 is 82.92000000000002 in floating point).
-pub fn shown(stored: f64) -> String {
+/// comma: with the `decimals` of its format when the file gives them
+/// (0.829199 at 2 decimals → `82,92`, as a formula's result shows), else
+/// by moving the decimal point of the stored number's shortest text, so
+/// that no digit is made up (0.8292 → `82,92`, though 0.8292 × 100 is
+/// 82.92000000000002 in floating point).
+pub fn shown(stored: f64, decimals: Option<u8>) -> String {
+    if let Some(d) = decimals {
+        return format!("{:.*}", usize::from(d), stored * 100.0).replace('.', ",");
+    }
     let text = stored.to_string();
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -215,11 +255,19 @@ mod tests {
         assert_eq!(place("AA10"), Some((9, 26)));
         assert_eq!(place("a1"), None);
         assert_eq!(place("A0"), None);
-        assert!(shows_percent("0.00%"));
-        assert!(shows_percent("#,##0.0%;[Red]-0.0%"));
-        assert!(!shows_percent("0.00\"%\""));
-        assert!(!shows_percent("0.00\\%"));
-        assert!(!shows_percent("#,##0.00"));
+        assert_eq!(percent_decimals("0.00%"), Some(2));
+        assert_eq!(percent_decimals("0%"), Some(0));
+        assert_eq!(percent_decimals("#,##0.0%;[Red]-0.0%"), Some(1));
+        assert_eq!(percent_decimals("0.00\"%\""), None);
+        assert_eq!(percent_decimals("0.00\\%"), None);
+        assert_eq!(percent_decimals("#,##0.00"), None);
+        assert_eq!(shown_decimals("44,60%"), Some(2));
+        assert_eq!(shown_decimals("44.6 %"), Some(1));
+        assert_eq!(shown_decimals("100%"), Some(0));
+        assert_eq!(shown_decimals("Không áp dụng"), None);
+        assert_eq!(shown(0.829199999, Some(2)), "82,92");
+        assert_eq!(shown(1.0, Some(0)), "100");
+        assert_eq!(shown(0.446, Some(2)), "44,60");
         for (stored, text) in [
             (0.8292, "82,92"),
             (1.0, "100"),
@@ -230,7 +278,7 @@ mod tests {
             (1.23456, "123,456"),
             (-0.25, "-25"),
         ] {
-            assert_eq!(shown(stored), text, "{stored}");
+            assert_eq!(shown(stored, None), text, "{stored}");
         }
     }
 }

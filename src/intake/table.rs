@@ -11,6 +11,7 @@
 //! - `.docx`: every table of the Word file (a dispatch's appendices), for
 //!   `import` to take the one whose headings fit.
 
+use super::percent_cells;
 use crate::lang::Text;
 use crate::tr;
 use std::io::Read;
@@ -197,8 +198,8 @@ fn spreadsheet(path: &Path) -> Result<Rows, Text> {
         .and_then(|e| e.to_str())
         .map(str::to_lowercase);
     let percent = match extension.as_deref() {
-        Some("xlsx" | "xlsm") => super::percent_cells::of_xlsx(path),
-        Some("ods") => super::percent_cells::of_ods(path),
+        Some("xlsx" | "xlsm") => percent_cells::of_xlsx(path),
+        Some("ods") => percent_cells::of_ods(path),
         _ => Default::default(),
     };
     let (top, left) = range.start().unwrap_or((0, 0));
@@ -208,15 +209,13 @@ fn spreadsheet(path: &Path) -> Result<Rows, Text> {
         .map(|(row, r)| {
             row.iter()
                 .zip(left..)
-                .map(|(cell, c)| match cell {
-                    Data::Empty => String::new(),
-                    Data::Float(f) if percent.contains(&(r, c)) => super::percent_cells::shown(*f),
-                    Data::Int(i) if percent.contains(&(r, c)) => {
-                        super::percent_cells::shown(*i as f64)
-                    }
-                    Data::Float(f) => format!("{f}").replace('.', ","),
-                    Data::Int(i) => i.to_string(),
-                    other => one_line(&other.to_string()),
+                .map(|(cell, c)| match (cell, percent.get(&(r, c))) {
+                    (Data::Empty, _) => String::new(),
+                    (Data::Float(f), Some(&decimals)) => percent_cells::shown(*f, decimals),
+                    (Data::Int(i), Some(&decimals)) => percent_cells::shown(*i as f64, decimals),
+                    (Data::Float(f), None) => format!("{f}").replace('.', ","),
+                    (Data::Int(i), None) => i.to_string(),
+                    (other, _) => one_line(&other.to_string()),
                 })
                 .collect()
         })

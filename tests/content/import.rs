@@ -241,7 +241,8 @@ fn spreadsheets_and_a_pasted_table_read_alike() {
     // STT, name, "Kết quả hồ sơ nộp trực tuyến tháng (%)", status: two rows.
     // The Word file holds a letterhead table first, then the appendix. In
     // the `phu-luc-1-phan-tram` files the figures are cells formatted as
-    // percentages (both programs store 44,6% as 0.446), and the table
+    // percentages (both programs store 44,6% as 0.446; in the .xlsx it is
+    // a formula's result, 0.44599999999999995, shown as `0.0%`), and the table
     // starts below a title and right of an empty column (the .ods with the
     // repeated empty rows and cells LibreOffice writes).
     for file in [
