@@ -6,6 +6,6 @@
 
 pub mod import;
 mod import_error;
-mod percent_cells;
 pub mod scaffold;
+mod shown_numbers;
 pub mod table;

@@ -6,12 +6,13 @@
 //!   semicolons), with or without a byte-order mark, CRLF or LF;
 //! - `.tsv`, and `-` for a table pasted on standard input (tab-separated
 //!   when it has tabs, as a copy from a spreadsheet has);
-//! - `.xlsx`, `.xls`, `.ods`: the first sheet (in `.xlsx` and `.ods`, a
-//!   cell formatted as a percentage reads as it shows: `percent_cells.rs`);
+//! - `.xlsx`, `.xls`, `.ods`: the first sheet (in `.xlsx`, a number reads
+//!   as its format shows it, a percentage too, and so does a percentage
+//!   in `.ods`: `shown_numbers.rs`);
 //! - `.docx`: every table of the Word file (a dispatch's appendices), for
 //!   `import` to take the one whose headings fit.
 
-use super::percent_cells;
+use super::shown_numbers;
 use crate::lang::Text;
 use crate::tr;
 use std::io::Read;
@@ -192,14 +193,15 @@ fn spreadsheet(path: &Path) -> Result<Rows, Text> {
     let range = book
         .worksheet_range(&first)
         .map_err(|e| cannot_read(path, &e))?;
-    // `82,92%` is stored as 0.8292: such cells are read as they show.
+    // `82,92%` is stored as 0.8292, a formula's 82,92 as 82.91999999999999:
+    // such cells are read as they show.
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_lowercase);
-    let percent = match extension.as_deref() {
-        Some("xlsx" | "xlsm") => percent_cells::of_xlsx(path),
-        Some("ods") => percent_cells::of_ods(path),
+    let formats = match extension.as_deref() {
+        Some("xlsx" | "xlsm") => shown_numbers::of_xlsx(path),
+        Some("ods") => shown_numbers::of_ods(path),
         _ => Default::default(),
     };
     let (top, left) = range.start().unwrap_or((0, 0));
@@ -209,10 +211,10 @@ fn spreadsheet(path: &Path) -> Result<Rows, Text> {
         .map(|(row, r)| {
             row.iter()
                 .zip(left..)
-                .map(|(cell, c)| match (cell, percent.get(&(r, c))) {
+                .map(|(cell, c)| match (cell, formats.get(&(r, c))) {
                     (Data::Empty, _) => String::new(),
-                    (Data::Float(f), Some(&decimals)) => percent_cells::shown(*f, decimals),
-                    (Data::Int(i), Some(&decimals)) => percent_cells::shown(*i as f64, decimals),
+                    (Data::Float(f), Some(&how)) => shown_numbers::shown(*f, how),
+                    (Data::Int(i), Some(&how)) => shown_numbers::shown(*i as f64, how),
                     (Data::Float(f), None) => format!("{f}").replace('.', ","),
                     (Data::Int(i), None) => i.to_string(),
                     (other, _) => one_line(&other.to_string()),

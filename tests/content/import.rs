@@ -232,6 +232,26 @@ fn cells_wrapped_with_alt_enter_read_as_one_line() {
     assert_eq!(fx.read(OCT_2023), before, "nothing written");
 }
 
+/// Figures an Excel formula computed (44.599999999999994) in cells shown
+/// with two decimals (`0.00`) read as the cells show them: 44,60 and 100,00.
+#[test]
+fn an_excel_formula_s_figure_reads_as_its_cell_shows_it() {
+    let fx = Fixture::real();
+    let table = fixtures().join("import").join("phu-luc-1-so-le.xlsx");
+    let (ok, said) = import(
+        &fx,
+        &table,
+        &["--dispatch", "2023-10-vpub", "--appendix", "I", "--dry-run"],
+    );
+    assert!(ok, "{said}");
+    for expected in [
+        "unit: so-tu-phap\n        values:\n          - 44,60\n",
+        "unit: so-noi-vu\n        values:\n          - 100,00\n",
+    ] {
+        assert!(said.contains(expected), "{expected}\n---\n{said}");
+    }
+}
+
 /// The same small table saved by a spreadsheet program (figures stored as
 /// numbers), and pasted on standard input: the rows read alike.
 #[test]

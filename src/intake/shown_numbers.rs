@@ -1,9 +1,11 @@
-//! Which cells of a spreadsheet show a percentage. Excel and LibreOffice
-//! store a cell typed `82,92%` as the number 0.8292 with a percent format,
-//! and the spreadsheet reader gives the stored number only: read as it is,
-//! the figure would be published a hundred times too small. The format is
-//! read here from the file itself: `xl/styles.xml` and the first sheet of
-//! an `.xlsx`, the first table of an `.ods`'s `content.xml`.
+//! How a spreadsheet shows its numbers. Excel and LibreOffice store a cell
+//! typed `82,92%` as the number 0.8292 with a percent format, and a rate a
+//! formula computes as 82.91999999999999 shown `0.00`; the spreadsheet
+//! reader gives the stored number only: read as it is, the first figure
+//! would be published a hundred times too small and the second refused for
+//! its 14 decimals. The formats are read here from the file itself:
+//! `xl/styles.xml` and the first sheet of an `.xlsx`, the first table of an
+//! `.ods`'s `content.xml` (its percent cells).
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -13,21 +15,29 @@ use std::path::Path;
 /// is (0, 0)).
 pub type Place = (u32, u32);
 
-/// The cells shown as percentages, each with the decimals it shows (`0.00%`
-/// shows 2), when the file says.
-pub type Percents = HashMap<Place, Option<u8>>;
+/// How a number is shown: as a percentage or not, and with how many
+/// decimals when the format fixes them (`0.00%`: 2; Excel's "General"
+/// fixes none).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shown {
+    pub percent: bool,
+    pub decimals: Option<u8>,
+}
+
+/// The cells whose number is shown otherwise than as it is stored.
+pub type Formats = HashMap<Place, Shown>;
 
 /// The cells of the first sheet of the `.xlsx` file at `path` shown as
-/// percentages; none when the file cannot be read this way (the reader
-/// then reports what is wrong with it).
-pub fn of_xlsx(path: &Path) -> Percents {
+/// percentages or with fixed decimals; none when the file cannot be read
+/// this way (the reader then reports what is wrong with it).
+pub fn of_xlsx(path: &Path) -> Formats {
     read(path).unwrap_or_default()
 }
 
 /// The cells of the first table of the `.ods` file at `path` shown as
 /// percentages (`office:value-type="percentage"`); none when the file
 /// cannot be read this way.
-pub fn of_ods(path: &Path) -> Percents {
+pub fn of_ods(path: &Path) -> Formats {
     read_ods(path).unwrap_or_default()
 }
 
@@ -37,7 +47,7 @@ const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 /// written as a cell repeated 16,384 times, never as a percentage.
 const MOST_REPEATS: u32 = 1_000;
 
-fn read_ods(path: &Path) -> Option<Percents> {
+fn read_ods(path: &Path) -> Option<Formats> {
     let content = zip_part(path, "content.xml")?;
     let doc = roxmltree::Document::parse(&content).ok()?;
     let is = |n: &roxmltree::Node, name: &str| n.is_element() && n.has_tag_name((TABLE, name));
@@ -71,14 +81,17 @@ fn read_ods(path: &Path) -> Option<Percents> {
                     .filter(|t| t.is_text())
                     .filter_map(|t| t.text())
                     .collect();
-                let decimals = shown_decimals(&text);
-                shown.extend((column..column + n).map(|c| (c, decimals)));
+                let as_shown = Shown {
+                    percent: true,
+                    decimals: shown_decimals(&text),
+                };
+                shown.extend((column..column + n).map(|c| (c, as_shown)));
             }
             column += n;
         }
         let n = repeats(&r, "number-rows-repeated");
         for at in row..row + n {
-            found.extend(shown.iter().map(|&(c, decimals)| ((at, c), decimals)));
+            found.extend(shown.iter().map(|&(c, as_shown)| ((at, c), as_shown)));
         }
         row += n;
     }
@@ -93,11 +106,11 @@ fn zip_part(path: &Path, name: &str) -> Option<String> {
     Some(text)
 }
 
-fn read(path: &Path) -> Option<Percents> {
+fn read(path: &Path) -> Option<Formats> {
     let part = |name: &str| zip_part(path, name);
     let styles = part("xl/styles.xml")?;
-    let percent_styles = percent_styles(&roxmltree::Document::parse(&styles).ok()?);
-    if percent_styles.is_empty() {
+    let styles = shown_styles(&roxmltree::Document::parse(&styles).ok()?);
+    if styles.is_empty() {
         return Some(HashMap::new());
     }
     let workbook = part("xl/workbook.xml")?;
@@ -110,25 +123,25 @@ fn read(path: &Path) -> Option<Percents> {
             .filter(|n| n.is_element() && n.tag_name().name() == "c")
             .filter_map(|c| {
                 let style = c.attribute("s")?.parse::<usize>().ok()?;
-                let decimals = percent_styles.get(&style)?;
-                Some((place(c.attribute("r")?)?, Some(*decimals)))
+                Some((place(c.attribute("r")?)?, *styles.get(&style)?))
             })
             .collect(),
     )
 }
 
-/// The cell styles (`cellXfs`, by index) whose number format shows a
-/// percentage, with its decimals: the built-in `0%` and `0.00%` (9 and
-/// 10), or a format of the workbook's own with a `%` outside quotes.
-fn percent_styles(styles: &roxmltree::Document) -> HashMap<usize, u8> {
+/// The cell styles (`cellXfs`, by index) whose number format is a
+/// percentage or fixes its decimals: the built-in `0`, `0.00`, `#,##0`,
+/// `#,##0.00`, `0%` and `0.00%` (1 to 4, 9 and 10), or a format of the
+/// workbook's own.
+fn shown_styles(styles: &roxmltree::Document) -> HashMap<usize, Shown> {
     let element = |n: &roxmltree::Node, name: &str| n.is_element() && n.tag_name().name() == name;
-    let own: HashMap<&str, u8> = styles
+    let own: HashMap<&str, Shown> = styles
         .descendants()
         .filter(|n| element(n, "numFmt"))
         .filter_map(|n| {
             Some((
                 n.attribute("numFmtId")?,
-                percent_decimals(n.attribute("formatCode")?)?,
+                shown_by(n.attribute("formatCode")?)?,
             ))
         })
         .collect();
@@ -139,36 +152,58 @@ fn percent_styles(styles: &roxmltree::Document) -> HashMap<usize, u8> {
         .filter(|n| element(n, "xf"))
         .enumerate()
         .filter_map(|(i, xf)| {
-            let decimals = match xf.attribute("numFmtId")? {
-                "9" => 0,
-                "10" => 2,
+            let fixed = |percent, decimals| Shown {
+                percent,
+                decimals: Some(decimals),
+            };
+            let shown = match xf.attribute("numFmtId")? {
+                "1" | "3" => fixed(false, 0),
+                "2" | "4" => fixed(false, 2),
+                "9" => fixed(true, 0),
+                "10" => fixed(true, 2),
                 id => *own.get(id)?,
             };
-            Some((i, decimals))
+            Some((i, shown))
         })
         .collect()
 }
 
-/// The decimals an Excel number format shows, if it shows a percentage:
-/// its first section has a `%` that is not quoted text (`"%"`) nor escaped
-/// (`\%`); the decimals are the digit places after its point (`0.00%`: 2).
-fn percent_decimals(code: &str) -> Option<u8> {
-    let (mut quoted, mut escaped) = (false, false);
-    let (mut percent, mut after_point, mut decimals) = (false, false, 0u8);
+/// How an Excel number format shows a number, read from its first
+/// section: a percentage when it has a `%` that is not quoted text (`"%"`)
+/// nor escaped (`\%`), with as many decimals as digit places after its
+/// point (`0.00%`: 2). None for a format without digit places, or one that
+/// writes a number as a date, a time, a fraction or with an exponent.
+fn shown_by(code: &str) -> Option<Shown> {
+    let (mut quoted, mut escaped, mut bracket) = (false, false, false);
+    let (mut percent, mut after_point, mut digits, mut decimals) = (false, false, false, 0u8);
     for c in code.chars() {
         match c {
             _ if escaped => escaped = false,
-            '\\' => escaped = true,
+            '\\' | '_' | '*' => escaped = true,
             '"' => quoted = !quoted,
             _ if quoted => {}
+            // A colour or a condition: `[Red]`, `[<=100]`.
+            '[' => bracket = true,
+            ']' => bracket = false,
+            _ if bracket => {}
             ';' => break,
             '%' => percent = true,
             '.' => after_point = true,
-            '0' | '#' | '?' if after_point => decimals = decimals.saturating_add(1),
+            '0' | '#' | '?' => {
+                digits = true;
+                if after_point {
+                    decimals = decimals.saturating_add(1);
+                }
+            }
+            'E' | 'e' | '/' | '@' => return None,
+            c if c.is_ascii_alphabetic() => return None,
             _ => {}
         }
     }
-    percent.then_some(decimals)
+    digits.then_some(Shown {
+        percent,
+        decimals: Some(decimals),
+    })
 }
 
 /// The decimals of a percentage as a cell shows it: `44,60%` → 2, `100%`
@@ -205,15 +240,19 @@ fn first_sheet(workbook: &str, rels: &str) -> Option<String> {
     })
 }
 
-/// What a percent cell shows, from the number it stores, with a decimal
-/// comma: with the `decimals` of its format when the file gives them
-/// (0.829199 at 2 decimals → `82,92`, as a formula's result shows), else
+/// What a cell shows, from the number it stores, with a decimal comma:
+/// with the decimals of its format when it fixes them (82.91999999999999
+/// at 2 decimals → `82,92`, as a formula's result shows); else a percentage
 /// by moving the decimal point of the stored number's shortest text, so
 /// that no digit is made up (0.8292 → `82,92`, though 0.8292 × 100 is
-/// 82.92000000000002 in floating point).
-pub fn shown(stored: f64, decimals: Option<u8>) -> String {
-    if let Some(d) = decimals {
-        return format!("{:.*}", usize::from(d), stored * 100.0).replace('.', ",");
+/// 82.92000000000002 in floating point), and any other number as stored.
+pub fn shown(stored: f64, how: Shown) -> String {
+    let value = if how.percent { stored * 100.0 } else { stored };
+    if let Some(d) = how.decimals {
+        return format!("{:.*}", usize::from(d), value).replace('.', ",");
+    }
+    if !how.percent {
+        return stored.to_string().replace('.', ",");
     }
     let text = stored.to_string();
     let (sign, digits) = match text.strip_prefix('-') {
@@ -255,19 +294,33 @@ mod tests {
         assert_eq!(place("AA10"), Some((9, 26)));
         assert_eq!(place("a1"), None);
         assert_eq!(place("A0"), None);
-        assert_eq!(percent_decimals("0.00%"), Some(2));
-        assert_eq!(percent_decimals("0%"), Some(0));
-        assert_eq!(percent_decimals("#,##0.0%;[Red]-0.0%"), Some(1));
-        assert_eq!(percent_decimals("0.00\"%\""), None);
-        assert_eq!(percent_decimals("0.00\\%"), None);
-        assert_eq!(percent_decimals("#,##0.00"), None);
+        let shown_as = |percent, decimals| {
+            Some(Shown {
+                percent,
+                decimals: Some(decimals),
+            })
+        };
+        assert_eq!(shown_by("0.00%"), shown_as(true, 2));
+        assert_eq!(shown_by("0%"), shown_as(true, 0));
+        assert_eq!(shown_by("#,##0.0%;[Red]-0.0%"), shown_as(true, 1));
+        assert_eq!(shown_by("[Blue]0.000"), shown_as(false, 3));
+        assert_eq!(shown_by("#,##0.00\" điểm\""), shown_as(false, 2));
+        assert_eq!(shown_by("0.00\"%\""), shown_as(false, 2));
+        assert_eq!(shown_by("0.00\\%"), shown_as(false, 2));
+        assert_eq!(shown_by("dd/mm/yyyy"), None);
+        assert_eq!(shown_by("0.00E+00"), None);
+        assert_eq!(shown_by("# ?/?"), None);
+        assert_eq!(shown_by("General"), None);
         assert_eq!(shown_decimals("44,60%"), Some(2));
         assert_eq!(shown_decimals("44.6 %"), Some(1));
         assert_eq!(shown_decimals("100%"), Some(0));
         assert_eq!(shown_decimals("Không áp dụng"), None);
-        assert_eq!(shown(0.829199999, Some(2)), "82,92");
-        assert_eq!(shown(1.0, Some(0)), "100");
-        assert_eq!(shown(0.446, Some(2)), "44,60");
+        let at = |percent, decimals| Shown { percent, decimals };
+        assert_eq!(shown(0.829199999, at(true, Some(2))), "82,92");
+        assert_eq!(shown(1.0, at(true, Some(0))), "100");
+        assert_eq!(shown(0.446, at(true, Some(2))), "44,60");
+        assert_eq!(shown(82.91999999999999, at(false, Some(2))), "82,92");
+        assert_eq!(shown(44.6, at(false, None)), "44,6");
         for (stored, text) in [
             (0.8292, "82,92"),
             (1.0, "100"),
@@ -278,7 +331,11 @@ mod tests {
             (1.23456, "123,456"),
             (-0.25, "-25"),
         ] {
-            assert_eq!(shown(stored, None), text, "{stored}");
+            let percent = Shown {
+                percent: true,
+                decimals: None,
+            };
+            assert_eq!(shown(stored, percent), text, "{stored}");
         }
     }
 }
