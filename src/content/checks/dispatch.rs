@@ -67,7 +67,7 @@ impl<'a> DispatchChecker<'a> {
                     let valid = u.valid_from.is_none_or(|f| f <= p.end())
                         && u.valid_to.is_none_or(|t| t >= p.start());
                     if !valid {
-                        let span = existence_en(u);
+                        let span = super::validity_en(u.valid_from, u.valid_to);
                         let span_vi =
                             vi::format_validity(u.valid_from.as_ref(), u.valid_to.as_ref());
                         let p_vi = vi::format_period(p);
@@ -236,7 +236,7 @@ impl<'a> DispatchChecker<'a> {
         if u.valid_to.is_some_and(|t| t < issued) || u.valid_from.is_some_and(|f| f > issued) {
             let date_vi = vi::format_short_partial_date(&date);
             let span_vi = vi::format_validity(u.valid_from.as_ref(), u.valid_to.as_ref());
-            let span = existence_en(u);
+            let span = super::validity_en(u.valid_from, u.valid_to);
             diags.push(
                 self.src
                     .error(
@@ -438,10 +438,4 @@ pub(super) fn cell_text(cell: &crate::model::Cell) -> String {
         crate::model::Cell::Value { value } => value.to_string(),
         _ => "the value".into(),
     }
-}
-
-/// When a unit existed, as units.yaml writes it: `2025-03-01 – …`.
-fn existence_en(u: &crate::model::catalog::UnitEntry) -> String {
-    let day = |d: Option<crate::model::Date>| d.map_or("…".into(), |d| d.to_string());
-    format!("{} – {}", day(u.valid_from), day(u.valid_to))
 }

@@ -136,6 +136,14 @@ pub(super) fn check_percent(v: &Num, src: &Source, field: &str, diags: &mut Diag
     }
 }
 
+/// When something is in force, as the catalog files write it, for the
+/// English messages: `2025-03-01 – …`, `… – 2025-02-28` (the Vietnamese
+/// ones say it in words: [`crate::vi::format_validity`]).
+pub(super) fn validity_en(from: Option<Date>, to: Option<Date>) -> String {
+    let day = |d: Option<Date>| d.map_or("…".into(), |d| d.to_string());
+    format!("{} – {}", day(from), day(to))
+}
+
 /// Half a unit of the last printed decimal: the rounding a printed figure may carry.
 pub(crate) fn half_unit(v: &Num) -> f64 {
     0.5 * 10f64.powi(-(v.decimals as i32))

@@ -109,8 +109,11 @@ impl DispatchChecker<'_> {
         let known_en: Vec<String> = schemes
             .iter()
             .map(|s| {
-                let to = s.valid_to.map_or("…".into(), |t| t.to_string());
-                format!("{} ({} – {to})", s.id, s.valid_from)
+                format!(
+                    "{} ({})",
+                    s.id,
+                    super::validity_en(Some(s.valid_from), s.valid_to)
+                )
             })
             .collect();
         let known_vi: Vec<String> = schemes
