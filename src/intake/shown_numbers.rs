@@ -48,7 +48,7 @@ const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const MOST_REPEATS: u32 = 1_000;
 
 fn read_ods(path: &Path) -> Option<Formats> {
-    let content = zip_part(path, "content.xml")?;
+    let content = zip_part(&mut open(path)?, "content.xml")?;
     let doc = roxmltree::Document::parse(&content).ok()?;
     let is = |n: &roxmltree::Node, name: &str| n.is_element() && n.has_tag_name((TABLE, name));
     let table = doc.descendants().find(|n| is(n, "table"))?;
@@ -98,16 +98,22 @@ fn read_ods(path: &Path) -> Option<Formats> {
     Some(found)
 }
 
-/// The text of `name` inside the zip file at `path`.
-fn zip_part(path: &Path, name: &str) -> Option<String> {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+type Zip = zip::ZipArchive<std::fs::File>;
+
+fn open(path: &Path) -> Option<Zip> {
+    zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()
+}
+
+/// The text of the part `name` of `zip`.
+fn zip_part(zip: &mut Zip, name: &str) -> Option<String> {
     let mut text = String::new();
     zip.by_name(name).ok()?.read_to_string(&mut text).ok()?;
     Some(text)
 }
 
 fn read(path: &Path) -> Option<Formats> {
-    let part = |name: &str| zip_part(path, name);
+    let mut zip = open(path)?;
+    let mut part = |name: &str| zip_part(&mut zip, name);
     let styles = part("xl/styles.xml")?;
     let styles = shown_styles(&roxmltree::Document::parse(&styles).ok()?);
     if styles.is_empty() {
